@@ -1,0 +1,53 @@
+"""One module (or subpackage) per paper: the derivation chain as ordered, labelled steps.
+
+Each paper module exposes ``results() -> list[Result]``; :func:`registry` collects them.
+Derivations run when the registry is first built, not at import.
+"""
+
+import functools
+import importlib
+from dataclasses import dataclass
+
+from dickeheat.errors import UnknownNameError
+from dickeheat.symbolic.registry import Registry
+
+__all__ = ["Paper", "PAPERS", "paper", "registry"]
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A paper of the specification: its key, citation and the module deriving it."""
+
+    key: str
+    citation: str
+    module: str
+
+
+PAPERS: tuple[Paper, ...] = (
+    Paper(
+        "andolina2024",
+        "Andolina, Erdman, Noé, Pekola, Schirò, Dicke superradiant enhancement of the heat "
+        "current in circuit QED, arXiv version and Phys. Rev. Research 6, 043128 (2024)",
+        "dickeheat.derivations.andolina2024",
+    ),
+)
+
+
+def paper(key: str) -> Paper:
+    """The :class:`Paper` with this key; :class:`UnknownNameError` otherwise."""
+    for p in PAPERS:
+        if p.key == key:
+            return p
+    raise UnknownNameError(
+        f"unknown paper key {key!r}; known: {', '.join(p.key for p in PAPERS)}"
+    )
+
+
+@functools.cache
+def registry(papers: tuple[str, ...] | None = None) -> Registry:
+    """Run the derivations of ``papers`` (default: all) and register their results."""
+    selected = PAPERS if papers is None else tuple(paper(k) for k in papers)
+    results = []
+    for p in selected:
+        results.extend(importlib.import_module(p.module).results())
+    return Registry(results)

@@ -1,0 +1,57 @@
+"""The package's exception hierarchy.
+
+Every error raised on purpose by dickeheat derives from :class:`DickeheatError` and from the
+built-in exception it refines, so callers can catch either.
+"""
+
+__all__ = [
+    "DickeheatError",
+    "ParameterError",
+    "UnknownNameError",
+    "NumericalError",
+    "check_positive",
+    "check_nonnegative",
+]
+
+
+class DickeheatError(Exception):
+    """Base class of all dickeheat errors."""
+
+
+class ParameterError(DickeheatError, ValueError):
+    """A parameter is outside its allowed range; the message names it and the range."""
+
+
+class UnknownNameError(DickeheatError, KeyError):
+    """An unknown result name, paper key, figure id or option value."""
+
+    def __str__(self) -> str:  # KeyError quotes its argument; keep the plain message
+        return str(self.args[0]) if self.args else ""
+
+
+class NumericalError(DickeheatError, ArithmeticError):
+    """A numerical computation failed (singular matrix, no convergence, residual too large)."""
+
+
+def check_positive(name: str, value: float) -> float:
+    """Return ``float(value)`` if it is finite and > 0, else raise :class:`ParameterError`.
+
+    >>> check_positive("R_h", 50.0)
+    50.0
+    """
+    v = float(value)
+    if not (v > 0.0) or v == float("inf"):
+        raise ParameterError(f"{name} must be a finite number > 0, got {value!r}")
+    return v
+
+
+def check_nonnegative(name: str, value: float) -> float:
+    """Return ``float(value)`` if it is finite and >= 0, else raise :class:`ParameterError`.
+
+    >>> check_nonnegative("gamma_p", 0)
+    0.0
+    """
+    v = float(value)
+    if not (v >= 0.0) or v == float("inf"):
+        raise ParameterError(f"{name} must be a finite number >= 0, got {value!r}")
+    return v

@@ -1,0 +1,351 @@
+"""The central object: one derived result and every view of it.
+
+A :class:`Result` holds the SymPy expression a derivation produced, the symbols' assumptions,
+the paper equation it corresponds to, the ordered steps that produced it, the expression as the
+paper prints it (if it prints one), a LaTeX rendering and code-generated numeric functions with a
+stable argument order. :meth:`Result.compare` compares the derived expression with the printed
+one and names the discrepancy precisely; :meth:`Result.run_check` runs the independent numerical
+check attached to the result.
+
+>>> import sympy as sp
+>>> x, y = sp.symbols("x y", positive=True)
+>>> r = Result(name="demo.area", paper="demo", equation="1", title="area",
+...            lhs=sp.Symbol("A"), expr=x * y, args=(x, y), printed=2 * x * y)
+>>> r.compare().kind
+'factor'
+>>> r.compare().detail
+'printed = 2 × derived'
+>>> float(r.numpy_function(2.0, 3.0))
+6.0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import time
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from typing import Any
+
+import mpmath
+import sympy as sp
+from sympy.physics.units import Dimension
+
+from dickeheat.errors import DickeheatError
+from dickeheat.symbolic import codegen
+from dickeheat.symbolic.dimensions import (
+    DimensionError,
+    describe,
+    dimension_of,
+    same_dimension,
+)
+
+__all__ = [
+    "Step", "Comparison", "NumericCheck", "Result", "compare_expressions", "numeric_symbols",
+]
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One labelled step of a derivation.
+
+    Parameters
+    ----------
+    label
+        The paper's equation label this step corresponds to (``"A18"``), or ``""``.
+    description
+        What was done, in words (``"canonical charges Q = ∂L/∂φ̇"``).
+    expr
+        The object the step produced (an expression, an equation or a matrix).
+    """
+
+    label: str
+    description: str
+    expr: Any
+
+    def latex(self) -> str:
+        return sp.latex(self.expr)
+
+
+@dataclasses.dataclass(frozen=True)
+class Comparison:
+    """Outcome of comparing a derived expression with the printed one.
+
+    ``kind`` is one of ``"agrees"``, ``"factor"``, ``"sign"``, ``"term"`` (a missing or extra
+    term), ``"dimension"`` or ``"none"`` (the paper prints no closed form). ``detail`` says it in
+    words; ``ratio`` is printed/derived when that is a constant, ``difference`` is
+    printed − derived.
+    """
+
+    kind: str
+    detail: str
+    ratio: sp.Expr | None = None
+    difference: sp.Expr | None = None
+
+    @property
+    def agrees(self) -> bool:
+        return self.kind == "agrees"
+
+    @property
+    def is_erratum(self) -> bool:
+        return self.kind not in ("agrees", "none")
+
+
+@dataclasses.dataclass(frozen=True)
+class NumericCheck:
+    """Outcome of checking a result against an independent numerical computation."""
+
+    passed: bool
+    max_rel_error: float
+    tolerance: float
+    method: str
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "passed": bool(self.passed),
+            "max_rel_error": float(self.max_rel_error),
+            "tolerance": float(self.tolerance),
+            "method": self.method,
+            "seconds": round(float(self.seconds), 4),
+        }
+
+
+def numeric_symbols(expr: sp.Basic) -> set[sp.Symbol]:
+    """Free symbols that are c-numbers: operators (``BosonOp``, Pauli matrices, other
+    non-commutative symbols) and their labels are not numeric arguments."""
+    from sympy.physics.quantum.operator import Operator
+
+    labels: set[sp.Basic] = set()
+    for op in expr.atoms(Operator):
+        labels |= op.free_symbols
+    return {s for s in expr.free_symbols - labels if s.is_commutative}
+
+
+def _probe_zero(expr: sp.Expr, samples: int = 6, seed: int = 7) -> bool:
+    """Decide numerically (40 digits, random positive points) whether ``expr`` vanishes."""
+    syms = sorted(expr.free_symbols, key=lambda s: s.name)
+    if not syms:
+        return abs(complex(sp.N(expr, 40))) < 1e-30
+    f = sp.lambdify(syms, expr, modules="mpmath")
+    rng = random.Random(seed)
+    with mpmath.workdps(40):
+        for _ in range(samples):
+            point = [mpmath.mpf(rng.uniform(0.3, 3.0)) for _ in syms]
+            try:
+                value = f(*point)
+            except (ZeroDivisionError, ValueError):
+                continue
+            if abs(value) > mpmath.mpf(10) ** -30:
+                return False
+    return True
+
+
+def _is_zero(expr: sp.Expr) -> bool:
+    if expr == 0:
+        return True
+    simplified = sp.simplify(expr)
+    if simplified == 0:
+        return True
+    return _probe_zero(simplified)
+
+
+def compare_expressions(
+    derived: sp.Expr,
+    printed: sp.Expr | None,
+    dims: Mapping[sp.Symbol, Dimension] | None = None,
+) -> Comparison:
+    """Compare a derived expression with a printed one and classify the difference.
+
+    The printed expression is first checked for dimensional consistency (if ``dims`` is
+    given), then the two are compared symbolically: identical, a constant factor, a sign, or
+    a missing/extra term (the difference is returned).
+
+    >>> import sympy as sp
+    >>> a, b = sp.symbols("a b", positive=True)
+    >>> compare_expressions(a + b, a - b).kind
+    'term'
+    >>> compare_expressions(a * b, -a * b).detail
+    'printed = −derived (sign)'
+    """
+    if printed is None:
+        return Comparison("none", "the paper prints no closed form for this result")
+    if dims is not None:
+        d_derived = dimension_of(derived, dims)
+        try:
+            d_printed = dimension_of(printed, dims)
+        except DimensionError as err:
+            return Comparison(
+                "dimension",
+                f"printed expression is dimensionally inconsistent: it {err}; "
+                f"derived has dimension [{describe(d_derived)}]",
+                difference=sp.simplify(printed - derived),
+            )
+        if not same_dimension(d_derived, d_printed):
+            return Comparison(
+                "dimension",
+                f"printed has dimension [{describe(d_printed)}], derived [{describe(d_derived)}]",
+                ratio=sp.simplify(printed / derived),
+                difference=sp.simplify(printed - derived),
+            )
+    difference = printed - derived
+    if _is_zero(difference):
+        return Comparison("agrees", "printed = derived", ratio=sp.Integer(1), difference=sp.S.Zero)
+    ratio = sp.simplify(printed / derived) if derived != 0 else None
+    if ratio is not None and not ratio.free_symbols:
+        if ratio == -1:
+            return Comparison("sign", "printed = −derived (sign)", ratio=ratio, difference=difference)
+        return Comparison(
+            "factor", f"printed = {sp.nsimplify(ratio)} × derived", ratio=ratio, difference=difference
+        )
+    diff = sp.simplify(difference)
+    return Comparison(
+        "term",
+        f"printed − derived = {sp.sstr(diff)}",
+        ratio=ratio,
+        difference=diff,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    """A derived closed form and all its views.
+
+    Parameters
+    ----------
+    name
+        Stable dotted name, ``"<paper>.<result>"``.
+    paper, equation
+        Paper key and the paper's equation label (``"B18 [published B19]"``).
+    title
+        One line saying what the result is.
+    lhs
+        What the expression is equal to, for display (a symbol or expression).
+    expr
+        The derived SymPy expression.
+    args
+        The argument order of the numeric functions; every free symbol of ``expr`` appears once.
+    steps
+        The ordered derivation steps that produced ``expr``.
+    printed
+        The expression as the paper prints it, written with the same symbols, or ``None``.
+    dims
+        Dimension of each physical symbol; when given, dimensions are checked.
+    expected_dimension
+        The dimension ``expr`` must have (checked when ``dims`` is given).
+    check
+        A zero-argument callable that runs an independent numerical check.
+    notes
+        Free text: approximations made, how the print was read, validity conditions.
+    """
+
+    name: str
+    paper: str
+    equation: str
+    title: str
+    lhs: sp.Expr
+    expr: sp.Expr
+    args: tuple[sp.Symbol, ...]
+    steps: tuple[Step, ...] = ()
+    printed: sp.Expr | None = None
+    dims: Mapping[sp.Symbol, Dimension] | None = None
+    expected_dimension: Dimension | None = None
+    check: Callable[[], NumericCheck] | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        missing = numeric_symbols(self.expr) - set(self.args)
+        if missing:
+            raise DickeheatError(
+                f"result {self.name}: free symbols {sorted(map(str, missing))} not in args"
+            )
+        if len(set(self.args)) != len(self.args):
+            raise DickeheatError(f"result {self.name}: repeated argument")
+        if self.dims is not None:
+            d = dimension_of(self.expr, self.dims)
+            if self.expected_dimension is not None and not same_dimension(
+                d, self.expected_dimension
+            ):
+                raise DimensionError(
+                    f"result {self.name}: derived dimension [{describe(d)}] is not the "
+                    f"expected [{describe(self.expected_dimension)}]"
+                )
+
+    # -- views -------------------------------------------------------------------------------
+    @property
+    def assumptions(self) -> dict[str, dict[str, bool]]:
+        """The assumptions declared on each argument symbol."""
+        return {
+            str(s): {k: v for k, v in s.assumptions0.items() if k in _SHOWN_ASSUMPTIONS}
+            for s in self.args
+        }
+
+    def latex(self) -> str:
+        """LaTeX of ``lhs = expr``."""
+        return f"{sp.latex(self.lhs)} = {sp.latex(self.expr)}"
+
+    def printed_latex(self) -> str | None:
+        if self.printed is None:
+            return None
+        return f"{sp.latex(self.lhs)} = {sp.latex(self.printed)}"
+
+    @cached_property
+    def numpy_function(self) -> Callable[..., Any]:
+        """``expr`` as a NumPy function of ``args`` (in that order)."""
+        return codegen.to_function(self.args, self.expr, backend="numpy")
+
+    @cached_property
+    def mpmath_function(self) -> Callable[..., Any]:
+        """``expr`` as an mpmath function of ``args`` (arbitrary precision)."""
+        return codegen.to_function(self.args, self.expr, backend="mpmath")
+
+    @cached_property
+    def comparison(self) -> Comparison:
+        return compare_expressions(self.expr, self.printed, self.dims)
+
+    def compare(self) -> Comparison:
+        """Compare the derived expression with the printed one (cached)."""
+        return self.comparison
+
+    @property
+    def status(self) -> str:
+        """``agrees``, ``erratum`` or ``derived`` (no printed closed form)."""
+        c = self.compare()
+        if c.kind == "none":
+            return "derived"
+        return "agrees" if c.agrees else "erratum"
+
+    def run_check(self) -> NumericCheck | None:
+        """Run the attached independent numerical check, timing it."""
+        if self.check is None:
+            return None
+        t0 = time.perf_counter()
+        out = self.check()
+        return dataclasses.replace(out, seconds=time.perf_counter() - t0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable summary (no numeric check run)."""
+        c = self.compare()
+        return {
+            "name": self.name,
+            "paper": self.paper,
+            "equation": self.equation,
+            "title": self.title,
+            "expression": sp.sstr(self.expr),
+            "latex": self.latex(),
+            "printed": None if self.printed is None else sp.sstr(self.printed),
+            "printed_latex": self.printed_latex(),
+            "args": [str(a) for a in self.args],
+            "assumptions": self.assumptions,
+            "status": self.status,
+            "discrepancy": None if not c.is_erratum else {"kind": c.kind, "detail": c.detail},
+            "steps": [
+                {"label": s.label, "description": s.description, "latex": s.latex()}
+                for s in self.steps
+            ],
+            "notes": self.notes,
+        }
+
+
+_SHOWN_ASSUMPTIONS = ("positive", "real", "integer", "nonnegative", "negative", "complex")
