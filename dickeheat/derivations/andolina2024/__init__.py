@@ -1,0 +1,33 @@
+"""Andolina, Erdman, Noé, Pekola, Schirò: Dicke superradiant enhancement of the heat current in
+circuit QED (arXiv version, file 000; published Phys. Rev. Research 6, 043128 (2024), file 001).
+
+Equation labels are the arXiv version's; where the published version numbers an equation
+differently, the label reads ``"B18 [published B19]"``.
+
+Submodules, each a part of the derivation chain:
+
+``circuit``
+    Appendix A: Lagrangian (A17) → charges (A18) → inversion (A19) → Legendre transform (A21)
+    → transmon (A7–A13) → qubit truncation (A14–A16) → G_i (A22).
+``bath``
+    Appendix B: RLC impedance (B11–B14), structure factor (B10, B15), rates γ_i (B18).
+"""
+
+import importlib
+
+__all__ = ["PAPER", "results", "SUBMODULES"]
+
+PAPER = "andolina2024"
+
+SUBMODULES = (
+    "circuit",
+    "bath",
+)
+
+
+def results() -> list:
+    """Run every derivation of this paper and return its results, in chain order."""
+    out = []
+    for name in SUBMODULES:
+        out.extend(importlib.import_module(f"{__name__}.{name}").results())
+    return out

@@ -1,0 +1,124 @@
+"""From circuit elements in SI units to the heat-valve model's parameters.
+
+Every number comes from a code-generated function of a registered result (the derivation is
+the source of truth); the paper's printed formulas are evaluated beside them where they differ,
+and the rates are compared with the damping of the linear circuit's transmon mode.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from typing import Any
+
+import scipy.constants as const
+import sympy as sp
+
+from dickeheat.errors import ParameterError, check_positive
+from dickeheat.numeric.circuit import coupled_circuit_modes
+from dickeheat.symbolic.codegen import to_function
+
+__all__ = ["CircuitParameters", "circuit_parameters"]
+
+
+@dataclasses.dataclass(frozen=True)
+class CircuitParameters:
+    """Circuit elements (SI): transmon C_T, L_J; coupling capacitors; RLC baths R_i ∥ L ∥ C."""
+
+    C_T: float
+    L_J: float
+    C_c_h: float
+    C_c_c: float
+    R_h: float
+    R_c: float
+    L: float
+    C: float
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            check_positive(f.name, getattr(self, f.name))
+        for name in ("C_c_h", "C_c_c"):
+            if getattr(self, name) >= self.C_T:
+                raise ParameterError(
+                    f"{name} must be smaller than C_T (weak coupling, C_c < C_T = {self.C_T:g} F), "
+                    f"got {getattr(self, name):g} F"
+                )
+
+
+@functools.cache
+def _functions() -> dict[str, Any]:
+    from dickeheat.derivations import registry
+    from dickeheat.derivations.andolina2024 import symbols as s
+
+    reg = registry(("andolina2024",))
+    lj = reg.get("andolina2024.L_J")
+    ej_of_lj = sp.solve(sp.Eq(s.L_J, lj.expr), s.E_J)[0]
+    g = reg.get("andolina2024.G")
+    gamma = reg.get("andolina2024.gamma")
+    quality = reg.get("andolina2024.quality")
+    return {
+        "E_J": to_function((s.hbar, s.e, s.L_J), ej_of_lj),
+        "E_T": reg.get("andolina2024.E_T").numpy_function,
+        "G_exact": reg.get("andolina2024.G_exact").numpy_function,
+        "G_first": g.numpy_function,
+        "G_printed": to_function(g.args, g.printed),
+        "gamma": gamma.numpy_function,
+        "gamma_printed": to_function(gamma.args, gamma.printed),
+        "quality": quality.numpy_function,
+        "quality_printed": to_function(quality.args, quality.printed),
+    }
+
+
+def circuit_parameters(p: CircuitParameters) -> dict[str, Any]:
+    """The model parameters of the heat valve for circuit ``p`` (SI units in, SI out).
+
+    Keys: ``omega0`` (rad/s), ``E_T`` (J), ``E_J``, ``E_C`` (J), ``Z_T`` (Ω), ``G_h``, ``G_c``
+    (1/(V s)), ``quality_h``, ``quality_c``, ``gamma_h``, ``gamma_c`` (1/s), the printed
+    formulas' values (``*_printed``) and the normal-mode damping of the linear circuit
+    (``gamma_*_normal_mode``) as an independent check.
+    """
+    f = _functions()
+    hbar, e = const.hbar, const.e
+    c_sigma = p.C_T + p.C_c_h + p.C_c_c
+    E_C = e**2 / (2 * c_sigma)  # charging energy of the first-order Hamiltonian (C_eff ≈ C_Σ)
+    E_J = float(f["E_J"](hbar, e, p.L_J))
+    E_T = float(f["E_T"](E_J, E_C))
+    omega0 = E_T / hbar
+    Z_T = math.sqrt(p.L_J / p.C_T)
+    w_lc = 1 / math.sqrt(p.L * p.C)
+    out: dict[str, Any] = {
+        "omega0": omega0, "E_T": E_T, "E_J": E_J, "E_C": E_C, "E_J_over_E_C": E_J / E_C,
+        "Z_T": Z_T, "omega_LC": w_lc,
+    }
+    for bath, cc, other, R in (("h", p.C_c_h, p.C_c_c, p.R_h), ("c", p.C_c_c, p.C_c_h, p.R_c)):
+        G = float(f["G_exact"](cc, other, p.C_T, p.L_J, hbar))
+        q = float(f["quality"](R, p.C, w_lc))
+        gamma = float(f["gamma"](omega0, w_lc, R, q, hbar, G))
+        G_print = float(f["G_printed"](cc, p.C_T, hbar, Z_T))
+        out[f"G_{bath}"] = G
+        out[f"G_{bath}_first_order"] = float(f["G_first"](cc, p.C_T, hbar, Z_T))
+        out[f"G_{bath}_printed"] = G_print
+        out[f"quality_{bath}"] = q
+        out[f"quality_{bath}_printed"] = float(f["quality_printed"](R, p.C, w_lc))
+        out[f"gamma_{bath}"] = gamma
+        out[f"gamma_{bath}_printed"] = float(f["gamma_printed"](omega0, w_lc, R, q, hbar, G_print))
+    # independent: energy damping of the transmon mode of the linear circuit (both baths)
+    modes = coupled_circuit_modes(p.C_T, p.L_J, (p.C_c_h, p.C_c_c), (p.R_h, p.R_c), p.L, p.C)
+    w_mode = modes.transmon_frequency
+    closed_at_mode = sum(
+        float(f["gamma"](w_mode, w_lc, R, out[f"quality_{b}"], hbar, out[f"G_{b}"]))
+        for b, R in (("h", p.R_h), ("c", p.R_c))
+    )
+    out["gamma_total_at_mode_frequency"] = closed_at_mode
+    out["gamma_total_normal_mode"] = modes.transmon_damping
+    out["normal_mode_rel_diff"] = abs(closed_at_mode / modes.transmon_damping - 1)
+    out["notes"] = (
+        "gamma_i uses G_i of the exact Legendre transform at omega0 = E_T/hbar. "
+        "gamma_total_at_mode_frequency is gamma_h + gamma_c evaluated at the linear circuit's "
+        "transmon-mode frequency (no -E_C shift), to compare with gamma_total_normal_mode, the "
+        "energy damping of that mode. *_printed use the paper's formulas: G (A22) is 2x, "
+        "gamma (B18) 8x for the same G; quality_printed = omega_LC/R is dimensionally "
+        "inconsistent (its unit is 1/(s*Ohm))."
+    )
+    return out
