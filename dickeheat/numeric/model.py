@@ -1,0 +1,141 @@
+r"""The collective heat valve, as a typed, validated parameter set (natural units).
+
+.. math::
+
+    \dot\rho = -i[\omega_0 J_z, \rho]
+      + \sum_{i=h,c} \gamma_i\big[(1+n_i)\mathcal{D}[J_-]\rho + n_i\,\mathcal{D}[J_+]\rho\big]
+      + \gamma_p \sum_{j=1}^{N}\big[(1+n_p)\mathcal{D}[\sigma_-^{(j)}]\rho
+                                   + n_p\,\mathcal{D}[\sigma_+^{(j)}]\rho\big],
+
+with :math:`\mathcal{D}[A]\rho = A\rho A^\dagger - \tfrac12\{A^\dagger A,\rho\}`,
+:math:`n_i = 1/(e^{\omega_0/T_i}-1)` and :math:`\hbar = k_B = 1`. Energies, rates and
+temperatures are plain floats in the same unit (usually :math:`\omega_0 = 1`).
+
+>>> HeatValve(N=3, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=1/3)
+HeatValve(N=3, omega0=1.0, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=0.3333333333333333, gamma_p=0.0, T_p=None, J=None)
+>>> HeatValve(N=2, gamma_h=1, gamma_c=1, T_h=1, T_c=1, J=0.5)
+Traceback (most recent call last):
+...
+dickeheat.errors.ParameterError: J must be one of N/2, N/2 - 1, ..., >= 0 = [1.0, 0.0] for N=2, got 0.5
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from dickeheat.errors import ParameterError, check_nonnegative, check_positive
+
+__all__ = ["HeatValve", "bose", "allowed_J"]
+
+
+def bose(omega: float, T: float) -> float:
+    """Bose–Einstein occupation :math:`1/(e^{\\omega/T}-1)`, with ``T = 0`` giving 0.
+
+    >>> round(bose(1.0, 1.0), 6)
+    0.581977
+    """
+    check_positive("omega", omega)
+    check_nonnegative("T", T)
+    if T == 0.0:
+        return 0.0
+    return 1.0 / math.expm1(omega / T)
+
+
+def allowed_J(N: int) -> list[float]:
+    """The collective-spin quantum numbers N/2, N/2 − 1, …, down to 0 or 1/2.
+
+    >>> allowed_J(3)
+    [1.5, 0.5]
+    """
+    return [N / 2 - k for k in range(N // 2 + 1)]
+
+
+@dataclasses.dataclass(frozen=True)
+class HeatValve:
+    """N qubits collectively coupled to a hot and a cold bath, optionally a local parasitic bath.
+
+    Parameters
+    ----------
+    N
+        Number of qubits, an integer >= 1.
+    omega0
+        Qubit frequency ω0 > 0 (the energy unit, ħ = 1).
+    gamma_h, gamma_c
+        Collective coupling rates γ_h, γ_c >= 0 of the hot and cold baths.
+    T_h, T_c
+        Bath temperatures >= 0 (k_B = 1). ``T_h < T_c`` is allowed: the heat then flows the
+        other way.
+    gamma_p, T_p
+        Local parasitic bath: rate γ_p >= 0 and temperature T_p >= 0 (required if γ_p > 0).
+    J
+        Restrict to the conserved collective-spin sector J (one of N/2, N/2 − 1, …). Only
+        without a parasitic bath, which does not conserve J².
+    """
+
+    N: int
+    omega0: float = 1.0
+    gamma_h: float = 1.0
+    gamma_c: float = 1.0
+    T_h: float = 1.0
+    T_c: float = 1.0
+    gamma_p: float = 0.0
+    T_p: float | None = None
+    J: float | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.N, bool) or not float(self.N).is_integer() or self.N < 1:
+            raise ParameterError(f"N must be an integer >= 1, got {self.N!r}")
+        object.__setattr__(self, "N", int(self.N))
+        object.__setattr__(self, "omega0", check_positive("omega0", self.omega0))
+        for name in ("gamma_h", "gamma_c", "T_h", "T_c", "gamma_p"):
+            object.__setattr__(self, name, check_nonnegative(name, getattr(self, name)))
+        if self.gamma_h + self.gamma_c == 0.0:
+            raise ParameterError("gamma_h + gamma_c must be > 0 (no bath couples the qubits)")
+        if self.T_p is not None:
+            object.__setattr__(self, "T_p", check_nonnegative("T_p", self.T_p))
+        if self.gamma_p > 0.0 and self.T_p is None:
+            raise ParameterError("T_p (parasitic-bath temperature >= 0) is required when gamma_p > 0")
+        if self.J is not None:
+            if self.gamma_p > 0.0:
+                raise ParameterError(
+                    "J cannot be fixed together with a parasitic bath (gamma_p > 0): the local "
+                    "bath does not conserve J²"
+                )
+            allowed = allowed_J(self.N)
+            if not any(abs(float(self.J) - a) < 1e-12 for a in allowed):
+                raise ParameterError(
+                    f"J must be one of N/2, N/2 - 1, ..., >= 0 = {allowed} for N={self.N}, "
+                    f"got {self.J!r}"
+                )
+            object.__setattr__(self, "J", float(self.J))
+
+    # -- derived rates --------------------------------------------------------------------
+    @property
+    def n_h(self) -> float:
+        return bose(self.omega0, self.T_h)
+
+    @property
+    def n_c(self) -> float:
+        return bose(self.omega0, self.T_c)
+
+    @property
+    def n_p(self) -> float:
+        return 0.0 if self.T_p is None else bose(self.omega0, self.T_p)
+
+    @property
+    def emission_rate(self) -> float:
+        """Γ↓ = γ_h(1+n_h) + γ_c(1+n_c), the collective rate of the J_- jump."""
+        return self.gamma_h * (1 + self.n_h) + self.gamma_c * (1 + self.n_c)
+
+    @property
+    def absorption_rate(self) -> float:
+        """Γ↑ = γ_h n_h + γ_c n_c, the collective rate of the J_+ jump."""
+        return self.gamma_h * self.n_h + self.gamma_c * self.n_c
+
+    @property
+    def T_star(self) -> float:
+        """Effective temperature ω0 / ln(Γ↓/Γ↑) of the two collective baths (0 if Γ↑ = 0)."""
+        if self.absorption_rate == 0.0:
+            return 0.0
+        return self.omega0 / math.log(self.emission_rate / self.absorption_rate)

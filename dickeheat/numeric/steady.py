@@ -1,0 +1,124 @@
+"""Steady states of the heat valve: one record type, one dispatcher over backends.
+
+Backends (each a module with ``solve(model) -> SteadyState`` and a ``MAX_N`` limit):
+
+``qutip``
+    the full 2^N Hilbert space (or the (2J+1)-dimensional sector when ``J`` is fixed);
+    the ground truth for small N.
+``piqs``
+    QuTiP's permutation-invariant Dicke Liouvillian (``qutip.piqs``).
+``reduced``
+    dickeheat's exact rate equations on the populations P(J, M) (when available).
+
+``auto`` picks ``qutip`` for small N and the fastest exact backend otherwise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from typing import Any
+
+from dickeheat.errors import ParameterError, UnknownNameError
+from dickeheat.numeric.model import HeatValve
+
+__all__ = ["SteadyState", "BACKENDS", "steady_state", "backend_module", "max_N"]
+
+#: backend name -> module implementing ``solve(model)`` and ``MAX_N``
+BACKENDS: dict[str, str] = {
+    "qutip": "dickeheat.numeric.fullspace",
+    "piqs": "dickeheat.numeric.piqs_backend",
+}
+
+#: ``auto`` uses the full space up to this N
+AUTO_FULLSPACE_MAX_N = 6
+
+
+@dataclasses.dataclass(frozen=True)
+class SteadyState:
+    """A numerical steady state of a :class:`HeatValve` and its observables.
+
+    Attributes
+    ----------
+    model
+        The parameters solved for.
+    backend
+        Which backend produced it.
+    Q_h, Q_c, Q_p
+        Heat currents Tr[H0 D_i(ρ)] into the system from the hot, cold and parasitic baths
+        (positive when heat flows from the bath into the qubits); their sum is zero.
+    jz, J2
+        ⟨J_z⟩ and ⟨J²⟩.
+    P_J
+        Probability of each collective-spin sector J.
+    residual
+        ‖L(ρ)‖ of the solution (the norm the backend states in ``residual_norm``).
+    trace
+        Tr ρ (1 up to rounding).
+    solve_seconds
+        Wall time of the solve.
+    rho
+        The backend-native state (a ``qutip.Qobj`` or an array of populations).
+    """
+
+    model: HeatValve
+    backend: str
+    Q_h: float
+    Q_c: float
+    Q_p: float
+    jz: float
+    J2: float
+    P_J: dict[float, float]
+    residual: float
+    trace: float
+    solve_seconds: float
+    residual_norm: str = "2-norm of the vectorised L(rho)"
+    rho: Any = dataclasses.field(default=None, repr=False, compare=False)
+
+    @property
+    def first_law(self) -> float:
+        """Q_h + Q_c + Q_p, which is zero in the steady state."""
+        return self.Q_h + self.Q_c + self.Q_p
+
+
+def backend_module(name: str):
+    """The module implementing backend ``name``."""
+    try:
+        return importlib.import_module(BACKENDS[name])
+    except KeyError:
+        raise UnknownNameError(
+            f"backend must be one of {['auto', *BACKENDS]}, got {name!r}"
+        ) from None
+
+
+def max_N(name: str) -> int:
+    """The largest N backend ``name`` accepts."""
+    return int(backend_module(name).MAX_N)
+
+
+def _auto(model: HeatValve) -> str:
+    if model.N <= AUTO_FULLSPACE_MAX_N:
+        return "qutip"
+    for name in ("reduced", "piqs"):
+        if name in BACKENDS and model.N <= max_N(name):
+            return name
+    return "piqs"
+
+
+def steady_state(model: HeatValve, *, backend: str = "auto") -> SteadyState:
+    """Solve for the steady state of ``model`` with ``backend``.
+
+    Raises
+    ------
+    ParameterError
+        If ``model.N`` exceeds the backend's limit (the message states the limit).
+    NumericalError
+        If the solve fails or its residual is too large.
+    """
+    name = _auto(model) if backend == "auto" else backend
+    module = backend_module(name)
+    if model.N > module.MAX_N:
+        raise ParameterError(
+            f"N = {model.N} is too large for backend {name!r}: it accepts N <= {module.MAX_N}"
+        )
+    return module.solve(model)
