@@ -132,6 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_verify)
 
     p = sub.add_parser(
+        "latex",
+        help="write a standalone LaTeX document of every derived result",
+        description="A standalone LaTeX document (pdflatex) with every derived result, labelled "
+        "with its paper equation; where the print disagrees both are shown with the discrepancy.",
+    )
+    p.add_argument("--paper", metavar="KEY", help="only this paper")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--steps", action="store_true", help="include the derivation steps")
+    p.set_defaults(func=_cmd_latex)
+
+    p = sub.add_parser(
         "circuit",
         help="circuit elements (SI) -> heat-valve model parameters",
         description="Map the circuit of the heat valve (transmons coupled capacitively to two "
@@ -144,6 +155,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_circuit)
     return parser
+
+
+def _cmd_latex(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from dickeheat.errors import ParameterError
+    from dickeheat.symbolic.latexdoc import render_document
+
+    doc = render_document(_registry(args.paper), steps=args.steps,
+                          title="dickeheat: derived results")
+    if args.out is None:
+        sys.stdout.write(doc)
+        return 0
+    try:
+        Path(args.out).write_text(doc, encoding="utf-8")
+    except OSError as err:
+        raise ParameterError(f"--out {args.out!r} is not writable: {err.strerror}") from None
+    return 0
 
 
 _CIRCUIT_FLAGS = (

@@ -91,3 +91,11 @@ def test_unknown_option_is_rejected(capsys):
     with pytest.raises(SystemExit) as e:
         main(["verify", "--bogus"])
     assert e.value.code == 2
+
+
+def test_latex_to_file_and_unwritable_out(capsys, tmp_path):
+    out = tmp_path / "d.tex"
+    code, _, _ = run(capsys, "latex", "--paper", "andolina2024", "--out", str(out))
+    assert code == 0 and "\\begin{document}" in out.read_text()
+    code, _, err = run(capsys, "latex", "--out", str(tmp_path / "missing" / "d.tex"))
+    assert code == 2 and "--out" in err
