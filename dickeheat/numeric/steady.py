@@ -1,6 +1,7 @@
 """Steady states of the heat valve: one record type, one dispatcher over backends.
 
-Backends (each a module with ``solve(model) -> SteadyState`` and a ``MAX_N`` limit):
+Backends (each a module with ``solve(model) -> SteadyState`` and a ``MAX_N`` limit; optionally
+``max_N_for(model)``, a model-dependent limit such as a larger one for a single J sector):
 
 ``qutip``
     the full 2^N Hilbert space (or the (2J+1)-dimensional sector when ``J`` is fixed);
@@ -8,7 +9,7 @@ Backends (each a module with ``solve(model) -> SteadyState`` and a ``MAX_N`` lim
 ``piqs``
     QuTiP's permutation-invariant Dicke Liouvillian (``qutip.piqs``).
 ``reduced``
-    dickeheat's exact rate equations on the populations P(J, M) (when available).
+    dickeheat's exact rate equations on the populations P(J, M) (``numeric.reduced``).
 
 ``auto`` picks ``qutip`` for small N and the fastest exact backend otherwise.
 """
@@ -117,8 +118,11 @@ def steady_state(model: HeatValve, *, backend: str = "auto") -> SteadyState:
     """
     name = _auto(model) if backend == "auto" else backend
     module = backend_module(name)
-    if model.N > module.MAX_N:
+    # a backend may accept larger N for some models (e.g. one fixed-J sector): max_N_for(model)
+    limit = module.max_N_for(model) if hasattr(module, "max_N_for") else module.MAX_N
+    if model.N > limit:
         raise ParameterError(
-            f"N = {model.N} is too large for backend {name!r}: it accepts N <= {module.MAX_N}"
+            f"N = {model.N} is too large for backend {name!r}: it accepts N <= {limit}"
+            + ("" if limit == module.MAX_N else " for this model")
         )
     return module.solve(model)

@@ -1,0 +1,180 @@
+"""The ``dickeheat valve`` verb: the steady state of one heat valve from the command line.
+
+Natural units by default (ħ = k_B = 1, energies in the unit of ``--omega0``, default 1). With
+``--si``: ``--omega0`` and the rates are ordinary frequencies ω/2π and γ/2π in GHz,
+temperatures in mK, heat currents are printed in fW and T* in mK (scipy.constants; see
+:mod:`dickeheat.numeric.units`). Bad input exits with status 2 (via
+:class:`dickeheat.errors.DickeheatError`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from typing import Any
+
+from dickeheat.errors import ParameterError, check_nonnegative
+
+__all__ = ["add_valve_parser", "valve_record"]
+
+_DESCRIPTION = """\
+Steady state of N qubits with H0 = omega0 J_z, collective hot and cold baths
+(gamma_i(1+n_i) D[J-] + gamma_i n_i D[J+]) and an optional local parasitic bath
+(gamma_p(1+n_p) D[sigma-_j] + gamma_p n_p D[sigma+_j]). Prints the heat currents Q_h, Q_c, Q_p
+(positive from the bath into the qubits), Q_ind (N independent qubits with the same local
+baths; Q_ind_without_parasitic drops the parasitic bath), ratio = Q_h/Q_ind, <J^2>, T*, the
+residual and the solve time.
+
+Without a parasitic bath J^2 is conserved and the steady state depends on the initial state:
+it is solved in the J = N/2 sector of the all-ground state unless --J picks another sector.
+
+Units: natural (hbar = k_B = 1; rates, temperatures and currents in the unit of --omega0,
+default omega0 = 1). With --si: --omega0 is omega0/2pi in GHz (required), --gamma-h/-c/-p are
+gamma/2pi in GHz (ordinary frequencies, like omega0/2pi), --Th/--Tc/--Tp in mK; currents are
+printed in fW and T* in mK.
+
+Limits: backend 'qutip' N <= 8 with a parasitic bath (full 2^N space) and N <= 400 in one J
+sector; backend 'piqs' N <= 96 (accuracy ~1e-6..1e-3 relative: single-precision rates).
+"""
+
+
+def add_valve_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the ``valve`` verb to the sub-command parsers ``sub``."""
+    from dickeheat.numeric.steady import BACKENDS
+
+    p = sub.add_parser("valve", help="steady-state heat currents of one collective heat valve",
+                       description=_DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--N", type=int, required=True, help="number of qubits (>= 1)")
+    p.add_argument("--Th", type=float, required=True, metavar="F", help="hot-bath temperature")
+    p.add_argument("--Tc", type=float, required=True, metavar="F", help="cold-bath temperature")
+    p.add_argument("--gamma-h", type=float, default=1.0, metavar="F",
+                   help="hot-bath rate gamma_h (default 1; with --si: gamma_h/2pi in GHz)")
+    p.add_argument("--gamma-c", type=float, default=1.0, metavar="F",
+                   help="cold-bath rate gamma_c (default 1; with --si: gamma_c/2pi in GHz)")
+    p.add_argument("--Tp", type=float, metavar="F", help="parasitic-bath temperature")
+    p.add_argument("--gamma-p", type=float, default=0.0, metavar="F",
+                   help="parasitic local rate gamma_p (default 0; with --si: GHz, gamma_p/2pi)")
+    p.add_argument("--J", type=float, metavar="F",
+                   help="solve in this collective-spin sector (N/2, N/2-1, ...; no parasitic bath)")
+    p.add_argument("--omega0", type=float, metavar="F",
+                   help="qubit frequency (natural units: default 1; --si: omega0/2pi in GHz, "
+                   "required)")
+    p.add_argument("--backend", default="auto", choices=["auto", *BACKENDS],
+                   help="steady-state solver (default auto)")
+    p.add_argument("--si", action="store_true", help="SI units at the edge: GHz, mK, fW")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=_cmd_valve)
+    return p
+
+
+def _model_from_args(args: argparse.Namespace):
+    from dickeheat.numeric import units
+    from dickeheat.numeric.model import HeatValve
+
+    raw = {"--Th": args.Th, "--Tc": args.Tc, "--gamma-h": args.gamma_h,
+           "--gamma-c": args.gamma_c, "--gamma-p": args.gamma_p}
+    if args.Tp is not None:
+        raw["--Tp"] = args.Tp
+    for flag, value in raw.items():
+        check_nonnegative(flag, value)
+    if args.N < 1:
+        raise ParameterError(f"--N must be an integer >= 1, got {args.N}")
+    if args.J is not None and args.gamma_p > 0:
+        raise ParameterError("--J cannot be combined with a parasitic bath (--gamma-p > 0): the "
+                             "local bath does not conserve J^2")
+    if not args.si:
+        omega0 = 1.0 if args.omega0 is None else args.omega0
+        return HeatValve(N=args.N, omega0=omega0, gamma_h=args.gamma_h, gamma_c=args.gamma_c,
+                         T_h=args.Th, T_c=args.Tc, gamma_p=args.gamma_p, T_p=args.Tp, J=args.J)
+    if args.omega0 is None:
+        raise ParameterError("--si needs --omega0 (omega0/2pi in GHz, > 0)")
+    w = args.omega0
+
+    def T(value: float | None, flag: str) -> float | None:
+        return None if value is None else units.temperature_to_natural(value, w, name=flag)
+
+    return HeatValve(
+        N=args.N, omega0=1.0,
+        gamma_h=units.rate_to_natural(args.gamma_h, w, name="--gamma-h"),
+        gamma_c=units.rate_to_natural(args.gamma_c, w, name="--gamma-c"),
+        gamma_p=units.rate_to_natural(args.gamma_p, w, name="--gamma-p"),
+        T_h=T(args.Th, "--Th"), T_c=T(args.Tc, "--Tc"), T_p=T(args.Tp, "--Tp"), J=args.J,
+    )
+
+
+def valve_record(model, *, backend: str = "auto",
+                 omega0_GHz: float | None = None) -> dict[str, Any]:
+    """Solve ``model`` and return the JSON record of the ``valve`` verb.
+
+    With ``omega0_GHz`` (the model must then have ``omega0 = 1``) currents are in fW and
+    temperatures in mK; otherwise everything is in the natural units of the model.
+    """
+    from dickeheat.numeric import units
+    from dickeheat.numeric.currents import independent_current
+    from dickeheat.numeric.steady import steady_state
+
+    ss = steady_state(model, backend=backend)
+    Q_ind = independent_current(model)
+    scale = model.N * model.omega0 * (model.gamma_h + model.gamma_c)
+    ratio = None if abs(Q_ind) <= 1e-14 * scale else ss.Q_h / Q_ind
+    si = omega0_GHz is not None
+
+    def Q(x: float) -> float:
+        return units.current_to_fW(x, omega0_GHz) if si else x
+
+    T_star = units.temperature_to_mK(model.T_star, omega0_GHz) if si else model.T_star
+    sector = None
+    if model.gamma_p == 0.0:
+        sector = model.N / 2 if model.J is None else model.J
+    return {
+        "N": model.N,
+        "backend": ss.backend,
+        "Q_h": Q(ss.Q_h), "Q_c": Q(ss.Q_c), "Q_p": Q(ss.Q_p), "Q_ind": Q(Q_ind),
+        "Q_ind_without_parasitic": Q(independent_current(model, parasitic=False)),
+        "ratio": ratio,
+        "first_law": Q(ss.first_law),
+        "jz": ss.jz, "J2": ss.J2,
+        "P_J": {f"{J:g}": p for J, p in ss.P_J.items()},
+        "J_sector": sector,
+        "T_star": T_star,
+        "residual": ss.residual, "trace": ss.trace, "solve_seconds": ss.solve_seconds,
+        "units": ({"Q": "fW", "T": "mK", "omega0": "GHz (omega0/2pi)",
+                   "rates": "GHz (" + units.RATE_CONVENTION + ")"} if si else
+                  {"Q": "natural (hbar = k_B = 1): energy x rate in the unit of omega0",
+                   "T": "natural (k_B = 1), unit of omega0"}),
+        "model": {"omega0": model.omega0, "gamma_h": model.gamma_h, "gamma_c": model.gamma_c,
+                  "gamma_p": model.gamma_p, "T_h": model.T_h, "T_c": model.T_c, "T_p": model.T_p,
+                  "J": model.J, "units": "natural (omega0 = 1)" if si else "natural"},
+    }
+
+
+def _fmt(x: Any) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    return f"{x:.6g}" if isinstance(x, float) else str(x)
+
+
+def _cmd_valve(args: argparse.Namespace) -> int:
+    model = _model_from_args(args)
+    rec = valve_record(model, backend=args.backend, omega0_GHz=args.omega0 if args.si else None)
+    if args.json:
+        print(json.dumps(rec, indent=2, ensure_ascii=False))
+        return 0
+    uq, ut = (" fW", " mK") if args.si else ("", "")
+    print(f"heat valve N = {rec['N']}  (backend {rec['backend']}, {rec['solve_seconds']:.2f} s)")
+    for key in ("Q_h", "Q_c", "Q_p", "Q_ind"):
+        print(f"  {key:<6} = {_fmt(rec[key])}{uq}")
+    if model.gamma_p > 0:
+        print(f"  Q_ind without the parasitic bath = {_fmt(rec['Q_ind_without_parasitic'])}{uq}")
+    print(f"  Q_h/Q_ind = {_fmt(rec['ratio'])}")
+    print(f"  <J_z> = {_fmt(rec['jz'])}   <J^2> = {_fmt(rec['J2'])}   "
+          f"T* = {_fmt(rec['T_star'])}{ut}")
+    print("  P_J: " + ", ".join(f"J={J}: {p:.4g}" for J, p in rec["P_J"].items()))
+    if rec["J_sector"] is not None:
+        print(f"  (no parasitic bath: J^2 is conserved; solved in the "
+              f"J = {rec['J_sector']:g} sector)")
+    print(f"  residual ||L rho|| = {rec['residual']:.2e}   first law Q_h+Q_c+Q_p = "
+          f"{rec['first_law']:.2e}{uq}")
+    return 0
