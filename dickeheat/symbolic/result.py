@@ -159,8 +159,9 @@ def compare_expressions(
     """Compare a derived expression with a printed one and classify the difference.
 
     The printed expression is first checked for dimensional consistency (if ``dims`` is
-    given), then the two are compared symbolically: identical, a constant factor, a sign, or
-    a missing/extra term (the difference is returned).
+    given), then the two are compared symbolically: identical, a constant factor, a sign, a
+    symbolic factor (when the ratio printed/derived is simpler than the difference), or a
+    missing/extra term (the difference is returned).
 
     >>> import sympy as sp
     >>> a, b = sp.symbols("a b", positive=True)
@@ -200,6 +201,12 @@ def compare_expressions(
             "factor", f"printed = {sp.nsimplify(ratio)} × derived", ratio=ratio, difference=difference
         )
     diff = sp.simplify(difference)
+    if ratio is not None:
+        ratio = sp.simplify(sp.gammasimp(ratio))
+        if sp.count_ops(ratio) < sp.count_ops(diff):
+            return Comparison(
+                "factor", f"printed = ({sp.sstr(ratio)}) × derived", ratio=ratio, difference=diff
+            )
     return Comparison(
         "term",
         f"printed − derived = {sp.sstr(diff)}",

@@ -11,6 +11,16 @@ Submodules, each a part of the derivation chain:
     → transmon (A7–A13) → qubit truncation (A14–A16) → G_i (A22).
 ``bath``
     Appendix B: RLC impedance (B11–B14), structure factor (B10, B15), rates γ_i (B18).
+``heat``
+    Sec. II: Dicke states (8), detailed balance (13), T* (15–16), heat currents (19–24) by
+    operator algebra, independent qubits (25 [published 26]).
+``collective``
+    Appendix C: Z_{J,T} (C5–C7), ⟨J_z⟩_{J,T} (C9–C10), limits (C11–C13), Eqs. (27–29) and the
+    published bounds Q_h^max (published 25) and Q_h^lim (published 28).
+``parasitic``
+    Sec. III: the local bath (30–32 [published 31–33]): Q_p, T_p = T*, T_k* (35 [published D3]).
+``detuned``
+    Sec. IV / published Appendix D: Q_det (36 [published D4]) and γ_2 (37 [published D5]).
 """
 
 import importlib
@@ -22,6 +32,10 @@ PAPER = "andolina2024"
 SUBMODULES = (
     "circuit",
     "bath",
+    "heat",
+    "collective",
+    "parasitic",
+    "detuned",
 )
 
 
