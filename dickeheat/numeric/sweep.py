@@ -1,0 +1,462 @@
+"""Parameter sweeps of the heat valve: labelled arrays, parallel, resumable, saved as NetCDF.
+
+:func:`sweep` solves the steady state at every point of a grid over
+:class:`~dickeheat.numeric.model.HeatValve` fields (and ``backend``) and returns an
+:class:`xarray.Dataset` whose dimensions are the swept parameter names, in the order given.
+
+Data variables (each over the swept dimensions)
+
+``Q_h, Q_c, Q_p``
+    heat currents from the hot, cold and parasitic baths (positive into the qubits);
+``Q_ind``
+    ``N`` times the hot-bath current of one qubit coupled alone to the same baths (the
+    independent-qubit reference), from the exact two-level rate equation;
+``J2, jz``
+    ⟨J²⟩ and ⟨J_z⟩;  ``T_star``: the effective temperature of the collective baths;
+``residual, solve_seconds``
+    the solver's ‖L(ρ)‖ and wall time;  ``backend_used``: the backend that solved the point
+    (``"auto"`` resolved);
+``failed, error``
+    ``True`` and the message where the solver raised :class:`~dickeheat.errors.NumericalError`.
+
+Failure policy: a point whose solve raises ``NumericalError`` (the documented failure of
+:func:`~dickeheat.numeric.steady.steady_state`) is *recorded*: ``failed`` is ``True``, ``error``
+holds the message and its observables are NaN; the other points are still computed. Any other
+exception aborts the sweep (points already finished stay saved). Invalid parameters never reach
+a solver: they are rejected up front by :class:`~dickeheat.numeric.sweep_config.SweepConfig`.
+
+Resuming: with ``out=`` every finished point is appended, flushed and fsync'ed to a journal
+``<out>.points.jsonl`` as soon as it arrives. A rerun with the same configuration and solver
+reads the journal and computes only the points it lacks; when all are done the dataset is
+written to ``out`` (NetCDF4, atomically) and the journal removed. A rerun whose ``out`` already
+holds the finished sweep returns it without solving.
+
+>>> from dickeheat.numeric.steady import SteadyState
+>>> def toy(model, *, backend):  # a stand-in solver with the steady_state signature
+...     q = model.N * (model.T_h - model.T_c)
+...     return SteadyState(model, backend, q, -q, 0.0, 0.0, 0.0, {}, 0.0, 1.0, 0.0)
+>>> ds = sweep({"N": [1, 2], "T_h": [1.0, 2.0]}, fixed={"T_c": 0.5}, processes=1,
+...            progress=False, solver=toy)
+>>> ds.Q_h.dims, float(ds.Q_h.sel(N=2, T_h=2.0))
+(('N', 'T_h'), 3.0)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dickeheat import __version__
+from dickeheat.errors import DickeheatError, NumericalError, ParameterError, UnknownNameError
+from dickeheat.numeric import steady
+from dickeheat.numeric.model import HeatValve
+from dickeheat.numeric.sweep_config import MODEL_FIELDS, SweepConfig
+
+__all__ = ["sweep", "Sweep", "independent_heat_current", "journal_path", "OUTPUTS",
+           "MissingDependencyError"]
+
+#: solver outputs copied from each SteadyState
+_SOLVED = ("Q_h", "Q_c", "Q_p", "J2", "jz", "residual", "solve_seconds")
+#: every data variable of a sweep dataset
+OUTPUTS = (*_SOLVED[:3], "Q_ind", *_SOLVED[3:5], "T_star", *_SOLVED[5:], "backend_used",
+           "failed", "error")
+_DESCRIPTION = {
+    "Q_h": "heat current from the hot bath into the qubits",
+    "Q_c": "heat current from the cold bath into the qubits",
+    "Q_p": "heat current from the parasitic bath into the qubits",
+    "Q_ind": "N x hot-bath current of one qubit alone between the same baths",
+    "J2": "<J^2> in the steady state",
+    "jz": "<J_z> in the steady state",
+    "T_star": "effective temperature omega0 / ln(Gamma_down / Gamma_up) of the collective baths",
+    "residual": "norm of L(rho) of the solution, as reported by the backend",
+    "solve_seconds": "wall time of the solve [s]",
+    "backend_used": "backend that solved the point",
+    "failed": "the solver raised NumericalError at this point",
+    "error": "the solver's error message ('' where it succeeded)",
+}
+_JOURNAL_FORMAT = "dickeheat-sweep-journal-1"
+
+Solver = Callable[..., steady.SteadyState]
+
+
+class MissingDependencyError(DickeheatError, ImportError):
+    """An optional dependency (Dask distributed) needed for the requested option is missing."""
+
+
+def journal_path(out: str | os.PathLike) -> Path:
+    """The per-point journal kept next to ``out`` while a sweep is unfinished."""
+    out = Path(out)
+    return out.with_name(out.name + ".points.jsonl")
+
+
+def independent_heat_current(model: HeatValve) -> float:
+    """``N`` times the hot-bath heat current of one qubit coupled alone to the model's baths.
+
+    For one qubit the collective and local jump operators coincide, so the qubit is a
+    two-level system with up rate Γ↑ = Σ_i γ_i n_i and down rate Γ↓ = Σ_i γ_i (1 + n_i)
+    (i = h, c, p); its stationary excited population is Γ↑ / (Γ↑ + Γ↓).
+
+    >>> m = HeatValve(N=3, gamma_h=1.0, gamma_c=1.0, T_h=2.0, T_c=2.0)
+    >>> abs(independent_heat_current(m)) < 1e-12  # equal temperatures: no current
+    True
+    """
+    up = model.absorption_rate + model.gamma_p * model.n_p
+    down = model.emission_rate + model.gamma_p * (1 + model.n_p)
+    p_e = up / (up + down)
+    q1 = model.omega0 * model.gamma_h * (model.n_h * (1 - p_e) - (1 + model.n_h) * p_e)
+    return model.N * q1
+
+
+def _solve_point(solver: Solver, model: HeatValve, backend: str) -> dict[str, Any]:
+    """Solve one point; a NumericalError becomes a record with ``error`` set."""
+    try:
+        result = solver(model, backend=backend)
+    except NumericalError as err:
+        return {"error": f"{type(err).__name__}: {err}"}
+    record: dict[str, Any] = {k: float(getattr(result, k)) for k in _SOLVED}
+    record["backend_used"] = str(result.backend)
+    return record
+
+
+def _solver_name(solver: Solver) -> str:
+    qualname = getattr(solver, "__qualname__", type(solver).__qualname__)
+    return f"{getattr(solver, '__module__', type(solver).__module__)}.{qualname}"
+
+
+class _Journal:
+    """Append-only JSON-lines store of finished points: a header line, then one line a point."""
+
+    def __init__(self, path: Path, fingerprint: str, config: dict[str, Any]) -> None:
+        self.path, self.fingerprint, self.config = path, fingerprint, config
+        self._fh = None
+
+    def open(self) -> dict[tuple[int, ...], dict[str, Any]]:
+        """Open (creating or resuming) and return the records already stored."""
+        done: dict[tuple[int, ...], dict[str, Any]] = {}
+        fh = self.path.open("a+b")
+        _lock(fh, self.path)
+        fh.seek(0)
+        lines = fh.read().split(b"\n")
+        complete, tail = lines[:-1], lines[-1]  # tail: b"" or a line cut by a kill
+        header = _loads(complete[0]) if complete else None
+        if header is None:
+            fh.truncate(0)
+            fh.write(self._line({"format": _JOURNAL_FORMAT, "fingerprint": self.fingerprint,
+                                 "config": self.config, "dickeheat": __version__}))
+        elif header.get("fingerprint") != self.fingerprint:
+            fh.close()
+            raise ParameterError(
+                f"out: the unfinished sweep in {self.path.name} was started with another "
+                "configuration or solver; rerun that one, or delete the journal, or choose "
+                "another out"
+            )
+        else:
+            for line in complete[1:]:
+                rec = _loads(line)
+                if rec is not None:
+                    done[tuple(rec["index"])] = rec["record"]
+            if tail:
+                fh.truncate(fh.tell() - len(tail))
+        self._sync(fh)
+        self._fh = fh
+        return done
+
+    def append(self, index: tuple[int, ...], record: dict[str, Any]) -> None:
+        self._fh.write(self._line({"index": list(index), "record": record}))
+        self._sync(self._fh)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    @staticmethod
+    def _line(obj: dict[str, Any]) -> bytes:
+        return (json.dumps(obj, separators=(",", ":")) + "\n").encode()
+
+    @staticmethod
+    def _sync(fh) -> None:
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _loads(line: bytes) -> dict[str, Any] | None:
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    return obj if isinstance(obj, dict) else None
+
+
+def _lock(fh, path: Path) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no protection against a second writer
+        return
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise ParameterError(f"out: another running sweep is writing {path.name}") from None
+
+
+class Sweep:
+    """A validated sweep over heat-valve parameters, runnable (and resumable) many times.
+
+    Parameters
+    ----------
+    grid, fixed
+        Swept values and fixed scalars by parameter name (see
+        :class:`~dickeheat.numeric.sweep_config.SweepConfig`, which validates them).
+    solver
+        ``solver(model, *, backend) -> SteadyState``; default
+        :func:`dickeheat.numeric.steady.steady_state`. With the default, backend names and
+        each backend's ``MAX_N`` are checked up front. It must be picklable (a module-level
+        function) to run on several processes or on Dask.
+    """
+
+    def __init__(self, grid: Mapping[str, Sequence] | SweepConfig, *,
+                 fixed: Mapping[str, Any] | None = None, solver: Solver | None = None) -> None:
+        if isinstance(grid, SweepConfig):
+            if fixed is not None:
+                raise TypeError("fixed must not be given with a SweepConfig")
+            self.config = grid
+        else:
+            self.config = SweepConfig(grid=grid, fixed=fixed)
+        self.solver: Solver = steady.steady_state if solver is None else solver
+        if solver is None:
+            self._check_backends()
+        self.solver_name = _solver_name(self.solver)
+        self.fingerprint = self.config.fingerprint(self.solver_name)
+
+    def _check_backends(self) -> None:
+        names = self.config.grid.get("backend", (self.config.fixed.get("backend"),))
+        for i, name in enumerate(names):
+            if name != "auto" and name not in steady.BACKENDS:
+                where = "grid.backend[%d]" % i if "backend" in self.config.grid else "fixed.backend"
+                raise UnknownNameError(f"{where} must be one of {['auto', *steady.BACKENDS]}, "
+                                       f"got {name!r}")
+        limits = {n: steady.max_N(n) for n in names if n != "auto"}
+        for _, point in self.config.points():
+            b = point["backend"]
+            if b in limits and point["N"] > limits[b]:
+                raise ParameterError(f"N = {point['N']} is too large for backend {b!r}: it "
+                                     f"accepts N <= {limits[b]}")
+
+    # -- running ---------------------------------------------------------------------------
+    def pending(self, out: str | os.PathLike | None = None) -> int:
+        """How many points a :meth:`run` with this ``out`` would still have to solve."""
+        if out is None:
+            return self.config.size
+        if self._finished(Path(out)) is not None:
+            return 0
+        done = _read_journal(journal_path(out), self.fingerprint)
+        return self.config.size - len(done)
+
+    def run(self, *, out: str | os.PathLike | None = None, scheduler: str | None = None,
+            processes: int | None = None, progress: bool = True):
+        """Solve every point not yet done and return the dataset (see :func:`sweep`)."""
+        if processes is not None and (isinstance(processes, bool) or
+                                      not isinstance(processes, int) or processes < 1):
+            raise ParameterError(f"processes must be an integer >= 1, got {processes!r}")
+        if processes is not None and scheduler is not None:
+            raise ParameterError("give either processes (local) or scheduler (Dask), not both")
+        journal = None
+        done: dict[tuple[int, ...], dict[str, Any]] = {}
+        if out is not None:
+            out = Path(out)
+            if not out.parent.is_dir():
+                raise ParameterError(f"out: directory {str(out.parent)!r} does not exist")
+            finished = self._finished(out)
+            if finished is not None:
+                return finished
+            journal = _Journal(journal_path(out), self.fingerprint, self.config.to_dict())
+            done = journal.open()
+        try:
+            tasks = [(index, self.config.model(p), p["backend"])
+                     for index, p in self.config.points() if index not in done]
+
+            def record(index: tuple[int, ...], rec: dict[str, Any]) -> None:
+                done[index] = rec
+                if journal is not None:
+                    journal.append(index, rec)
+
+            if tasks:
+                _execute(tasks, self.solver, record, scheduler=scheduler, processes=processes,
+                         progress=progress, initial=self.config.size - len(tasks),
+                         total=self.config.size)
+        finally:
+            if journal is not None:
+                journal.close()
+        ds = self._assemble(done)
+        if out is not None:
+            tmp = out.with_name(out.name + ".tmp")
+            ds.to_netcdf(tmp, engine="netcdf4", format="NETCDF4")
+            os.replace(tmp, out)
+            journal_path(out).unlink(missing_ok=True)
+        return ds
+
+    def _finished(self, out: Path):
+        """The dataset in ``out`` if it is this sweep, finished; else None."""
+        if not out.exists():
+            return None
+        import xarray as xr
+
+        try:
+            ds = xr.load_dataset(out, engine="netcdf4")
+        except (OSError, ValueError):
+            return None
+        return ds if ds.attrs.get("sweep_fingerprint") == self.fingerprint else None
+
+    def _assemble(self, done: dict[tuple[int, ...], dict[str, Any]]):
+        import xarray as xr
+
+        cfg = self.config
+        shape = cfg.shape
+        arrays: dict[str, np.ndarray] = {k: np.full(shape, np.nan) for k in
+                                         (*_SOLVED, "Q_ind", "T_star")}
+        arrays["backend_used"] = np.full(shape, "", dtype=object)
+        arrays["error"] = np.full(shape, "", dtype=object)
+        arrays["failed"] = np.zeros(shape, dtype=bool)
+        for index, point in cfg.points():
+            model = cfg.model(point)
+            arrays["Q_ind"][index] = independent_heat_current(model)
+            arrays["T_star"][index] = model.T_star
+            rec = done[index]
+            if rec.get("error"):
+                arrays["failed"][index] = True
+                arrays["error"][index] = rec["error"]
+                continue
+            for k in _SOLVED:
+                arrays[k][index] = rec[k]
+            arrays["backend_used"][index] = rec["backend_used"]
+        dims = cfg.dims
+        coords: dict[str, Any] = {}
+        for k, values in cfg.grid.items():
+            dtype = object if k == "backend" else (np.int64 if k == "N" else np.float64)
+            coords[k] = (k, np.array(values, dtype=dtype))
+        defaults = HeatValve(N=1)
+        for k in (*MODEL_FIELDS, "backend"):
+            if k not in cfg.grid:
+                v = cfg.fixed.get(k, getattr(defaults, k, None))
+                if v is not None:
+                    coords[k] = v
+        data = {k: (dims, arrays[k], {"description": _DESCRIPTION[k]}) for k in OUTPUTS}
+        attrs = {
+            "title": "dickeheat heat-valve steady-state sweep",
+            "units": "natural units hbar = k_B = 1: energies, rates, temperatures and heat "
+                     "currents in the unit of omega0's value",
+            "sweep_config": json.dumps(cfg.to_dict()),
+            "sweep_fingerprint": self.fingerprint,
+            "solver": self.solver_name,
+            "dickeheat_version": __version__,
+        }
+        return xr.Dataset(data, coords=coords, attrs=attrs)
+
+
+def _read_journal(path: Path, fingerprint: str) -> dict[tuple[int, ...], Any]:
+    """The records of a journal without opening it for writing (empty if absent or foreign)."""
+    if not path.exists():
+        return {}
+    lines = path.read_bytes().split(b"\n")[:-1]
+    if not lines or (_loads(lines[0]) or {}).get("fingerprint") != fingerprint:
+        return {}
+    recs = (_loads(line) for line in lines[1:])
+    return {tuple(r["index"]): r["record"] for r in recs if r is not None}
+
+
+def _execute(tasks, solver, record, *, scheduler, processes, progress, initial, total) -> None:
+    """Run ``tasks`` [(index, model, backend)] and pass each result to ``record`` on arrival."""
+    from tqdm.auto import tqdm
+
+    if scheduler is not None:
+        try:
+            from dask.distributed import Client
+            from dask.distributed import as_completed as dask_completed
+        except ImportError:
+            raise MissingDependencyError(
+                "scheduler= needs Dask distributed: pip install 'dickeheat[dask]'"
+            ) from None
+        with Client(scheduler, set_as_default=False) as client:
+            futures = {client.submit(_solve_point, solver, m, b, pure=False): i
+                       for i, m, b in tasks}
+            bar = tqdm(total=total, initial=initial, disable=not progress, desc="sweep",
+                       unit="pt", file=sys.stderr)
+            try:
+                for fut in dask_completed(futures, loop=client.loop):
+                    record(futures[fut], fut.result())
+                    bar.update()
+            except BaseException:
+                client.cancel(list(futures))
+                raise
+            finally:
+                bar.close()
+        return
+    workers = min((os.cpu_count() or 1) if processes is None else processes, len(tasks))
+    if workers == 1:
+        with tqdm(total=total, initial=initial, disable=not progress, desc="sweep", unit="pt",
+                  file=sys.stderr) as bar:
+            for i, m, b in tasks:
+                record(i, _solve_point(solver, m, b))
+                bar.update()
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        futures = {pool.submit(_solve_point, solver, m, b): i for i, m, b in tasks}
+        with tqdm(total=total, initial=initial, disable=not progress, desc="sweep", unit="pt",
+                  file=sys.stderr) as bar:
+            for fut in as_completed(futures):
+                record(futures[fut], fut.result())
+                bar.update()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = None,
+          out: str | os.PathLike | None = None, scheduler: str | None = None,
+          processes: int | None = None, progress: bool = True, solver: Solver | None = None):
+    """Steady states on a grid of heat-valve parameters, as an :class:`xarray.Dataset`.
+
+    Parameters
+    ----------
+    grid
+        Parameter name -> list of values (any :class:`HeatValve` field or ``backend``); the
+        keys, in order, are the dimensions of every data variable.
+    fixed
+        Parameter name -> scalar for the parameters that are not swept (``N`` must be in
+        one of the two; ``backend`` defaults to ``"auto"``).
+    out
+        NetCDF4 file to write. The sweep is then resumable: finished points are journalled
+        in ``<out>.points.jsonl`` and a rerun computes only the missing ones.
+    scheduler
+        Address of a Dask distributed scheduler (e.g. ``"tcp://127.0.0.1:8786"``): run the
+        points there instead of on local processes. Needs ``dickeheat[dask]``.
+    processes
+        Number of local worker processes (default: the number of CPUs); ``1`` solves in
+        this process. Not together with ``scheduler``.
+    progress
+        Show a tqdm progress bar on stderr.
+    solver
+        ``solver(model, *, backend) -> SteadyState`` used instead of
+        :func:`~dickeheat.numeric.steady.steady_state` (e.g. a stand-in in tests).
+
+    Returns
+    -------
+    xarray.Dataset
+        The variables listed in :data:`OUTPUTS` over the swept dimensions; every parameter
+        is a coordinate (swept ones as dimension coordinates, fixed ones as scalars).
+
+    Raises
+    ------
+    ParameterError, UnknownNameError
+        Before any solve, for an invalid configuration (the message names the key).
+    """
+    return Sweep(grid, fixed=fixed, solver=solver).run(out=out, scheduler=scheduler,
+                                                        processes=processes, progress=progress)
