@@ -23,7 +23,9 @@ from typing import Any
 from dickeheat.errors import ParameterError, UnknownNameError
 from dickeheat.numeric.model import HeatValve
 
-__all__ = ["SteadyState", "BACKENDS", "steady_state", "backend_module", "max_N"]
+__all__ = [
+    "SteadyState", "BACKENDS", "steady_state", "resolve_backend", "backend_module", "max_N",
+]
 
 #: backend name -> module implementing ``solve(model)`` and ``MAX_N``
 BACKENDS: dict[str, str] = {
@@ -106,15 +108,15 @@ def _auto(model: HeatValve) -> str:
     return "piqs"
 
 
-def steady_state(model: HeatValve, *, backend: str = "auto") -> SteadyState:
-    """Solve for the steady state of ``model`` with ``backend``.
+def resolve_backend(model: HeatValve, backend: str = "auto") -> str:
+    """The backend that would solve ``model``; raises if N is beyond its limit.
 
     Raises
     ------
+    UnknownNameError
+        For an unknown backend name.
     ParameterError
-        If ``model.N`` exceeds the backend's limit (the message states the limit).
-    NumericalError
-        If the solve fails or its residual is too large.
+        If ``model.N`` exceeds the backend's limit for this model (the message states it).
     """
     name = _auto(model) if backend == "auto" else backend
     module = backend_module(name)
@@ -125,4 +127,17 @@ def steady_state(model: HeatValve, *, backend: str = "auto") -> SteadyState:
             f"N = {model.N} is too large for backend {name!r}: it accepts N <= {limit}"
             + ("" if limit == module.MAX_N else " for this model")
         )
-    return module.solve(model)
+    return name
+
+
+def steady_state(model: HeatValve, *, backend: str = "auto") -> SteadyState:
+    """Solve for the steady state of ``model`` with ``backend``.
+
+    Raises
+    ------
+    ParameterError
+        If ``model.N`` exceeds the backend's limit (the message states the limit).
+    NumericalError
+        If the solve fails or its residual is too large.
+    """
+    return backend_module(resolve_backend(model, backend)).solve(model)

@@ -10,7 +10,7 @@ Data variables (each over the swept dimensions)
     heat currents from the hot, cold and parasitic baths (positive into the qubits);
 ``Q_ind``
     ``N`` times the hot-bath current of one qubit coupled alone to the same baths (the
-    independent-qubit reference), from the exact two-level rate equation;
+    independent-qubit reference, :func:`~dickeheat.numeric.currents.independent_current`);
 ``J2, jz``
     ⟨J²⟩ and ⟨J_z⟩;  ``T_star``: the effective temperature of the collective baths;
 ``residual, solve_seconds``
@@ -56,10 +56,11 @@ import numpy as np
 from dickeheat import __version__
 from dickeheat.errors import DickeheatError, NumericalError, ParameterError, UnknownNameError
 from dickeheat.numeric import steady
+from dickeheat.numeric.currents import independent_current
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.sweep_config import MODEL_FIELDS, SweepConfig
 
-__all__ = ["sweep", "Sweep", "independent_heat_current", "journal_path", "OUTPUTS",
+__all__ = ["sweep", "Sweep", "journal_path", "OUTPUTS",
            "MissingDependencyError"]
 
 #: solver outputs copied from each SteadyState
@@ -94,24 +95,6 @@ def journal_path(out: str | os.PathLike) -> Path:
     """The per-point journal kept next to ``out`` while a sweep is unfinished."""
     out = Path(out)
     return out.with_name(out.name + ".points.jsonl")
-
-
-def independent_heat_current(model: HeatValve) -> float:
-    """``N`` times the hot-bath heat current of one qubit coupled alone to the model's baths.
-
-    For one qubit the collective and local jump operators coincide, so the qubit is a
-    two-level system with up rate Γ↑ = Σ_i γ_i n_i and down rate Γ↓ = Σ_i γ_i (1 + n_i)
-    (i = h, c, p); its stationary excited population is Γ↑ / (Γ↑ + Γ↓).
-
-    >>> m = HeatValve(N=3, gamma_h=1.0, gamma_c=1.0, T_h=2.0, T_c=2.0)
-    >>> abs(independent_heat_current(m)) < 1e-12  # equal temperatures: no current
-    True
-    """
-    up = model.absorption_rate + model.gamma_p * model.n_p
-    down = model.emission_rate + model.gamma_p * (1 + model.n_p)
-    p_e = up / (up + down)
-    q1 = model.omega0 * model.gamma_h * (model.n_h * (1 - p_e) - (1 + model.n_h) * p_e)
-    return model.N * q1
 
 
 def _solve_point(solver: Solver, model: HeatValve, backend: str) -> dict[str, Any]:
@@ -243,12 +226,9 @@ class Sweep:
                 where = "grid.backend[%d]" % i if "backend" in self.config.grid else "fixed.backend"
                 raise UnknownNameError(f"{where} must be one of {['auto', *steady.BACKENDS]}, "
                                        f"got {name!r}")
-        limits = {n: steady.max_N(n) for n in names if n != "auto"}
         for _, point in self.config.points():
-            b = point["backend"]
-            if b in limits and point["N"] > limits[b]:
-                raise ParameterError(f"N = {point['N']} is too large for backend {b!r}: it "
-                                     f"accepts N <= {limits[b]}")
+            params = {k: v for k, v in point.items() if k in MODEL_FIELDS}
+            steady.resolve_backend(HeatValve(**params), point["backend"])
 
     # -- running ---------------------------------------------------------------------------
     def pending(self, out: str | os.PathLike | None = None) -> int:
@@ -327,7 +307,7 @@ class Sweep:
         arrays["failed"] = np.zeros(shape, dtype=bool)
         for index, point in cfg.points():
             model = cfg.model(point)
-            arrays["Q_ind"][index] = independent_heat_current(model)
+            arrays["Q_ind"][index] = independent_current(model)
             arrays["T_star"][index] = model.T_star
             rec = done[index]
             if rec.get("error"):

@@ -43,6 +43,7 @@ from dickeheat.symbolic.dimensions import (
 
 __all__ = [
     "Step", "Comparison", "NumericCheck", "Result", "compare_expressions", "numeric_symbols",
+    "result_factory",
 ]
 
 
@@ -356,3 +357,26 @@ class Result:
 
 
 _SHOWN_ASSUMPTIONS = ("positive", "real", "integer", "nonnegative", "negative", "complex")
+
+
+def result_factory(
+    paper: str, dims: Mapping[sp.Symbol, Dimension] | None
+) -> Callable[..., Result]:
+    """A constructor of one paper's results sharing its dimension map.
+
+    ``make(name, equation, title, lhs, expr, args, steps, *, printed=None, expected=None,
+    check=None, notes="", dims=True)`` builds ``Result(name=f"{paper}.{name}", ...)``;
+    ``dims=False`` switches the dimension check off (operator-valued results).
+    """
+
+    def make(name: str, equation: str, title: str, lhs: sp.Expr, expr: sp.Expr, args,
+             steps=(), *, printed: sp.Expr | None = None, expected: Dimension | None = None,
+             check: Callable[[], NumericCheck] | None = None, notes: str = "",
+             dims: bool = True) -> Result:
+        return Result(name=f"{paper}.{name}", paper=paper, equation=equation, title=title,
+                      lhs=lhs, expr=expr, args=tuple(args), steps=tuple(steps), printed=printed,
+                      dims=dimension_map if dims else None, expected_dimension=expected,
+                      check=check, notes=notes)
+
+    dimension_map = dims
+    return make

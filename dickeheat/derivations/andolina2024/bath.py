@@ -27,7 +27,7 @@ from dickeheat.derivations.andolina2024.symbols import (
 from dickeheat.symbolic.impedance import (
     capacitor, inductor, lorentzian_quality_factor, parallel, real_part, resistor,
 )
-from dickeheat.symbolic.result import Result, Step
+from dickeheat.symbolic.result import Result, Step, result_factory
 
 __all__ = ["results", "chain"]
 
@@ -73,13 +73,7 @@ def chain() -> dict[str, sp.Expr]:
     return out
 
 
-def _res(name, equation, title, lhs, expr, args, steps, printed=None, expected=None,
-         check=None, notes="", dims=True) -> Result:
-    return Result(name=f"{PAPER}.{name}", paper=PAPER, equation=equation, title=title, lhs=lhs,
-                  expr=expr, args=tuple(args), steps=tuple(steps), printed=printed,
-                  dims=DIMS if dims else None, expected_dimension=expected, check=check,
-                  notes=notes)
-
+_res = result_factory(PAPER, DIMS)
 
 def results() -> list[Result]:
     c = chain()

@@ -33,7 +33,7 @@ from dickeheat.symbolic.oscillator import (
     boson, fock_matrix, ladder_forms, normal_order, number_conserving, pauli_decomposition,
     truncate_to_qubit,
 )
-from dickeheat.symbolic.result import Result, Step
+from dickeheat.symbolic.result import Result, Step, result_factory
 
 __all__ = ["results", "chain"]
 
@@ -121,13 +121,7 @@ def chain() -> dict[str, sp.Expr]:
     return out
 
 
-def _res(name: str, equation: str, title: str, lhs, expr, args, steps, printed=None,
-         dims=True, expected=None, check=None, notes="") -> Result:
-    return Result(name=f"{PAPER}.{name}", paper=PAPER, equation=equation, title=title, lhs=lhs,
-                  expr=expr, args=tuple(args), steps=tuple(steps), printed=printed,
-                  dims=DIMS if dims else None, expected_dimension=expected, check=check,
-                  notes=notes)
-
+_res = result_factory(PAPER, DIMS)
 
 def results() -> list[Result]:
     c = chain()

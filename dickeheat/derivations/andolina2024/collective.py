@@ -28,7 +28,7 @@ from dickeheat.derivations.andolina2024.heat_symbols import (
     DIMS, POWER, N, T, T0, T_star, gamma_c, gamma_h, hbar, jz, k_B, n_c, n_h, omega0, x,
 )
 from dickeheat.derivations.andolina2024.heat_symbols import J as Jbar
-from dickeheat.symbolic.result import Result, Step
+from dickeheat.symbolic.result import Result, Step, result_factory
 from dickeheat.symbolic.spin import JZ, eigenvalue
 from dickeheat.symbolic.thermal import (
     jz_high_temperature, jz_low_temperature, large_J_ratio, partition_function,
@@ -92,13 +92,7 @@ def chain() -> dict[str, sp.Expr]:
     return out
 
 
-def _res(name, equation, title, lhs, expr, args, steps, *, printed=None, expected=None,
-         check=None, notes="", dims=True) -> Result:
-    return Result(name=f"{PAPER}.{name}", paper=PAPER, equation=equation, title=title, lhs=lhs,
-                  expr=expr, args=tuple(args), steps=tuple(steps), printed=printed,
-                  dims=DIMS if dims else None, expected_dimension=expected, check=check,
-                  notes=notes)
-
+_res = result_factory(PAPER, DIMS)
 
 def results() -> list[Result]:
     c = chain()

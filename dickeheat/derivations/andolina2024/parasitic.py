@@ -29,7 +29,7 @@ from dickeheat.derivations.andolina2024.heat_symbols import (
 )
 from dickeheat.symbolic.algebra import collect_monomials
 from dickeheat.symbolic.lindblad import Channel, heat_current, total_dissipator
-from dickeheat.symbolic.result import Result, Step
+from dickeheat.symbolic.result import Result, Step, result_factory
 from dickeheat.symbolic.spin import (
     BoltzmannOperator, collective_spin_algebra, eigenvalue, pauli_algebra, pauli_site, JP, JM,
 )
@@ -110,12 +110,7 @@ def chain() -> dict[str, sp.Expr]:
     return out
 
 
-def _res(name, equation, title, lhs, expr, args, steps, *, printed=None, expected=None,
-         check=None, notes="") -> Result:
-    return Result(name=f"{PAPER}.{name}", paper=PAPER, equation=equation, title=title, lhs=lhs,
-                  expr=expr, args=tuple(args), steps=tuple(steps), printed=printed, dims=DIMS,
-                  expected_dimension=expected, check=check, notes=notes)
-
+_res = result_factory(PAPER, DIMS)
 
 def results() -> list[Result]:
     c = chain()
