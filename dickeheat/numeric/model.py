@@ -34,12 +34,16 @@ def bose(omega: float, T: float) -> float:
 
     >>> round(bose(1.0, 1.0), 6)
     0.581977
+    >>> bose(1.0, 1e-3)  # far below ω: vanishes, no overflow
+    0.0
     """
     check_positive("omega", omega)
     check_nonnegative("T", T)
     if T == 0.0:
         return 0.0
-    return 1.0 / math.expm1(omega / T)
+    x = omega / T
+    # e^{-x}/(1 - e^{-x}): no overflow at low temperature (it underflows smoothly to 0)
+    return math.exp(-x) / -math.expm1(-x)
 
 
 def allowed_J(N: int) -> list[float]:
