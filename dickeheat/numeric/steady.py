@@ -31,6 +31,7 @@ __all__ = [
 BACKENDS: dict[str, str] = {
     "qutip": "dickeheat.numeric.fullspace",
     "piqs": "dickeheat.numeric.piqs_backend",
+    "reduced": "dickeheat.numeric.reduced",
 }
 
 #: ``auto`` uses the full space up to this N

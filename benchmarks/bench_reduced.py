@@ -1,0 +1,189 @@
+"""Benchmark of the ``reduced`` backend (prints its measurements; asserts nothing).
+
+Run from the repository root::
+
+    python benchmarks/bench_reduced.py            # accuracy, PIQS at N = 96, scaling, N = 10 000
+    python benchmarks/bench_reduced.py --no-big   # without the N = 10 000 run
+
+Parameters are those of Fig. 5(c, d) of the heat-valve paper (ω0 = 1):
+γ_h = γ_c = 1, T_h = 3, T_c = 1/3, γ_p = 0.001, T_p = 1/3.
+
+Every large solve runs in a fresh child process, so its wall time and peak resident memory
+(``VmHWM``) are its own; the memory of a child that only imports and solves N = 10 is
+reported as the baseline. Exponents are least-squares fits of log(time) and
+log(peak memory − baseline) against log N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+PARAMS = dict(gamma_h=1.0, gamma_c=1.0, T_h=3.0, T_c=1 / 3, gamma_p=0.001, T_p=1 / 3)
+OBS = ("Q_h", "Q_c", "Q_p", "jz", "J2")
+
+CHILD = """
+import json, sys, time
+
+
+def peak_rss():
+    # VmHWM of this process image (getrusage's ru_maxrss would include the parent's RSS at fork)
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+from dickeheat.numeric.model import HeatValve
+from dickeheat.numeric.reduced import solve
+params = json.loads(sys.argv[2])
+t0 = time.perf_counter()
+s = solve(HeatValve(N=int(sys.argv[1]), **params))
+wall = time.perf_counter() - t0
+print(json.dumps(dict(wall=wall, solve_seconds=s.solve_seconds, iterations=s.rho.iterations,
+                      change=s.rho.change, residual=s.residual, reference=s.rho.reference,
+                      Q_h=s.Q_h, first_law=s.first_law, trace=s.trace,
+                      rss=peak_rss())))
+"""
+
+
+def child(N: int, params: dict = PARAMS) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(N), json.dumps(params)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def rel(a: float, b: float, scale: float) -> float:
+    return abs(a - b) / max(abs(a), abs(b), scale)
+
+
+def max_rel(ref, got) -> float:
+    q = max(abs(ref.Q_h), abs(ref.Q_c))
+    errs = [rel(getattr(ref, k), getattr(got, k), q if k.startswith("Q") else 1.0) for k in OBS]
+    errs += [rel(p, got.P_J.get(J, 0.0), 1.0) for J, p in ref.P_J.items()]
+    return max(errs)
+
+
+def fit_exponent(N: list[int], y: list[float]) -> float:
+    return float(np.polyfit(np.log(N), np.log(y), 1)[0])
+
+
+def accuracy() -> None:
+    from dickeheat.numeric import fullspace
+    from dickeheat.numeric.model import HeatValve
+    from dickeheat.numeric.reduced import solve
+
+    cases = [PARAMS, dict(PARAMS, gamma_p=0.5, T_p=2.0, T_h=1.0), dict(PARAMS, T_h=0.5, T_c=2.0)]
+    worst = 0.0
+    for params in cases:
+        for N in range(1, 8):
+            model = HeatValve(N=N, **params)
+            worst = max(worst, max_rel(fullspace.solve(model), solve(model)))
+    print(f"[accuracy] reduced vs full 2^N space (N = 1..7, 3 parameter sets): "
+          f"max relative difference of Q_h, Q_c, Q_p, <J_z>, <J^2>, P_J = {worst:.2e} "
+          f"(target 1e-10)")
+
+
+def sparse_lu_P_J(model) -> dict[float, float]:
+    """P_J from a plain double-precision sparse LU of the same rate equation (moderate N)."""
+    import scipy.sparse as sps
+    import scipy.sparse.linalg as spl
+
+    from dickeheat.numeric import dicke_lattice as lat
+
+    N = model.N
+    off, n = lat.block_offsets(N), lat.n_levels(N)
+    g_e, g_a = model.gamma_p * (1 + model.n_p), model.gamma_p * model.n_p
+    rows, cols, vals = [], [], []
+    for k, J in enumerate(lat.block_J(N)):
+        M = np.arange(-J, J + 1)
+        moves = [(0, -1, model.emission_rate * lat.collective_down(J, M)),
+                 (0, 1, model.absorption_rate * lat.collective_up(J, M))]
+        moves += [(dj, -1, g_e * np.broadcast_to(w, M.shape))
+                  for dj, w in zip((-1, 0, 1), lat.local_emission(N, J, M))]
+        moves += [(dj, 1, g_a * np.broadcast_to(w, M.shape))
+                  for dj, w in zip((-1, 0, 1), lat.local_absorption(N, J, M))]
+        for dj, dm, rate in moves:
+            Jt, Mt = J + dj, M + dm
+            ok = (rate > 0) & (np.abs(Mt) <= Jt) & (Jt <= N / 2)
+            src = off[k] + np.arange(len(M))[ok]
+            kt = int(round(N / 2 - Jt))
+            tgt = off[kt] + (Mt[ok] + Jt).round().astype(int) if ok.any() else src
+            rows += [tgt, src]
+            cols += [src, src]
+            vals += [rate[ok], -rate[ok]]
+    A = sps.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                       shape=(n, n)).tolil()
+    A[0, :] = 1.0
+    b = np.zeros(n)
+    b[0] = 1.0
+    x = spl.spsolve(A.tocsc(), b)
+    return {float(J): float(x[off[k]:off[k + 1]].sum()) for k, J in enumerate(lat.block_J(N))}
+
+
+def versus_piqs(N: int = 96) -> None:
+    from dickeheat.numeric import piqs_backend
+    from dickeheat.numeric.model import HeatValve
+    from dickeheat.numeric.reduced import solve
+
+    model = HeatValve(N=N, **PARAMS)
+    p = piqs_backend.solve(model)
+    r = min((solve(model) for _ in range(3)), key=lambda s: s.solve_seconds)
+    print(f"[piqs] N = {N}: piqs solve_seconds = {p.solve_seconds:.2f} s, reduced "
+          f"solve_seconds = {r.solve_seconds:.4f} s (best of 3): speed-up "
+          f"{p.solve_seconds / r.solve_seconds:.0f}x (target >= 100x)")
+    print(f"[piqs] N = {N}: max relative difference reduced vs piqs = {max_rel(r, p):.2e} "
+          f"(piqs is single precision; its documented accuracy {piqs_backend.PIQS_REL_TOL:.0e})")
+    lu = sparse_lu_P_J(model)
+    print(f"[piqs] N = {N}: max |P_J - P_J(double-precision sparse LU)|: reduced "
+          f"{max(abs(r.P_J[J] - v) for J, v in lu.items()):.1e}, piqs "
+          f"{max(abs(p.P_J[J] - v) for J, v in lu.items()):.1e}")
+
+
+def scaling(Ns: list[int]) -> None:
+    base = child(10)["rss"]
+    print(f"[scaling] baseline peak memory (import + N = 10) = {base / 1e6:.0f} MB")
+    times, mems = [], []
+    for N in Ns:
+        c = child(N)
+        times.append(c["solve_seconds"])
+        mems.append(max(c["rss"] - base, 1.0))
+        print(f"[scaling] N = {N:6d}: {c['solve_seconds']:7.2f} s, peak {c['rss'] / 1e6:7.0f} MB, "
+              f"{c['iterations']} iterations ({c['reference']} reference), "
+              f"residual {c['residual']:.1e}")
+    print(f"[scaling] time ~ N^{fit_exponent(Ns, times):.2f}, memory above baseline ~ "
+          f"N^{fit_exponent(Ns, mems):.2f} (levels ~ N^2)")
+
+
+def big(N: int = 10_000) -> None:
+    t0 = time.perf_counter()
+    c = child(N)
+    wall = time.perf_counter() - t0
+    print(f"[N={N}] wall (child process, incl. interpreter start) {wall:.1f} s, "
+          f"solve {c['solve_seconds']:.1f} s (target <= 20 s), peak memory "
+          f"{c['rss'] / 1e9:.2f} GB (target <= 4 GB)")
+    print(f"[N={N}] {c['iterations']} iterations, last change {c['change']:.1e}, residual "
+          f"{c['residual']:.1e}, trace - 1 = {c['trace'] - 1:.1e}, first law "
+          f"{c['first_law']:.1e} (Q_h = {c['Q_h']:.6g})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-big", action="store_true", help="skip the N = 10 000 solve")
+    ap.add_argument("--scaling", type=int, nargs="*", default=[500, 1000, 2000, 4000])
+    args = ap.parse_args(argv)
+    accuracy()
+    versus_piqs()
+    if args.scaling:
+        scaling(args.scaling)
+    if not args.no_big:
+        big()
+
+
+if __name__ == "__main__":
+    main()

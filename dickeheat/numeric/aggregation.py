@@ -1,0 +1,353 @@
+r"""Iterative aggregation–disaggregation for the Dicke-lattice rate equation (used by ``reduced``).
+
+The unknowns are scaled, :math:`P(J,M) = e^{\lambda_J + \phi_J(M)}\,y(J,M)`, in the packed
+layout of :mod:`dickeheat.numeric.dicke_lattice` (block ``k`` holds ``J = N/2 − k``, levels
+``t = J + M = 0 … 2J``). With :math:`\tilde A = G^{-1} A G` the generator in these variables:
+
+* a *ladder* is the tridiagonal part of :math:`-\tilde A` on one J (every rate that keeps J,
+  with the full outflow on the diagonal); it is factorised once and solved exactly;
+* the *couplings* are the four scaled local-bath rates from J ± 1 into J;
+* a *sweep* solves each ladder given the current inflow from its neighbours (block
+  Gauss–Seidel, alternating direction) and records each sector's mass and fluxes to J ± 1;
+* the *coarse step* solves the birth–death chain of the sector weights exactly, in logs, and
+  rescales each ladder (Koury–McAllister–Stewart aggregation).
+
+Two references implement the hooks: :class:`~dickeheat.numeric.aggregation_thermal.ThermalReferenceSolver`
+(:math:`\phi_J(M) = (J+M)\ln x`, the collective detailed balance; fast, little memory) and
+:class:`~dickeheat.numeric.aggregation_log.LogReferenceSolver` (any log reference; used when the
+populations stray too far from the thermal one). :func:`iterate` runs either to convergence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+from scipy.special import logsumexp
+
+from dickeheat.errors import NumericalError
+from dickeheat.numeric import dicke_lattice as lat
+from dickeheat.numeric.model import HeatValve
+
+__all__ = ["LatticeRates", "LadderSolver", "iterate", "Drift", "exact_pivots",
+           "CANCELLATION_LIMIT"]
+
+#: a ladder whose LU pivots lost more than this factor to cancellation (max diag/pivot) gets
+#: its pivots recomputed without subtractions by :func:`exact_pivots`
+CANCELLATION_LIMIT = 1e6
+
+
+def exact_pivots(u: np.ndarray, d: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """LU pivots of a ladder −A (up-rates u, down-rates d, escape rates X), subtraction-free.
+
+    The pivots p_i = out_i − u_{i−1} d_i / p_{i−1} of the tridiagonal
+    diag(u + d + X) − (u below, d above) equal p_i = u_i + q_i with
+    q_i = X_i + d_i q_{i−1}/p_{i−1} (q_0 = X_0 + d_0): positive terms only, so they are
+    accurate to rounding even when the ladder is nearly closed (a Grassmann–Taksar–Heyman
+    style elimination). They are invariant under diagonal scaling and transposition.
+
+    >>> exact_pivots(np.array([1.0, 0.0]), np.array([0.0, 2.0]), np.array([1e-30, 0.0])).tolist()
+    [1.0, 2e-30]
+    """
+    p = np.empty(len(u))
+    q = float(X[0] + d[0])
+    p[0] = float(u[0]) + q
+    for i in range(1, len(u)):
+        q = float(X[i]) + float(d[i]) * q / p[i - 1]
+        p[i] = float(u[i]) + q
+    return p
+
+
+@dataclasses.dataclass(frozen=True)
+class LatticeRates:
+    """The four rate constants of the heat valve on the Dicke lattice.
+
+    ``Gd = Σ_i γ_i(1+n_i)`` and ``Gu = Σ_i γ_i n_i`` (collective, i = h, c),
+    ``ge = γ_p(1+n_p)`` and ``ga = γ_p n_p`` (local).
+    """
+
+    N: int
+    Gd: float
+    Gu: float
+    ge: float
+    ga: float
+
+    @classmethod
+    def of(cls, model: HeatValve) -> LatticeRates:
+        gp = model.gamma_p
+        return cls(model.N, model.emission_rate, model.absorption_rate,
+                   gp * (1 + model.n_p), gp * model.n_p)
+
+    def coefficients(self, k: int) -> tuple[float, float, float, float]:
+        """``(J, c0, cm, cp)`` of block k: the local rates to J, J − 1, J + 1 are
+        ``c0·a``, ``cm·t(t−1)`` (emission; ``s(s−1)`` absorption), ``cp·(s+1)(s+2)``
+        (emission; ``(t+1)(t+2)`` absorption), with t = J + M and s = J − M."""
+        h = self.N / 2
+        J = h - k
+        if J > 0:
+            c0 = (h + 1) / (2 * J * (J + 1))
+            cm = (h + J + 1) / (2 * J * (2 * J + 1))
+        else:
+            c0 = cm = 0.0
+        return J, c0, cm, (h - J) / (2 * (J + 1) * (2 * J + 1))
+
+    def block(self, k: int, T: np.ndarray) -> dict:
+        """Rates of the levels of block k, as arrays over t = J + M = 0 … 2J.
+
+        ``T`` is ``arange(N + 2.0)``. Keys: ``J, L, t, s`` (s = J − M), ``a_up, a_dn``
+        (collective factors), ``U, D`` (every up/down rate out of the level), ``u, d`` (the
+        part that keeps J), ``Rp, Rm`` (the local rate to J + 1 and to J − 1).
+        """
+        J, c0, cm, cp = self.coefficients(k)
+        h = self.N / 2
+        L = self.N + 1 - 2 * k
+        t = T[:L]
+        s = T[L - 1 :: -1]
+        a_up = s * (t + 1.0)
+        a_dn = t * (s + 1.0)
+        U = self.Gu * a_up + self.ga * ((h + J) - t)
+        D = self.Gd * a_dn + self.ge * ((h - J) + t)
+        return {
+            "J": J, "L": L, "t": t, "s": s, "a_up": a_up, "a_dn": a_dn, "U": U, "D": D,
+            "u": (self.Gu + self.ga * c0) * a_up, "d": (self.Gd + self.ge * c0) * a_dn,
+            "Rp": cp * (self.ge * (s + 1.0) * (s + 2.0) + self.ga * (t + 1.0) * (t + 2.0)),
+            "Rm": cm * (self.ge * t * (t - 1.0) + self.ga * s * (s - 1.0)),
+        }
+
+
+class Drift(Exception):
+    """The iterate left the range in which the current reference is reliable."""
+
+
+class LadderSolver:
+    """Shared state (``y``, ``lam``, the layout) and the sweep, coarse step and residual.
+
+    Subclasses provide the hooks ``_inflow``, ``_solve``, ``_sums``, ``_log_sum``,
+    ``_ladder`` and ``_log_reference``.
+    """
+
+    #: largest |log y| accepted before :class:`Drift` is raised
+    drift_limit = math.inf
+    #: sweeps completed by the last :func:`iterate` call
+    iterations_done = 0
+    #: name of a work array that :meth:`log_populations` may overwrite
+    spare = ""
+
+    def __init__(self, rates: LatticeRates) -> None:
+        N = rates.N
+        self.r = rates
+        self.N, self.K = N, N // 2
+        self.off = lat.block_offsets(N)
+        self.L = N + 1 - 2 * np.arange(self.K + 1)
+        #: (offset, length) of each ladder as Python ints
+        self.spans = [(int(o), int(L)) for o, L in zip(self.off[:-1], self.L)]
+        self.T = np.arange(N + 2, dtype=float)
+        self.lam = np.zeros(self.K + 1)
+        self.buf = np.empty(N + 2)
+        self.tmp = np.empty(N + 2)
+        self.zeros = np.zeros(N + 2)
+        self.ident = np.arange(1, N + 3, dtype=np.int32)
+        self.small: dict[int, np.ndarray] = {}
+        self.y = np.ones(lat.n_levels(N))
+        self.reset_drift()
+        self.eta = self._escape_ratios()
+        self.trust(self.TRUST)
+
+    #: initial threshold on the escape ratio of :meth:`_escape_ratios` for the coarse step
+    TRUST = math.inf
+
+    def _escape_ratios(self) -> np.ndarray:
+        """Per ladder: rate of leaving J from its lowest level over the rate of climbing it.
+
+        Small where the ladder equilibrates internally before it leaks (the regime in which
+        aggregating it is exact to leading order); a one-level ladder counts as 0.
+        """
+        r, eta = self.r, np.zeros(self.K + 1)
+        for k in range(self.K + 1):
+            J, c0, cm, cp = r.coefficients(k)
+            if J == 0:
+                continue
+            s = 2 * J  # t = 0
+            escape = cp * (r.ge * (s + 1) * (s + 2) + 2 * r.ga) + cm * r.ga * s * (s - 1)
+            climb = (r.Gu + r.ga * c0) * s
+            eta[k] = escape / climb if climb > 0 else math.inf
+        return eta
+
+    def trust(self, threshold: float) -> None:
+        """Apply the coarse step across J → J − 1 only where both ladders have
+        escape ratio <= ``threshold``; elsewhere block Gauss–Seidel alone sets the ratio."""
+        self.threshold = threshold
+        ok = self.eta <= threshold
+        self.trusted = ok[:-1] & ok[1:]
+        self.weight = self.trusted.astype(float)
+        self._last_inc: tuple = (None, None)
+
+    def sl(self, k: int) -> slice:
+        return slice(int(self.off[k]), int(self.off[k + 1]))
+
+    # hooks ------------------------------------------------------------------------------------
+    def _inflow(self, k: int, out: np.ndarray, tmp: np.ndarray) -> None:
+        """out = scaled inflow into ladder k from ladders k ± 1 (at the current y)."""
+        raise NotImplementedError
+
+    def _solve(self, k: int, rhs: np.ndarray) -> np.ndarray:
+        """Solve (−Ã_k) x = rhs (may overwrite rhs)."""
+        raise NotImplementedError
+
+    def _sums(self, k: int, yk: np.ndarray) -> tuple[float, float, float]:
+        """(mass, flux to J + 1, flux to J − 1) of sector k in units of e^lam_k."""
+        raise NotImplementedError
+
+    def _log_sum(self, k: int, kind: str) -> float:
+        """log of one of the three sums of :meth:`_sums`, computed in log space."""
+        raise NotImplementedError
+
+    def _ladder(self, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(diagonal, sub-diagonal, super-diagonal) of −Ã_k."""
+        raise NotImplementedError
+
+    def _log_reference(self, k: int) -> np.ndarray:
+        """phi_k, so that log P = lam_k + phi_k + log y."""
+        raise NotImplementedError
+
+    def _solve_small(self, k: int, rhs: np.ndarray) -> np.ndarray:
+        return np.linalg.solve(self.small[k], rhs)
+
+    # iteration --------------------------------------------------------------------------------
+    def sweep(self, downward: bool) -> float:
+        """One block Gauss–Seidel sweep and the coarse step.
+
+        Returns the largest componentwise relative change of y between this iterate and the
+        previous one (both taken after their coarse steps). Raises :class:`Drift`.
+        """
+        K, y, small = self.K, self.y, self.small
+        m, Wp, Wm = np.empty(K + 1), np.empty(K + 1), np.empty(K + 1)
+        rmin, rmax = np.empty(K + 1), np.empty(K + 1)
+        spans = self.spans
+        for k in range(K + 1) if downward else range(K, -1, -1):
+            o, L = spans[k]
+            rhs, tmp = self.buf[:L], self.tmp[:L]
+            self._inflow(k, rhs, tmp)
+            x = self._solve_small(k, rhs) if k in small else self._solve(k, rhs)
+            yk = y[o : o + L]
+            np.divide(x, yk, out=tmp)
+            lo, hi = tmp.min(), tmp.max()
+            if not (lo > 0.0 and hi < math.inf):
+                raise Drift  # y of the ladders done so far stays valid
+            rmin[k], rmax[k] = lo, hi
+            yk[:] = x
+            m[k], Wp[k], Wm[k] = self._sums(k, yk)
+        lsc = self._coarse(m, Wp, Wm)
+        lo, hi = lsc + np.log(rmin), lsc + np.log(rmax)
+        change = float(np.max(np.abs(np.expm1(-np.concatenate([lo, hi])))))
+        # a bound on |log y| per sector, tracked without another pass over y
+        self._ylo += lo
+        self._yhi += hi
+        if max(float(np.max(self._yhi)), -float(np.min(self._ylo))) > self.drift_limit:
+            raise Drift
+        return change
+
+    def reset_drift(self) -> None:
+        """Restart the |log y| bound (call when y is reset to 1)."""
+        self._ylo = np.zeros(self.K + 1)
+        self._yhi = np.zeros(self.K + 1)
+
+    def _log_sums(self, values: np.ndarray, kind: str) -> np.ndarray:
+        out = np.zeros(self.K + 1)
+        # the flux out of the top ladder to J + 1 and out of the bottom one to J − 1 are unused
+        ks = range(1, self.K + 1) if kind == "p" else range(self.K) if kind == "q" else range(self.K + 1)
+        for k in ks:
+            v = values[k]
+            out[k] = math.log(v) if v > 1e-280 else self._log_sum(k, kind)
+        return out
+
+    def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> np.ndarray:
+        """Exact birth–death correction of the sector weights; returns the log scale factors."""
+        K = self.K
+        if K == 0:
+            return np.zeros(1)
+        lm, lWp, lWm = self._log_sums(m, "m"), self._log_sums(Wp, "p"), self._log_sums(Wm, "q")
+        # birth–death balance log(P_{k+1}/P_k) of the sector chain vs the current ratio
+        chain = lWm[:-1] + lm[1:] - lm[:-1] - lWp[1:]
+        current = (self.lam[1:] + lm[1:]) - (self.lam[:-1] + lm[:-1])
+        inc = chain - current
+        if self._last_inc[1] is not None:
+            # a boundary whose correction flips sign without shrinking (a two-cycle of the
+            # sweep directions) gets its correction halved each time, and off below 1/64:
+            # there block Gauss–Seidel alone sets the ratio of the two sectors
+            prev, before = self._last_inc
+            flips = ((inc * prev < 0.0) & (np.abs(inc) > 0.5 * np.abs(before))
+                     & (np.abs(inc) > 1e-2))
+            self.weight[flips] *= 0.5
+            self.weight[self.weight < 1 / 64] = 0.0
+            self.trusted = self.weight > 0.0
+        self._last_inc = (inc, self._last_inc[0])
+        lsc = np.zeros(K + 1)
+        lsc[1:] = np.cumsum(self.weight * inc)
+        lsc -= logsumexp(self.lam + lm + lsc)  # total probability 1
+        if not np.all(np.isfinite(lsc)):
+            raise NumericalError("reduced solver: the coarse correction is not finite")
+        for k in range(K + 1):
+            self.y[self.sl(k)] *= math.exp(lsc[k])
+        return lsc
+
+    # results ----------------------------------------------------------------------------------
+    def residual(self) -> float:
+        """max over levels of |inflow − (−Ã y)| / (outflow · y)."""
+        y, worst = self.y, 0.0
+        for k in range(self.K + 1):
+            L = int(self.L[k])
+            yk = y[self.sl(k)]
+            res = np.empty(L)
+            self._inflow(k, res, np.empty(L))
+            diag, sub, sup = self._ladder(k)
+            res -= diag * yk
+            res[1:] -= sub * yk[:-1]
+            res[:-1] -= sup * yk[1:]
+            worst = max(worst, float(np.max(np.abs(res) / (diag * yk))))
+        return worst
+
+    def log_populations(self) -> np.ndarray:
+        """log P = lam + phi + log y, written over the work array :attr:`spare`."""
+        out = getattr(self, self.spare)
+        for k in range(self.K + 1):
+            s = self.sl(k)
+            np.log(self.y[s], out=out[s])
+            out[s] += self._log_reference(k)
+            out[s] += self.lam[k]
+        return out
+
+
+def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
+            stall_below: float = 1e-8) -> tuple[int, float]:
+    """Sweep (alternating direction) until the estimated error change/(1 − rate) is <= ``tol``
+    (rate: the observed contraction per sweep over the last four) or the change stays flat
+    below ``stall_below``; returns (iterations, last change). Raises :class:`Drift` or
+    :class:`NumericalError` (no convergence within ``max_iter``)."""
+    if solver.K == 0:  # one closed ladder: the reference is its exact balance
+        return 0, 0.0
+    history: list[float] = []
+    solver.iterations_done = 0
+    while len(history) < max_iter:
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught as Drift
+            change = solver.sweep(downward=len(history) % 2 == 0)
+        history.append(change)
+        solver.iterations_done = len(history)
+        # error ≈ change/(1 − rate) for linear convergence; rate from the last 4 sweeps
+        rate = (change / history[-5]) ** 0.25 if len(history) >= 5 and history[-5] > 0 else 0.0
+        if change <= tol * (1.0 - min(rate, 0.999)):
+            return len(history), change
+        if change < stall_below and len(history) >= 12 \
+                and min(history[-4:]) > 0.99 * min(history[-12:-4]):
+            return len(history), change  # flat for 12 sweeps: the rounding floor
+        if len(history) >= 6 and min(history[-2:]) > 0.5 * min(history[-6:-2]):
+            if len(history) >= 12 and change >= stall_below and solver.trusted.any() and \
+                    min(history[-4:]) > 0.5 * min(history[-12:-4]):
+                # no progress: aggregate fewer ladders (the leakiest go first)
+                top = solver.threshold if math.isfinite(solver.threshold) else solver.eta.max()
+                solver.trust(top / 4)
+    raise NumericalError(
+        f"reduced solver did not converge in {max_iter} iterations (last relative change "
+        f"{history[-1]:.2e}, tol {tol:.1e}); N = {solver.N}"
+    )

@@ -1,0 +1,136 @@
+r"""The permutation-invariant Dicke lattice (J, M) and the population rates on it.
+
+For N spins-1/2 the permutation-invariant diagonal states are spanned by the projectors
+:math:`\Pi_{J,M}` onto the :math:`d_J`-fold degenerate Dicke levels :math:`|J, M\rangle`,
+:math:`J = N/2, N/2-1, \dots \ge 0`, :math:`M = -J, \dots, J`. The lumped populations
+:math:`P(J, M) = d_J\,p(J, M)` (the probability of the level, summed over its degenerate
+copies) obey a classical rate equation whose rates are derived in
+:mod:`dickeheat.symbolic.dicke_rates` from the Lindblad dissipators; this module evaluates those
+closed forms with NumPy (the tests check them against the symbolic derivation):
+
+collective :math:`\mathcal{D}[J_\mp]`, per unit rate, :math:`(J, M)\to(J, M\mp 1)`:
+    ``collective_down(J, M) = (J+M)(J-M+1)``, ``collective_up(J, M) = (J-M)(J+M+1)``;
+local :math:`\sum_j \mathcal{D}[\sigma_-^{(j)}]`, per unit rate, :math:`(J, M)\to(J', M-1)`:
+    :math:`J' = J-1`: :math:`(J+M)(J+M-1)\,(N/2+J+1)/[2J(2J+1)]`,
+    :math:`J' = J`: :math:`(J+M)(J-M+1)\,(N/2+1)/[2J(J+1)]`,
+    :math:`J' = J+1`: :math:`(J-M+1)(J-M+2)\,(N/2-J)/[2(J+1)(2J+1)]`;
+local :math:`\sum_j \mathcal{D}[\sigma_+^{(j)}]`: the same with :math:`M \to -M`.
+
+The three local emission rates add up to :math:`N/2 + M` (the number of excited spins) and the
+absorption rates to :math:`N/2 - M`.
+
+Storage layout ("packed"): block ``k = 0 … K`` (``K = N // 2``) holds ``J = N/2 − k`` with its
+``2J + 1`` levels ``M = −J … J`` in increasing order; the blocks follow each other in one
+vector of length :func:`n_levels` ``(N)``.
+
+>>> n_levels(4), block_offsets(4).tolist()
+(9, [0, 5, 8, 9])
+>>> [float(x[0]) for x in local_emission(4, 2.0, np.array([2.0]))]
+[3.0, 1.0, 0.0]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import gammaln
+
+from dickeheat.errors import ParameterError
+
+__all__ = [
+    "n_levels",
+    "block_offsets",
+    "block_J",
+    "log_degeneracy",
+    "collective_down",
+    "collective_up",
+    "local_emission",
+    "local_absorption",
+]
+
+
+def _check_N(N: int) -> int:
+    if isinstance(N, bool) or not float(N).is_integer() or N < 1:
+        raise ParameterError(f"N must be an integer >= 1, got {N!r}")
+    return int(N)
+
+
+def n_levels(N: int) -> int:
+    """Number of Dicke levels (J, M) for N spins: ``(N//2 + 1) * (N + 1 - N//2)``.
+
+    >>> n_levels(10_000)
+    25010001
+    """
+    N = _check_N(N)
+    K = N // 2
+    return (K + 1) * (N + 1 - K)
+
+
+def block_offsets(N: int) -> np.ndarray:
+    """Start index of each J block in the packed vector (length K + 2, last = total)."""
+    N = _check_N(N)
+    k = np.arange(N // 2 + 2, dtype=np.int64)
+    return k * (N + 2 - k)
+
+
+def block_J(N: int) -> np.ndarray:
+    """The J value of each block, ``N/2, N/2 − 1, …``."""
+    N = _check_N(N)
+    return N / 2 - np.arange(N // 2 + 1)
+
+
+def log_degeneracy(N: int, J) -> np.ndarray:
+    r"""Natural log of the multiplicity :math:`d_J = (2J+1)\,N!/[(N/2+J+1)!\,(N/2-J)!]`.
+
+    Never forms :math:`d_J` (it overflows a double for N ≳ 1030).
+
+    >>> round(float(np.exp(log_degeneracy(4, 1.0))), 10)
+    3.0
+    """
+    N = _check_N(N)
+    J = np.asarray(J, dtype=float)
+    return (
+        np.log(2 * J + 1)
+        + gammaln(N + 1.0)
+        - gammaln(N / 2 + J + 2)
+        - gammaln(N / 2 - J + 1)
+    )
+
+
+def collective_down(J, M):
+    """|<J, M−1|J_−|J, M>|² = (J+M)(J−M+1)."""
+    return (J + M) * (J - M + 1)
+
+
+def collective_up(J, M):
+    """|<J, M+1|J_+|J, M>|² = (J−M)(J+M+1)."""
+    return (J - M) * (J + M + 1)
+
+
+def _safe_ratio(num, den):
+    den = np.asarray(den, dtype=float)
+    out = np.zeros(np.broadcast(num, den).shape)
+    np.divide(num, den, out=out, where=den != 0)
+    return out
+
+
+def local_emission(N: int, J, M):
+    r"""Lumped rates (per unit :math:`\gamma`) of :math:`\sum_j\mathcal{D}[\sigma_-^{(j)}]`.
+
+    Returns the rates from (J, M) to (J − 1, M − 1), (J, M − 1) and (J + 1, M − 1); rates into
+    levels that do not exist are zero.
+    """
+    h = N / 2
+    J = np.asarray(J, dtype=float)
+    M = np.asarray(M, dtype=float)
+    lower = _safe_ratio((J + M) * (J + M - 1) * (h + J + 1), 2 * J * (2 * J + 1))
+    same = _safe_ratio((J + M) * (J - M + 1) * (h + 1), 2 * J * (J + 1))
+    upper = (J - M + 1) * (J - M + 2) * (h - J) / (2 * (J + 1) * (2 * J + 1))
+    return lower, same, upper
+
+
+def local_absorption(N: int, J, M):
+    r"""Lumped rates (per unit :math:`\gamma`) of :math:`\sum_j\mathcal{D}[\sigma_+^{(j)}]`.
+
+    Returns the rates from (J, M) to (J − 1, M + 1), (J, M + 1) and (J + 1, M + 1).
+    """
+    return local_emission(N, J, -np.asarray(M, dtype=float))
