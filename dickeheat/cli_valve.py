@@ -35,7 +35,9 @@ gamma/2pi in GHz (ordinary frequencies, like omega0/2pi), --Th/--Tc/--Tp in mK; 
 printed in fW and T* in mK.
 
 Limits: backend 'qutip' N <= 8 with a parasitic bath (full 2^N space) and N <= 400 in one J
-sector; backend 'piqs' N <= 96 (accuracy ~1e-6..1e-3 relative: single-precision rates).
+sector; backend 'piqs' N <= 96 (accuracy ~1e-6..1e-3 relative: single-precision rates);
+backend 'reduced' (exact rate equations on the Dicke populations) N <= 30000, memory permitting.
+'auto' uses 'qutip' up to N = 6 and 'reduced' above.
 """
 
 
