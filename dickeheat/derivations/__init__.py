@@ -30,6 +30,12 @@ PAPERS: tuple[Paper, ...] = (
         "current in circuit QED, arXiv version and Phys. Rev. Research 6, 043128 (2024)",
         "dickeheat.derivations.andolina2024",
     ),
+    Paper(
+        "kamimura2023",
+        "Kamimura, Yoshida, Tokura, Matsuzaki, Universal Scaling Bounds on a Quantum Heat "
+        "Current, Phys. Rev. Lett. 131, 090401 (2023)",
+        "dickeheat.derivations.kamimura2023",
+    ),
 )
 
 

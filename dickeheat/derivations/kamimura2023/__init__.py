@@ -1,0 +1,43 @@
+"""Kamimura, Yoshida, Tokura, Matsuzaki: Universal Scaling Bounds on a Quantum Heat Current,
+Phys. Rev. Lett. 131, 090401 (2023) (file 004).
+
+Submodules, each a part of the derivation chain:
+
+``general``
+    Eqs. (5)–(9) and (13)–(14): the Redfield current in commutator form, Bound 1 and Bound 2.
+``mbody``
+    Eqs. (10)–(12): the m-body example, ‖A‖, Bound 1 saturated at m = L, the exponent 3 + m − L.
+``superradiance``
+    Eqs. (15)–(18): J(0) from a Dicke state, Eq. (17), ΔE = ω_q, Bound 2 and the ratio → η/4,
+    superabsorption ΔE = Θ(L).
+``steady``
+    Eqs. (19)–(21): for [H_S, ρ] = 0 the GKSL current equals the Redfield current.
+"""
+
+import functools
+import importlib
+
+__all__ = ["PAPER", "results", "results_by_name", "SUBMODULES"]
+
+PAPER = "kamimura2023"
+
+SUBMODULES = (
+    "general",
+    "mbody",
+    "superradiance",
+    "steady",
+)
+
+
+def results() -> list:
+    """Run every derivation of this paper and return its results, in chain order."""
+    out = []
+    for name in SUBMODULES:
+        out.extend(importlib.import_module(f"{__name__}.{name}").results())
+    return out
+
+
+@functools.cache
+def results_by_name() -> dict:
+    """The results of this paper keyed by name (derived once)."""
+    return {r.name: r for r in results()}
