@@ -23,6 +23,8 @@ Storage layout ("packed"): block ``k = 0 … K`` (``K = N // 2``) holds ``J = N/
 ``2J + 1`` levels ``M = −J … J`` in increasing order; the blocks follow each other in one
 vector of length :func:`n_levels` ``(N)``.
 
+Examples
+--------
 >>> n_levels(4), block_offsets(4).tolist()
 (9, [0, 5, 8, 9])
 >>> [float(x[0]) for x in local_emission(4, 2.0, np.array([2.0]))]
