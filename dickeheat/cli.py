@@ -1,7 +1,7 @@
 """The ``dickeheat`` command line.
 
-Verbs: ``list``, ``show``, ``verify`` (the main job), ``circuit``, ``latex``, ``sweep``,
-``valve``, ``bounds``.
+Verbs: ``list``, ``show``, ``verify`` (the main job), ``circuit``, ``sweep``, ``valve``,
+``reproduce``, ``latex``, ``bounds``.
 Library code does not print; this module does. Errors of the package
 (:class:`dickeheat.errors.DickeheatError`) are reported on stderr with exit status 2.
 """
@@ -176,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dickeheat.cli_valve import add_valve_parser  # the `valve` verb
 
     add_valve_parser(sub)
+    from dickeheat.cli_reproduce import add_reproduce_parser  # the `reproduce` verb
+
+    add_reproduce_parser(sub)
     from dickeheat.cli_bounds import add_bounds_parser  # the `bounds` verb
 
     add_bounds_parser(sub)

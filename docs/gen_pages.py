@@ -79,3 +79,35 @@ for info in pkgutil.walk_packages(dickeheat.__path__, "dickeheat."):
         fh.write(f"# `{info.name}`\n\n::: {info.name}\n")
 with mkdocs_gen_files.open("reference/SUMMARY.md", "w") as fh:
     fh.writelines(ref.build_literate_nav())
+
+# -- figure gallery: every registered figure, rendered on its fast grid ---------------------
+from dickeheat.derivations.andolina2024 import figures  # noqa: E402
+from dickeheat.errors import DickeheatError  # noqa: E402
+
+with mkdocs_gen_files.open("gallery.md", "w") as fh:
+    fh.write(
+        "# Figure gallery\n\n"
+        "The figures of Andolina et al. reproduced by `dickeheat reproduce` (generated from the "
+        "figure registry, `dickeheat.derivations.andolina2024.figures`). Ids follow the arXiv "
+        "numbering; the published version numbers arXiv Figs. 4–7 as Figs. 3–6 and has no "
+        "Fig. 3. The images below are rendered while the documentation is built, with the "
+        "arXiv parameters on the reduced grids of `--fast`; the full figures and their data "
+        "(NetCDF) come from\n\n"
+        "```\ndickeheat reproduce FIGURE --out DIR [--version arxiv|published]\n```\n\n"
+        "| id | arXiv | published | computed |\n|---|---|---|---|\n")
+    for spec in map(figures.get_figure, figures.figure_ids()):
+        fh.write(f"| [`{spec.id}`](#{spec.id}) | {spec.arxiv or '—'} | "
+                 f"{spec.published or '—'} | {'slow' if spec.slow else 'seconds'} |\n")
+    for spec in map(figures.get_figure, figures.figure_ids()):
+        fh.write(f"\n## {spec.id}\n\n**{spec.title}** ({spec.numbering}; versions: "
+                 f"{', '.join(spec.versions)}).\n\n{spec.summary}\n\n")
+        try:
+            data = figures.compute(spec.id, fast=True)
+        except DickeheatError as err:  # shown, not hidden: the page says what failed
+            fh.write(f"!!! failure \"Not rendered\"\n    {err}\n")
+            continue
+        png = f"gallery/{spec.id}.png"
+        with mkdocs_gen_files.open(png, "wb") as img:
+            figures.plot(spec.id, data).savefig(img, format="png", dpi=80)
+        fh.write(f"![{spec.id}]({png})\n\n"
+                 f"Variables: {', '.join(f'`{v}`' for v in data.data_vars)}.\n")

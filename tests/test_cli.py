@@ -16,8 +16,19 @@ def run(capsys, *argv):
     return code, out.out, out.err
 
 
+def _verbs():
+    import argparse
+
+    from dickeheat.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(sub.choices)
+
+
 def test_help_on_every_verb(capsys):
-    for verb in ("list", "show", "verify", "circuit"):
+    verbs = _verbs()
+    assert {"list", "show", "verify", "circuit", "latex", "valve", "sweep"} <= set(verbs)
+    for verb in verbs:
         with pytest.raises(SystemExit) as e:
             main([verb, "--help"])
         assert e.value.code == 0

@@ -21,6 +21,10 @@ Submodules, each a part of the derivation chain:
     Sec. III: the local bath (30–32 [published 31–33]): Q_p, T_p = T*, T_k* (35 [published D3]).
 ``detuned``
     Sec. IV / published Appendix D: Q_det (36 [published D4]) and γ_2 (37 [published D5]).
+
+Not derivation steps (no ``results()``, so not in ``SUBMODULES``): ``proposal`` (Table I) and
+``figures`` (the reproduced figures, ``dickeheat reproduce``; data in ``figures_sec2/3/4``,
+plots in ``figures_plot``).
 """
 
 import importlib
