@@ -91,39 +91,11 @@ def accuracy() -> None:
 
 def sparse_lu_P_J(model) -> dict[float, float]:
     """P_J from a plain double-precision sparse LU of the same rate equation (moderate N)."""
-    import scipy.sparse as sps
-    import scipy.sparse.linalg as spl
-
     from dickeheat.numeric import dicke_lattice as lat
 
-    N = model.N
-    off, n = lat.block_offsets(N), lat.n_levels(N)
-    g_e, g_a = model.gamma_p * (1 + model.n_p), model.gamma_p * model.n_p
-    rows, cols, vals = [], [], []
-    for k, J in enumerate(lat.block_J(N)):
-        M = np.arange(-J, J + 1)
-        moves = [(0, -1, model.emission_rate * lat.collective_down(J, M)),
-                 (0, 1, model.absorption_rate * lat.collective_up(J, M))]
-        moves += [(dj, -1, g_e * np.broadcast_to(w, M.shape))
-                  for dj, w in zip((-1, 0, 1), lat.local_emission(N, J, M))]
-        moves += [(dj, 1, g_a * np.broadcast_to(w, M.shape))
-                  for dj, w in zip((-1, 0, 1), lat.local_absorption(N, J, M))]
-        for dj, dm, rate in moves:
-            Jt, Mt = J + dj, M + dm
-            ok = (rate > 0) & (np.abs(Mt) <= Jt) & (Jt <= N / 2)
-            src = off[k] + np.arange(len(M))[ok]
-            kt = int(round(N / 2 - Jt))
-            tgt = off[kt] + (Mt[ok] + Jt).round().astype(int) if ok.any() else src
-            rows += [tgt, src]
-            cols += [src, src]
-            vals += [rate[ok], -rate[ok]]
-    A = sps.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                       shape=(n, n)).tolil()
-    A[0, :] = 1.0
-    b = np.zeros(n)
-    b[0] = 1.0
-    x = spl.spsolve(A.tocsc(), b)
-    return {float(J): float(x[off[k]:off[k + 1]].sum()) for k, J in enumerate(lat.block_J(N))}
+    x = lat.sparse_lu_populations(model)
+    off = lat.block_offsets(model.N)
+    return {float(J): float(x[off[k]:off[k + 1]].sum()) for k, J in enumerate(lat.block_J(model.N))}
 
 
 def versus_piqs(N: int = 96) -> None:

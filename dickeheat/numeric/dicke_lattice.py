@@ -39,6 +39,7 @@ from scipy.special import gammaln
 from dickeheat.errors import ParameterError
 
 __all__ = [
+    "sparse_lu_populations",
     "n_levels",
     "block_offsets",
     "block_J",
@@ -136,3 +137,41 @@ def local_absorption(N: int, J, M):
     Returns the rates from (J, M) to (J − 1, M + 1), (J, M + 1) and (J + 1, M + 1).
     """
     return local_emission(N, J, -np.asarray(M, dtype=float))
+
+
+def sparse_lu_populations(model) -> np.ndarray:
+    """Populations P(J, M) (packed layout) by a plain double-precision sparse LU.
+
+    An independent reference for moderate N: it assembles the full rate matrix from the same
+    rates and solves it with the trace condition in place of one balance equation. It has no
+    protection against under- or overflow, so it is accurate only where populations are not
+    tiny (the ``reduced`` backend is the solver for large N and low temperature).
+    """
+    import scipy.sparse as sps
+    import scipy.sparse.linalg as spl
+
+    N, off, n = model.N, block_offsets(model.N), n_levels(model.N)
+    ge, ga = model.gamma_p * (1 + model.n_p), model.gamma_p * model.n_p
+    rows, cols, vals = [], [], []
+    for k, J in enumerate(block_J(N)):
+        M = np.arange(-J, J + 1)
+        moves = [(0, -1, model.emission_rate * collective_down(J, M)),
+                 (0, 1, model.absorption_rate * collective_up(J, M))]
+        moves += [(dj, -1, ge * np.broadcast_to(w, M.shape))
+                  for dj, w in zip((-1, 0, 1), local_emission(N, J, M))]
+        moves += [(dj, 1, ga * np.broadcast_to(w, M.shape))
+                  for dj, w in zip((-1, 0, 1), local_absorption(N, J, M))]
+        for dj, dm, rate in moves:
+            ok = (rate > 0) & (np.abs(M + dm) <= J + dj) & (J + dj <= N / 2)
+            if ok.any():
+                src = off[k] + np.flatnonzero(ok)
+                tgt = off[k - dj] + (M[ok] + dm + J + dj).round().astype(int)
+                rows += [tgt, src]
+                cols += [src, src]
+                vals += [rate[ok], -rate[ok]]
+    A = sps.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                       shape=(n, n)).tolil()
+    A[0, :] = 1.0
+    b = np.zeros(n)
+    b[0] = 1.0
+    return spl.spsolve(A.tocsc(), b)

@@ -192,38 +192,6 @@ def test_thermal_and_general_references_agree():
     assert np.max(np.abs(out[0] - out[1])) < 1e-10
 
 
-def _sparse_lu_log_populations(model):
-    """The same rate equation (numeric closed forms) by a plain double-precision sparse LU."""
-    import scipy.sparse as sps
-    import scipy.sparse.linalg as spl
-
-    N, off, n = model.N, lat.block_offsets(model.N), lat.n_levels(model.N)
-    ge, ga = model.gamma_p * (1 + model.n_p), model.gamma_p * model.n_p
-    rows, cols, vals = [], [], []
-    for k, J in enumerate(lat.block_J(N)):
-        M = np.arange(-J, J + 1)
-        moves = [(0, -1, model.emission_rate * lat.collective_down(J, M)),
-                 (0, 1, model.absorption_rate * lat.collective_up(J, M))]
-        moves += [(dj, -1, ge * np.broadcast_to(w, M.shape))
-                  for dj, w in zip((-1, 0, 1), lat.local_emission(N, J, M))]
-        moves += [(dj, 1, ga * np.broadcast_to(w, M.shape))
-                  for dj, w in zip((-1, 0, 1), lat.local_absorption(N, J, M))]
-        for dj, dm, rate in moves:
-            ok = (rate > 0) & (np.abs(M + dm) <= J + dj) & (J + dj <= N / 2)
-            if ok.any():
-                src = off[k] + np.flatnonzero(ok)
-                tgt = off[k - dj] + (M[ok] + dm + J + dj).round().astype(int)
-                rows += [tgt, src]
-                cols += [src, src]
-                vals += [rate[ok], -rate[ok]]
-    A = sps.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                       shape=(n, n)).tolil()
-    A[0, :] = 1.0
-    b = np.zeros(n)
-    b[0] = 1.0
-    return spl.spsolve(A.tocsc(), b)
-
-
 @pytest.mark.parametrize("params", [
     # cold collective baths, hot and strong parasitic bath: the thermal reference is off by
     # more than e^700, the general reference is re-centred by a log-space sweep
@@ -236,7 +204,7 @@ def test_hard_regimes_match_sparse_lu(params):
     s = reduced.solve(model)
     assert s.rho.reference == "log"
     P = s.rho.populations()
-    ref = _sparse_lu_log_populations(model)
+    ref = lat.sparse_lu_populations(model)
     big = ref > 1e-3 * ref.max()  # where a plain LU keeps a relative accuracy of 1e-10
     assert np.max(np.abs(P[big] - ref[big]) / ref[big]) < 1e-10
     gross = model.gamma_p * (1 + 2 * model.n_p) * model.N  # local flux in + out, roughly
