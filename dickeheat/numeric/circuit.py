@@ -59,6 +59,10 @@ def transmon_spectrum(E_J: float, E_C: float, *, n_g: float = 0.0, n_cut: int = 
     check_positive("E_C", E_C)
     if n_cut < 5:
         raise ParameterError(f"n_cut must be >= 5, got {n_cut}")
+    if not 2 <= levels <= 2 * n_cut + 1:
+        raise ParameterError(f"levels must be in 2 ... 2 n_cut + 1 = {2 * n_cut + 1}, got {levels}")
+    if not np.isfinite(n_g):
+        raise ParameterError(f"n_g must be a finite offset charge, got {n_g!r}")
     n = np.arange(-n_cut, n_cut + 1, dtype=float)
     diag = 4.0 * E_C * (n - n_g) ** 2
     off = np.full(n.size - 1, -E_J / 2.0)

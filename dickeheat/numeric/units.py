@@ -64,7 +64,7 @@ def temperature_to_mK(T: float, omega0_GHz: float) -> float:
     50.0
     """
     nu0 = check_positive("omega0 [GHz]", omega0_GHz) * const.giga
-    return T * const.h * nu0 / const.k / const.milli
+    return check_nonnegative("T", T) * const.h * nu0 / const.k / const.milli
 
 
 def current_to_fW(Q: float, omega0_GHz: float) -> float:

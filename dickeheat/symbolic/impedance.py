@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from dickeheat.errors import DickeheatError
+
 __all__ = [
     "capacitor",
     "inductor",
@@ -66,5 +68,5 @@ def lorentzian_quality_factor(
     """
     q2 = sp.simplify((peak / re_z - 1) / (omega / omega_r - omega_r / omega) ** 2)
     if omega in q2.free_symbols:
-        raise ValueError(f"Re Z is not of the single-Lorentzian form: Q² = {q2} depends on ω")
+        raise DickeheatError(f"Re Z is not of the single-Lorentzian form: Q² = {q2} depends on ω")
     return sp.sqrt(sp.factor(q2))

@@ -24,6 +24,8 @@ import dataclasses
 from collections.abc import Sequence
 
 import sympy as sp
+
+from dickeheat.errors import ParameterError
 from sympy.physics.quantum import Operator
 
 from dickeheat.symbolic.algebra import OperatorAlgebra, collect_monomials, expectation_form
@@ -115,5 +117,5 @@ def channel_rates(
         rates[A] = groups.get(A * rho * algebra.dagger(A), sp.S.Zero)
     rebuilt = sp.Add(*[r * dissipator(A, rho, algebra) for A, r in rates.items()])
     if sp.simplify(sp.expand(D - rebuilt)) != 0:
-        raise ValueError("D is not a linear combination of the dissipators of the given jumps")
+        raise ParameterError("D is not a linear combination of the dissipators of the given jumps")
     return rates

@@ -43,7 +43,7 @@ from dickeheat.symbolic.dimensions import (
 
 __all__ = [
     "Step", "Comparison", "NumericCheck", "Result", "compare_expressions", "numeric_symbols",
-    "result_factory",
+    "result_factory", "require_zero",
 ]
 
 
@@ -380,3 +380,14 @@ def result_factory(
 
     dimension_map = dims
     return make
+
+
+def require_zero(name: str, expr: sp.Expr) -> sp.Expr:
+    """Return ``expr`` if it simplifies to 0; otherwise raise :class:`DickeheatError`.
+
+    Derivations use it for the identities their next step relies on (a residual that must
+    vanish, two routes that must agree), so a broken identity stops the chain.
+    """
+    if not _is_zero(sp.simplify(expr)):
+        raise DickeheatError(f"derivation identity {name!r} does not hold: it leaves {expr}")
+    return expr

@@ -29,6 +29,8 @@ from __future__ import annotations
 import functools
 
 import sympy as sp
+
+from dickeheat.errors import ParameterError
 from sympy.physics.quantum import Commutator, Operator, qapply
 from sympy.physics.quantum.constants import hbar as _hbar
 from sympy.physics.quantum.pauli import (
@@ -210,7 +212,7 @@ def pauli_site(kind: str, site: str) -> sp.Expr:
     try:
         return _PAULI[kind](site)
     except KeyError:
-        raise ValueError(f"kind must be one of {sorted(_PAULI)}, got {kind!r}") from None
+        raise ParameterError(f"kind must be one of {sorted(_PAULI)}, got {kind!r}") from None
 
 
 def _site(op: sp.Expr) -> str | None:

@@ -23,6 +23,7 @@ __all__ = [
     "charge_check", "phidot_exact_check", "phidot_first_check", "hamiltonian_exact_check",
     "hamiltonian_first_check", "c_eff_check", "l_j_check", "e_t_harmonic_check", "e_t_check",
     "anharmonicity_check", "charge_element_check", "flux_element_check", "g_check",
+    "canonical_pair_check",
     "g_exact_check",
     "transmon_case", "relative_error",
 ]
@@ -129,6 +130,21 @@ def hamiltonian_exact_check() -> NumericCheck:
             for s in _samples(0.3)]
     return NumericCheck(max(errs) < 1e-9, max(errs), 1e-9,
                         "numerical Legendre transform H = Q·v − L(v)")
+
+
+def canonical_pair_check() -> NumericCheck:
+    """(A6) sign: Hamilton's equation φ̇ = +∂H/∂Q on the numerical Legendre transform, i.e.
+    {φ, Q} = +1, which with Dirac's rule gives [Q, φ] = −iħ."""
+    errs = []
+    for s in _samples(0.3):
+        v, _ = _numeric_legendre(s)
+        d = 1e-4
+        dh_dq = (_numeric_legendre({**s, "Q": s["Q"] + d})[1]
+                 - _numeric_legendre({**s, "Q": s["Q"] - d})[1]) / (2 * d)
+        errs.append(relative_error(dh_dq, v))
+    return NumericCheck(max(errs) < 1e-7, max(errs), 1e-7,
+                        "∂H/∂Q (central difference of the numerical Legendre transform) equals the "
+                        "numerically inverted φ̇: {φ, Q} = +1")
 
 
 def _numeric_h_derivatives(s):

@@ -33,7 +33,7 @@ from dickeheat.symbolic.oscillator import (
     boson, fock_matrix, ladder_forms, normal_order, number_conserving, pauli_decomposition,
     truncate_to_qubit,
 )
-from dickeheat.symbolic.result import Result, Step, result_factory
+from dickeheat.symbolic.result import Result, Step, require_zero, result_factory
 
 __all__ = ["results", "chain"]
 
@@ -97,8 +97,14 @@ def chain() -> dict[str, sp.Expr]:
     out["H_qubit"] = pauli_decomposition(truncate_to_qubit(out["E_T"] * Dagger(b) * b, b))
     out["Q_qubit"] = pauli_decomposition(truncate_to_qubit(q_op, b))
     out["phi_qubit"] = pauli_decomposition(truncate_to_qubit(phi_op, b))
-    # canonical commutator from the Poisson bracket {φ, Q} = 1 → [φ, Q] = iħ
-    out["commutator_QT_phiT"] = -sp.I * hbar
+    # canonical commutator: Hamilton's equation φ̇ = ∂H/∂Q holds for the Legendre pair, so Q
+    # is the momentum conjugate to φ; Dirac's rule [φ, Q] = iħ{φ, Q}, and [Q, φ] = −[φ, Q]
+    out["hamilton_residual"] = require_zero(
+        "Hamilton's equation dH/dQ = phidot",
+        sp.simplify(sp.diff(h_exact, Q) - leg.velocities[phidot]))
+    poisson = sp.diff(phi, phi) * sp.diff(Q, Q) - sp.diff(phi, Q) * sp.diff(Q, phi)
+    out["poisson_phi_Q"] = poisson
+    out["commutator_QT_phiT"] = -sp.I * hbar * poisson
     # ladder forms (A8)–(A9) give [Q, φ] (computed with the operators)
     comm = normal_order(q_op * phi_op - phi_op * q_op)
     out["commutator_ladder"] = sp.simplify(comm)
@@ -191,7 +197,8 @@ def results() -> list[Result]:
         _res("H_qubit", "A14", "transmon Hamiltonian truncated to a qubit",
              sp.Symbol("H_T"), c["H_qubit"], (E_J, E_C),
              [S("A14", "project E_T b†b onto {|0⟩,|1⟩}", c["H_qubit"])],
-             printed=c["E_T"] / 2 * (sz + 1), dims=False, check=checks.e_t_check),
+             printed=(sp.sqrt(8 * E_J * E_C) - E_C) / 2 * (sz + 1), dims=False,
+             check=checks.e_t_check),
         _res("Q_qubit", "A15", "transmon charge truncated to a qubit", sp.Symbol("Q_T"),
              c["Q_qubit"], (hbar, Z_T),
              [S("A15", "project sqrt(ħ/2Z_T)(b + b†) onto {|0⟩,|1⟩}", c["Q_qubit"])],
@@ -202,10 +209,12 @@ def results() -> list[Result]:
              printed=-sp.sqrt(hbar * Z_T / 2) * sy, dims=False, check=checks.flux_element_check),
         _res("commutator", "A6", "commutator [Q_T, φ_T] from canonical quantisation",
              sp.Symbol("[Q_T, φ_T]"), c["commutator_QT_phiT"], (hbar,),
-             [S("A18", "Q is the momentum conjugate to φ: {φ, Q} = 1 → [φ, Q] = iħ",
-                c["commutator_QT_phiT"]),
+             [S("A21", "Hamilton's equation ∂H/∂Q − φ̇ (Q is conjugate to φ)",
+                c["hamilton_residual"]),
+              S("A18", "Poisson bracket {φ, Q}", c["poisson_phi_Q"]),
+              S("A6", "[Q, φ] = −iħ{φ, Q} (Dirac)", c["commutator_QT_phiT"]),
               S("A8–A9", "the printed ladder forms give [Q, φ] =", c["commutator_ladder"])],
-             printed=sp.I, expected=action,
+             printed=sp.I, expected=action, check=checks.canonical_pair_check,
              notes="(A6) prints [Q_T, φ_T] = i: ħ is missing, and the ladder forms (A2–A3), "
                    "(A8–A9) give [Q, φ] = +iħ, the opposite sign to canonical quantisation of "
                    "(A17) (φ coordinate, Q = ∂L/∂φ̇ its momentum). The sign is equivalent to "

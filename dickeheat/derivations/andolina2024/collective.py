@@ -21,6 +21,7 @@ import functools
 import sympy as sp
 from sympy.physics.units import Dimension
 
+from dickeheat.errors import DickeheatError
 from dickeheat.derivations.andolina2024 import collective_checks as cc
 from dickeheat.derivations.andolina2024.heat import Gdown, Gup
 from dickeheat.derivations.andolina2024.heat import chain as heat_chain
@@ -76,7 +77,7 @@ def chain() -> dict[str, sp.Expr]:
     out["ratio_N"] = ratio_N
     lim = sp.simplify(sp.limit(ratio_N, N, sp.oo))
     if sp.simplify(lim - ratio_x / 2) != 0:
-        raise ArithmeticError("the N → ∞ ratio is not half the (C13) ratio")
+        raise DickeheatError("the N → ∞ ratio is not half the (C13) ratio")
     out["coth_x"] = lim
     out["coth"] = lim.subs(x, T0 / T_star)
     # in rates: T* of Eq. (16), x = ln(Γ↓/Γ↑)

@@ -22,6 +22,7 @@ import functools
 import sympy as sp
 from sympy.physics.units import time
 
+from dickeheat.errors import DickeheatError
 from dickeheat.derivations.andolina2024 import detuned_checks as dc
 from dickeheat.derivations.andolina2024.heat import chain as heat_chain
 from dickeheat.derivations.andolina2024.heat_symbols import (
@@ -96,7 +97,7 @@ def chain() -> dict[str, sp.Expr]:
                           / (g_of**2).subs(Z_T, z_t.subs(omega0, omega_LC)))
     out["G2_ratio_flux_tuned"] = g_ratio
     if g_sym in ratio.free_symbols:
-        raise ArithmeticError("the rate ratio at fixed G still depends on G")
+        raise DickeheatError("the rate ratio at fixed G still depends on G")
     out["gamma_2_flux_tuned"] = sp.factor(gamma_1 * ratio * g_ratio)
     return out
 

@@ -25,6 +25,7 @@ import sympy as sp
 from sympy.physics.quantum import Operator
 from sympy.physics.units import Dimension, temperature
 
+from dickeheat.errors import DickeheatError
 from dickeheat.derivations.andolina2024 import heat_checks as hc
 from dickeheat.derivations.andolina2024.heat_symbols import (
     DIMS, POWER, M, N, T0, T_i, T_star, bose, gamma_c, gamma_h, gamma_i, hbar, jmjp, jpjm, jz,
@@ -32,7 +33,7 @@ from dickeheat.derivations.andolina2024.heat_symbols import (
 )
 from dickeheat.symbolic.algebra import collect_monomials
 from dickeheat.symbolic.lindblad import Channel, channel_rates, heat_current, total_dissipator
-from dickeheat.symbolic.result import Result, Step, result_factory
+from dickeheat.symbolic.result import Result, Step, require_zero, result_factory
 from dickeheat.symbolic.spin import (
     JM, JP, JZ, BoltzmannOperator, collective_spin_algebra, matrix_element,
     raising_normalization,
@@ -67,7 +68,7 @@ def heat_current_of_bath(gamma: sp.Expr, n: sp.Expr) -> tuple[sp.Expr, sp.Expr, 
     eqs = collect_monomials(sp.expand(ansatz - op))
     sol = sp.solve(list(eqs.values()), [c1, c2], dict=True)
     if len(sol) != 1:
-        raise ArithmeticError(f"D†(H0) = {op} is not a combination of J+J-, J-J+")
+        raise DickeheatError(f"D†(H0) = {op} is not a combination of J+J-, J-J+")
     expectation = sp.factor(sol[0][c1]) * jpjm + sp.factor(sol[0][c2]) * jmjp
     return trace_form, op, expectation
 
@@ -105,7 +106,8 @@ def chain() -> dict[str, sp.Expr]:
                              - matrix_element(M - 1, JM, J, M) ** 2 * pm(0))
             + rates_one[JP] * (matrix_element(M, JP, J, M - 1) ** 2 * pm(-1)
                                - matrix_element(M + 1, JP, J, M) ** 2 * pm(0)))
-    out["population_residual"] = sp.factor(sp.simplify(dpdt.subs(r, ratio)))
+    out["population_residual"] = require_zero("single-bath population balance",
+                                              sp.factor(sp.simplify(dpdt.subs(r, ratio))))
     T_bath = T_i
     out["detailed_balance"] = sp.simplify(ratio.subs(n_i, bose(omega0, T_bath)))
     # (15)–(16): D(e^{−xJz}) = 0
@@ -115,7 +117,7 @@ def chain() -> dict[str, sp.Expr]:
     conditions = list(collect_monomials(dg).values())
     sol_x = sp.solve(conditions, x, dict=True)
     if len(sol_x) != 1:
-        raise ArithmeticError(f"D(exp(-x Jz)) = 0 has solutions {sol_x}")
+        raise DickeheatError(f"D(exp(-x Jz)) = 0 has solutions {sol_x}")
     x_star = sp.expand_log(sol_x[0][x], force=True)
     out["x_star"] = x_star
     subs_rates = {Gdown: out["rates_two_down"], Gup: out["rates_two_up"]}
@@ -136,7 +138,7 @@ def chain() -> dict[str, sp.Expr]:
     out["jpjm_steady"] = a_star
     out["Q_h_steady"] = q_h_steady
     if sp.simplify(q_h_steady - out["eq23"]) != 0:
-        raise ArithmeticError("Eq. (23) and the elimination of <J+J-> disagree")
+        raise DickeheatError("Eq. (23) and the elimination of <J+J-> disagree")
     # (25): N × (24) at J = 1/2 with ⟨Jz⟩_{1/2,T*}, e^{x} = Γ↓/Γ↑
     jz_half = jz_mean(sp.Rational(1, 2), x)
     out["jz_half"] = jz_half

@@ -20,6 +20,7 @@ import functools
 import sympy as sp
 from sympy.physics.units import Dimension
 
+from dickeheat.errors import DickeheatError
 from dickeheat.derivations.andolina2024 import parasitic_checks as pc
 from dickeheat.derivations.andolina2024.heat import Gdown, Gup, collective_channels
 from dickeheat.derivations.andolina2024.heat import chain as heat_chain
@@ -59,7 +60,7 @@ def gibbs_condition(channels_down_up: list[Channel]) -> sp.Expr:
            for v in collect_monomials(dg).values()]
     sol = sp.solve(eqs, r, dict=True)
     if len(sol) != 1:
-        raise ArithmeticError(f"D(exp(-x Jz)) = 0 has solutions {sol}")
+        raise DickeheatError(f"D(exp(-x Jz)) = 0 has solutions {sol}")
     return sp.factor(sol[0][r])
 
 
@@ -75,7 +76,7 @@ def chain() -> dict[str, sp.Expr]:
     out["Q_p_trace_form"], out["Q_p_site"] = trace_form, op
     groups = collect_monomials(op)
     if set(groups) - {sp.S.One, pauli_site("z", "j")}:
-        raise ArithmeticError(f"site k did not drop out of D_p^(j)†(H0): {op}")
+        raise DickeheatError(f"site k did not drop out of D_p^(j)†(H0): {op}")
     alpha = groups.get(sp.S.One, sp.S.Zero)
     beta_ = groups.get(pauli_site("z", "j"), sp.S.Zero)
     # Σ_j over N identical sites, Σ_j σ_z^(j) = 2 J_z
