@@ -129,6 +129,7 @@ def chain() -> dict[str, sp.Expr]:
 
 _res = result_factory(PAPER, DIMS)
 
+
 def results() -> list[Result]:
     c = chain()
     S = Step

@@ -95,6 +95,7 @@ def chain() -> dict[str, sp.Expr]:
 
 _res = result_factory(PAPER, DIMS)
 
+
 def results() -> list[Result]:
     c = chain()
     h = heat_chain()
