@@ -36,6 +36,8 @@ from dickeheat.symbolic.spin import JM, JP, eigenvalue
 __all__ = ["results", "chain", "qubit_current", "occupations"]
 
 PAPER = "andolina2024"
+#: Eq. (37) [published D5] as printed (the ω0 prefactor of B18 is missing)
+PRINTED_GAMMA_2 = gamma_1 / (1 + Qf**2 * (omega_2 / omega_LC - omega_LC / omega_2) ** 2)
 half = sp.Rational(1, 2)
 
 
@@ -143,7 +145,7 @@ def results() -> list[Result]:
                         c["gamma_ratio"]),
                       S("A22", "flux-tuned transmon: G² ∝ 1/Z_T, Z_T = 1/(ω0 C_T)",
                         c["gamma_2_flux_tuned"])),
-               printed=gamma_1 / (1 + Qf**2 * (omega_2 / omega_LC - omega_LC / omega_2) ** 2),
+               printed=PRINTED_GAMMA_2,
                dims=DIMS, expected_dimension=1 / time, check=dc.gamma_2_check,
                notes="The print reads ω0 for the detuned qubit's frequency ω0^(2). It drops the "
                      "factor ω0 of (B18) (its ħω0 R G² prefactor, also in the derived rate): "

@@ -110,11 +110,11 @@ def detuned_current(version: str, T_p_mK: float, *, printed_gamma_2: bool = True
     q = _natural(p)
     w2 = omega2_over_omega1
     g1 = q["gamma_h"]
-    if printed_gamma_2:
-        g2 = g1 / (1 + p.quality**2 * (w2 - 1 / w2) ** 2)
-    else:
-        g2 = float(to_function((s.gamma_1, s.omega_2, s.omega_LC, s.Qf), chain()["gamma_2"])(
-            g1, w2, 1.0, p.quality))
+    from dickeheat.derivations.andolina2024.detuned import PRINTED_GAMMA_2
+
+    gamma_2 = PRINTED_GAMMA_2 if printed_gamma_2 else chain()["gamma_2"]
+    g2 = float(to_function((s.gamma_1, s.omega_2, s.omega_LC, s.Qf), gamma_2)(
+        g1, w2, 1.0, p.quality))
     t_p = mK_to_natural(T_p_mK, p)
     args = (s.hbar, s.omega_1, s.omega_2, s.gamma_1, s.gamma_2, s.gamma_p, *occupations(1),
             *occupations(2))
