@@ -81,7 +81,7 @@ with mkdocs_gen_files.open("reference/SUMMARY.md", "w") as fh:
     fh.writelines(ref.build_literate_nav())
 
 # -- figure gallery: every registered figure, rendered on its fast grid ---------------------
-from dickeheat.derivations.andolina2024 import figures  # noqa: E402
+from dickeheat import reproduce as figures  # noqa: E402
 
 FULL_GRID = ("andolina2024-fig5-large",)
 
@@ -89,7 +89,7 @@ with mkdocs_gen_files.open("gallery.md", "w") as fh:
     fh.write(
         "# Figure gallery\n\n"
         "The figures of Andolina et al. reproduced by `dickeheat reproduce` (generated from the "
-        "figure registry, `dickeheat.derivations.andolina2024.figures`). Ids follow the arXiv "
+        "figure registry, `dickeheat.reproduce.andolina2024`). Ids follow the arXiv "
         "numbering; the published version numbers arXiv Figs. 4–7 as Figs. 3–6 and has no "
         "Fig. 3. The images below are rendered while the documentation is built, with the "
         "arXiv parameters on the reduced grids of `--fast` (except `andolina2024-fig5-large`, "

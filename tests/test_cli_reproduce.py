@@ -8,7 +8,7 @@ import pytest
 import xarray as xr
 
 from dickeheat.cli import main
-from dickeheat.derivations.andolina2024.figures import figure_ids
+from dickeheat.reproduce import figure_ids
 
 
 def run(capsys, *argv):
@@ -60,9 +60,8 @@ def test_bad_combinations_exit_2(capsys, tmp_path, argv, text):
 
 
 def test_bad_version_is_a_usage_error(capsys):
-    with pytest.raises(SystemExit) as e:
-        main(["reproduce", "andolina2024-fig7", "--version", "preprint"])
-    assert e.value.code == 2
+    code, out, err = run(capsys, "reproduce", "andolina2024-fig7", "--version", "preprint")
+    assert code == 2 and "--version preprint" in err and "arxiv, published" in err
 
 
 def test_writes_png_and_netcdf(capsys, tmp_path):

@@ -22,11 +22,12 @@ check attached to the result.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import random
 import time
 from collections.abc import Callable, Mapping
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal, get_args
 
 import mpmath
 import sympy as sp
@@ -42,9 +43,17 @@ from dickeheat.symbolic.dimensions import (
 )
 
 __all__ = [
-    "Step", "Comparison", "NumericCheck", "Result", "compare_expressions", "numeric_symbols",
-    "result_factory", "require_zero",
+    "Step", "Comparison", "ComparisonKind", "Status", "NumericCheck", "Check", "Result",
+    "compare_expressions", "numeric_symbols", "result_factory", "require_zero",
 ]
+
+#: How a derived expression relates to the printed one.
+ComparisonKind = Literal["agrees", "factor", "sign", "term", "dimension", "none"]
+#: The verdict on one result: agrees with the print, an erratum found, derived without a printed
+#: closed form, or failed (the comparison or the numeric check failed).
+Status = Literal["agrees", "erratum", "derived", "failed"]
+COMPARISON_KINDS: tuple[str, ...] = get_args(ComparisonKind)
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,11 +68,15 @@ class Step:
         What was done, in words (``"canonical charges Q = ∂L/∂φ̇"``).
     expr
         The object the step produced (an expression, an equation or a matrix).
+    name
+        An identifier for the step's object, so that a check can read it from the result it
+        checks with :meth:`Result.step` (``""``: not addressable).
     """
 
     label: str
     description: str
     expr: Any
+    name: str = ""
 
     def latex(self) -> str:
         return sp.latex(self.expr)
@@ -79,7 +92,7 @@ class Comparison:
     printed − derived.
     """
 
-    kind: str
+    kind: ComparisonKind
     detail: str
     ratio: sp.Expr | None = None
     difference: sp.Expr | None = None
@@ -243,7 +256,9 @@ class Result:
     expected_dimension
         The dimension ``expr`` must have (checked when ``dims`` is given).
     check
-        A zero-argument callable that runs an independent numerical check.
+        ``check(result) -> NumericCheck``: the independent numerical check. It receives this
+        result and evaluates it through :attr:`numpy_function` with :attr:`args` (and, for an
+        intermediate object, :meth:`step`); it never imports the derivation module.
     notes
         Free text: approximations made, how the print was read, validity conditions.
     """
@@ -259,7 +274,7 @@ class Result:
     printed: sp.Expr | None = None
     dims: Mapping[sp.Symbol, Dimension] | None = None
     expected_dimension: Dimension | None = None
-    check: Callable[[], NumericCheck] | None = None
+    check: Check | None = None
     notes: str = ""
 
     def __post_init__(self) -> None:
@@ -316,8 +331,16 @@ class Result:
         """Compare the derived expression with the printed one (cached)."""
         return self.comparison
 
+    def step(self, name: str) -> Any:
+        """The object of the step called ``name`` (see :class:`Step`)."""
+        for st in self.steps:
+            if st.name == name:
+                return st.expr
+        known = [st.name for st in self.steps if st.name]
+        raise DickeheatError(f"result {self.name} has no step {name!r}; named steps: {known}")
+
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         """``agrees``, ``erratum`` or ``derived`` (no printed closed form)."""
         c = self.compare()
         if c.kind == "none":
@@ -329,7 +352,7 @@ class Result:
         if self.check is None:
             return None
         t0 = time.perf_counter()
-        out = self.check()
+        out = self.check(self) if _takes_result(self.check) else self.check()  # type: ignore[call-arg]
         return dataclasses.replace(out, seconds=time.perf_counter() - t0)
 
     def to_dict(self) -> dict[str, Any]:
@@ -355,6 +378,17 @@ class Result:
             "notes": self.notes,
         }
 
+
+def _takes_result(check: Callable[..., Any]) -> bool:
+    # transitional: zero-argument checks are being converted to ``check(result)``
+    try:
+        return bool(inspect.signature(check).parameters)
+    except (TypeError, ValueError):
+        return True
+
+
+#: ``check(result) -> NumericCheck``
+Check = Callable[["Result"], NumericCheck]
 
 _SHOWN_ASSUMPTIONS = ("positive", "real", "integer", "nonnegative", "negative", "complex")
 

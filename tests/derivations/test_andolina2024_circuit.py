@@ -79,7 +79,7 @@ def test_quality_factor_is_rc_omega():
 
 
 def test_circuit_parameters_against_normal_modes():
-    from dickeheat.derivations.andolina2024.device import CircuitParameters, circuit_parameters
+    from dickeheat.reproduce.andolina2024.device import CircuitParameters, circuit_parameters
 
     for cc in (0.8e-16, 0.8e-15):
         L = 20e-9 * 80e-15 / 1e-12
@@ -90,7 +90,7 @@ def test_circuit_parameters_against_normal_modes():
 
 
 def test_circuit_parameters_bad_input():
-    from dickeheat.derivations.andolina2024.device import CircuitParameters
+    from dickeheat.reproduce.andolina2024.device import CircuitParameters
     from dickeheat.errors import ParameterError
 
     good = dict(C_T=80e-15, L_J=20e-9, C_c_h=1e-15, C_c_c=1e-15, R_h=800, R_c=800, L=1e-9, C=1e-12)

@@ -13,11 +13,11 @@ import pytest
 import xarray as xr
 from matplotlib.figure import Figure
 
-from dickeheat.derivations.andolina2024 import figures as F
-from dickeheat.derivations.andolina2024 import figures_sec2 as s2
-from dickeheat.derivations.andolina2024 import figures_sec3 as s3
-from dickeheat.derivations.andolina2024 import figures_sec4 as s4
-from dickeheat.derivations.andolina2024.figures_common import closed_form
+from dickeheat import reproduce as F
+from dickeheat.reproduce.andolina2024 import sec2 as s2
+from dickeheat.reproduce.andolina2024 import sec3 as s3
+from dickeheat.reproduce.andolina2024 import sec4 as s4
+from dickeheat.reproduce.andolina2024.common import closed_form
 from dickeheat.errors import NumericalError, ParameterError, UnknownNameError
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import steady_state
@@ -272,7 +272,7 @@ def test_fig6_qualitative(fast, version):
 @pytest.mark.parametrize("version", VERSIONS)
 def test_fig6_against_independent_numerics(fast, version):
     """Collective N = 2 point vs the reduced backend; 2 Q_det vs two one-qubit steady states."""
-    from dickeheat.derivations.andolina2024 import proposal
+    from dickeheat.reproduce.andolina2024 import proposal
 
     ds = fast("andolina2024-fig6", version)
     key = s4.TABLE_VERSION[version]

@@ -22,9 +22,8 @@ Submodules, each a part of the derivation chain:
 ``detuned``
     Sec. IV / published Appendix D: Q_det (36 [published D4]) and γ_2 (37 [published D5]).
 
-Not derivation steps (no ``results()``, so not in ``SUBMODULES``): ``proposal`` (Table I) and
-``figures`` (the reproduced figures, ``dickeheat reproduce``; data in ``figures_sec2/3/4``,
-plots in ``figures_plot``).
+The figures, the Table I proposal and the device mapping use these results; they live in
+:mod:`dickeheat.reproduce.andolina2024`.
 """
 
 import importlib

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import xarray as xr
 
-from dickeheat.derivations.andolina2024.figures_common import (
+from dickeheat.reproduce.andolina2024.common import (
     DEFAULT_VERSION, T_C, Q_ind, Q_lim, Q_steady, T_star, check_fast, check_version,
     closed_function, collective_gamma, jz_thermal, run_sweep,
 )

@@ -14,7 +14,7 @@ import sys
 
 from dickeheat.errors import ParameterError
 
-__all__ = ["add_reproduce_parser"]
+__all__ = ["add_parser"]
 
 _DESCRIPTION = """\
 Reproduce a figure of the papers: compute its data (closed forms from the registry where the
@@ -28,7 +28,7 @@ Fig. 6). `dickeheat reproduce --list` shows every id with both numberings.
 """
 
 
-def add_reproduce_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``reproduce`` verb to the sub-command parsers ``sub``."""
     p = sub.add_parser("reproduce", help="compute, plot and save a figure of the papers",
                        description=_DESCRIPTION,
@@ -37,9 +37,9 @@ def add_reproduce_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentPa
                    help="figure id, e.g. andolina2024-fig4 (see --list)")
     p.add_argument("--out", metavar="DIR", default=".",
                    help="directory for FIGURE.png and FIGURE.nc (default: current directory)")
-    p.add_argument("--version", dest="paper_version", choices=("arxiv", "published"),
-                   default="arxiv",
-                   help="parameters of the arXiv (default) or the published version")
+    p.add_argument("--version", dest="paper_version", metavar="VERSION", default=None,
+                   help="the paper version whose parameters to use, where a paper has two "
+                        "(andolina2024: arxiv, the default, or published); see --list")
     p.add_argument("--fast", action="store_true",
                    help="reduced grids (seconds instead of tens of seconds; for previews)")
     p.add_argument("--list", action="store_true", help="list the figures and exit")
@@ -49,7 +49,8 @@ def add_reproduce_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentPa
 
 
 def _cmd_reproduce(args: argparse.Namespace) -> int:
-    from dickeheat.derivations.andolina2024 import figures
+    from dickeheat import reproduce as figures
+    from dickeheat.reproduce.figure import writable_directory
 
     if args.list:
         specs = [figures.get_figure(i) for i in figures.figure_ids()]
@@ -67,10 +68,10 @@ def _cmd_reproduce(args: argparse.Namespace) -> int:
             "a FIGURE id is required (or --list); known figures: "
             + ", ".join(figures.figure_ids()))
     spec = figures.get_figure(args.figure)  # unknown id -> UnknownNameError, exit 2
-    if args.paper_version not in spec.versions:
+    if args.paper_version is not None and args.paper_version not in spec.versions:
         raise ParameterError(f"--version {args.paper_version}: {spec.id} ({spec.numbering}) "
                              f"exists only as {', '.join(spec.versions)}")
-    figures.writable_directory(args.out, name="--out")
+    writable_directory(args.out, name="--out")
     done = figures.reproduce(spec.id, args.out, version=args.paper_version, fast=args.fast,
                              progress=sys.stderr.isatty())
     print(f"wrote {done.png} and {done.data} ({spec.numbering}, {done.version} parameters"

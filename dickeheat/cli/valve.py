@@ -16,7 +16,7 @@ from typing import Any
 
 from dickeheat.errors import ParameterError, check_nonnegative
 
-__all__ = ["add_valve_parser", "valve_record"]
+__all__ = ["add_parser", "valve_record"]
 
 _DESCRIPTION = """\
 Steady state of N qubits with H0 = omega0 J_z, collective hot and cold baths
@@ -41,7 +41,7 @@ backend 'reduced' (exact rate equations on the Dicke populations) N <= 30000, me
 """
 
 
-def add_valve_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``valve`` verb to the sub-command parsers ``sub``."""
     from dickeheat.numeric.steady import BACKENDS
 

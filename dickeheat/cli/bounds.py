@@ -14,7 +14,7 @@ from typing import Any
 
 from dickeheat.errors import ParameterError
 
-__all__ = ["add_bounds_parser", "bounds_record", "parse_state", "MAX_L"]
+__all__ = ["add_parser", "bounds_record", "parse_state", "MAX_L"]
 
 #: largest L in the Dicke sector (dense (L+1)x(L+1) matrices)
 MAX_L = 2000
@@ -44,7 +44,7 @@ _DEFAULT_BATH = {"m-body": "white", "superradiance": "lorentzian",
                  "superabsorption": "lorentzian", "valve": "rlc"}
 
 
-def add_bounds_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``bounds`` verb to the sub-command parsers ``sub``."""
     p = sub.add_parser("bounds", help="a heat current and the universal Bounds 1 and 2",
                        description=_DESCRIPTION,

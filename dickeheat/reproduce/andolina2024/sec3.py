@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import xarray as xr
 
-from dickeheat.derivations.andolina2024.figures_common import (
+from dickeheat.reproduce.andolina2024.common import (
     DEFAULT_VERSION, GAMMA_P, T_C, Q_ind, Q_steady, T_star, check_fast, coth_limit,
     collective_gamma, integer_grid, jz_thermal, raise_failures, run_sweep,
 )

@@ -1,6 +1,6 @@
 """Data of the experimental-proposal figure (Sec. IV): arXiv Fig. 6 = published Fig. 5.
 
-Parameters: Table I of each version (:mod:`dickeheat.derivations.andolina2024.proposal`):
+Parameters: Table I of each version (:mod:`dickeheat.reproduce.andolina2024.proposal`):
 ω0/2π = 4 GHz, T_c = 96 mK (ν = 2.0 GHz; both captions print "ν_Tc = 1.0 GHz", which would be
 48 mK), T_h = 384 mK, γ_p = 0.01 GHz, γ_h = γ_c = 1.0 GHz (arXiv) or 0.5 GHz (published);
 rates read like ω0 (γ/ω0 = ν_γ/4 GHz), currents in fW via ħω0².
@@ -21,8 +21,8 @@ import numpy as np
 import scipy.constants as const
 import xarray as xr
 
-from dickeheat.derivations.andolina2024 import proposal
-from dickeheat.derivations.andolina2024.figures_common import (
+from dickeheat.reproduce.andolina2024 import proposal
+from dickeheat.reproduce.andolina2024.common import (
     DEFAULT_VERSION, Q_ind, bose, check_fast, check_version, closed_form, closed_function,
     run_sweep,
 )

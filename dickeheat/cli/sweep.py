@@ -1,0 +1,54 @@
+"""The ``dickeheat sweep`` verb: steady states on a parameter grid to a NetCDF file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+__all__ = ["add_parser"]
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the ``sweep`` verb to the sub-command parsers ``sub``."""
+    p = sub.add_parser(
+        "sweep",
+        help="steady states on a parameter grid -> NetCDF file (resumable)",
+        description="Solve the heat valve's steady state on the grid of a TOML config ([fixed] "
+        "scalars, [grid] lists; see docs/sweeps.md) and write a NetCDF file. A killed sweep "
+        "rerun with the same config and --out computes only the missing points. Exit status 1 "
+        "if some points failed (they are flagged in the file), 2 for a bad config or option.",
+    )
+    p.add_argument("config", metavar="CONFIG.toml", help="sweep configuration (TOML)")
+    p.add_argument("--out", metavar="FILE", required=True, help="NetCDF file to write")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on this Dask distributed scheduler (needs dickeheat[dask])")
+    p.add_argument("--processes", metavar="N", type=int,
+                   help="local worker processes (default: one per CPU)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_sweep)
+    return p
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from dickeheat.errors import ParameterError, UnknownNameError
+    from dickeheat.numeric.sweep import Sweep
+    from dickeheat.numeric.sweep_config import load_config
+
+    t0 = time.perf_counter()
+    config = load_config(args.config)
+    try:
+        job = Sweep(config)  # checks the backends named in the config
+    except (ParameterError, UnknownNameError) as err:
+        raise type(err)(f"{Path(args.config).name}: {err}") from None
+    todo = job.pending(args.out)
+    ds = job.run(out=args.out, scheduler=args.scheduler, processes=args.processes,
+                 progress=not args.no_progress and sys.stderr.isatty())
+    size = job.config.size
+    failed = int(ds["failed"].sum())
+    dims = ", ".join(f"{d}={n}" for d, n in ds.sizes.items()) or "one point"
+    print(f"wrote {args.out}: {size} points ({dims}); computed {todo}, reused {size - todo}; "
+          f"{failed} failed  ({time.perf_counter() - t0:.1f} s)")
+    return 1 if failed else 0

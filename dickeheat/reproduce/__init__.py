@@ -1,0 +1,67 @@
+"""Users of the registered results: each paper's figures, tables and proposals.
+
+One subpackage per paper (``dickeheat/reproduce/<paper>/``) lists its figures in a tuple
+``FIGURES`` of :class:`~dickeheat.reproduce.figure.FigureSpec`. Figures compute through the
+registry (``registry().get(name).numpy_function``) and the numeric backends; they never type a
+closed form again and never import a derivation module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from typing import Any
+
+from dickeheat.errors import UnknownNameError
+from dickeheat.reproduce.figure import FigureSpec, ReproducedFigure, reproduce_spec
+
+__all__ = ["FIGURE_PACKAGES", "figures", "figure_ids", "get_figure", "compute", "plot",
+           "reproduce"]
+
+#: the subpackages that register figures, in listing order
+FIGURE_PACKAGES: tuple[str, ...] = ("andolina2024",)
+
+
+def figures() -> dict[str, FigureSpec]:
+    """Every registered figure by id (imports the per-paper figure modules, computes nothing)."""
+    out: dict[str, FigureSpec] = {}
+    for pkg in FIGURE_PACKAGES:
+        for spec in importlib.import_module(f"{__name__}.{pkg}").FIGURES:
+            out[spec.id] = spec
+    return out
+
+
+def figure_ids() -> list[str]:
+    """The ids of every registered figure, in order."""
+    return list(figures())
+
+
+def get_figure(fig_id: str) -> FigureSpec:
+    """The :class:`FigureSpec` of ``fig_id``; :class:`UnknownNameError` lists the known ids."""
+    known = figures()
+    try:
+        return known[fig_id]
+    except (KeyError, TypeError):
+        raise UnknownNameError(
+            f"unknown figure {fig_id!r}; known figures: {', '.join(known)}"
+        ) from None
+
+
+def compute(fig_id: str, *, version: str | None = None, fast: bool = False,
+            progress: bool = False) -> Any:
+    """The labelled data (:class:`xarray.Dataset`) of figure ``fig_id``."""
+    spec = get_figure(fig_id)
+    return spec.compute(version=spec.check_version(version), fast=fast, progress=progress)
+
+
+def plot(fig_id: str, data: Any) -> Any:
+    """Draw figure ``fig_id`` from its dataset (no computation)."""
+    return get_figure(fig_id).plot(data)
+
+
+def reproduce(fig_id: str, out_dir: str | os.PathLike[str] = ".", *,
+              version: str | None = None, fast: bool = False,
+              progress: bool = False) -> ReproducedFigure:
+    """Compute figure ``fig_id``, plot it, and write ``<id>.png`` and ``<id>.nc``."""
+    return reproduce_spec(get_figure(fig_id), out_dir, version=version, fast=fast,
+                          progress=progress)
