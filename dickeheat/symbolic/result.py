@@ -319,6 +319,57 @@ class Result:
         return codegen.to_function(self.args, self.expr, backend="numpy")
 
     @cached_property
+    def printed_function(self) -> Callable[..., Any]:
+        """The printed expression as a NumPy function of the same ``args`` (to evaluate the
+        paper's formula beside the derived one); :class:`DickeheatError` if nothing is printed."""
+        if self.printed is None:
+            raise DickeheatError(f"result {self.name}: the paper prints no closed form")
+        missing = numeric_symbols(self.printed) - set(self.args)
+        if missing:
+            raise DickeheatError(
+                f"result {self.name}: the printed form has symbols {sorted(map(str, missing))} "
+                "that are not arguments of the derived one"
+            )
+        return codegen.to_function(self.args, self.printed, backend="numpy")
+
+    def arg(self, name: str) -> sp.Symbol:
+        """The argument symbol called ``name``."""
+        for a in self.args:
+            if a.name == name:
+                return a
+        raise DickeheatError(
+            f"result {self.name} has no argument {name!r}; its arguments are "
+            f"{[a.name for a in self.args]}"
+        )
+
+    def evaluate(self, values: Mapping[str, Any] | None = None, /, *, printed: bool = False,
+                 **kwargs: Any) -> Any:
+        """Evaluate the derived (or, with ``printed=True``, the printed) closed form at values
+        given by argument name, in any order: ``r.evaluate(N=2, T_h=1.0, ...)`` or
+        ``r.evaluate({"n_h^(1)": 0.3, ...})``. Every argument must be given, and no other.
+
+        >>> import sympy as sp
+        >>> x, y = sp.symbols("x y", positive=True)
+        >>> r = Result(name="demo.q", paper="demo", equation="1", title="q",
+        ...            lhs=sp.Symbol("q"), expr=x / y, args=(x, y))
+        >>> float(r.evaluate(y=4.0, x=2.0))
+        0.5
+        """
+        given = dict(values or {}, **kwargs)
+        names = [a.name for a in self.args]
+        unknown = sorted(set(given) - set(names))
+        missing = [n for n in names if n not in given]
+        if unknown or missing:
+            raise DickeheatError(
+                f"result {self.name} takes the arguments {names}; "
+                + (f"missing {missing}" if missing else "")
+                + ("; " if missing and unknown else "")
+                + (f"unknown {unknown}" if unknown else "")
+            )
+        f = self.printed_function if printed else self.numpy_function
+        return f(*(given[n] for n in names))
+
+    @cached_property
     def mpmath_function(self) -> Callable[..., Any]:
         """``expr`` as an mpmath function of ``args`` (arbitrary precision)."""
         return codegen.to_function(self.args, self.expr, backend="mpmath")

@@ -1,10 +1,9 @@
 """Shared pieces of the figure computations: paper versions, closed forms, numeric grids.
 
-Closed forms are the registered results (:func:`closed_form` returns the same
-:class:`~dickeheat.symbolic.result.Result` objects that :func:`dickeheat.derivations.registry`
-holds, built from the one submodule that derives them, so a figure does not wait for the
-whole registry). Their code-generated NumPy functions are called with a checked argument
-order; where NumPy overflows (large J̄/T) the code-generated mpmath function takes over.
+Closed forms are the registered results (:func:`closed_form` is
+``registry(("andolina2024",)).get(name)``), evaluated by argument name with
+:meth:`~dickeheat.symbolic.result.Result.evaluate`; where NumPy overflows (large J̄/T) the
+code-generated mpmath function takes over.
 
 Natural units throughout: ħ = k_B = 1, ω0 = 1, so T0 = ħω0/k_B = 1 and a current in units
 of ħω0² is the plain number.
@@ -12,18 +11,18 @@ of ħω0² is the plain number.
 
 from __future__ import annotations
 
-import functools
-import importlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from dickeheat.errors import DickeheatError, NumericalError, ParameterError, UnknownNameError
+from dickeheat.derivations import registry
+from dickeheat.errors import NumericalError, ParameterError
+from dickeheat.numeric import thermal
 from dickeheat.symbolic.result import Result
 
 __all__ = [
-    "VERSIONS", "DEFAULT_VERSION", "check_version", "closed_form", "closed_function",
+    "VERSIONS", "DEFAULT_VERSION", "check_version", "closed_form",
     "collective_gamma", "bose", "T_C", "GAMMA_P", "T_star", "jz_thermal", "Q_steady", "Q_ind",
     "Q_lim", "coth_limit", "run_sweep", "failure_lines", "raise_failures", "integer_grid",
     "check_fast",
@@ -39,16 +38,6 @@ T_C = 1.0 / 3.0
 #: parasitic rate of Sec. III: γ_p = 0.001 ω0 (both versions)
 GAMMA_P = 1e-3
 
-# which submodule derives each registered closed form used by the figures
-_OWNER: dict[str, str] = {
-    "T_star": "heat", "Q_h_steady": "heat", "Q_ind": "heat",
-    "jz_thermal": "collective", "jz_low_T": "collective", "jz_high_T": "collective",
-    "Q_lim": "collective", "Q_max": "collective", "coth_limit": "collective",
-    "Q_h_Tp_eq_Tstar": "parasitic", "T_k_star": "parasitic",
-    "Q_det": "detuned", "gamma_2": "detuned",
-}
-
-
 def check_version(version: str, allowed: Sequence[str] = VERSIONS) -> str:
     """Return ``version`` if it is one of ``allowed``, else raise :class:`ParameterError`."""
     if version not in allowed:
@@ -56,38 +45,10 @@ def check_version(version: str, allowed: Sequence[str] = VERSIONS) -> str:
     return version
 
 
-@functools.cache
-def _submodule_results(sub: str) -> dict[str, Result]:
-    module = importlib.import_module(f"dickeheat.derivations.andolina2024.{sub}")
-    return {r.name: r for r in module.results()}
-
-
 def closed_form(name: str) -> Result:
     """The registered result ``andolina2024.<name>`` (``name`` with or without the prefix)."""
     short = name.removeprefix("andolina2024.")
-    full = f"andolina2024.{short}"
-    if short in _OWNER:
-        return _submodule_results(_OWNER[short])[full]
-    from dickeheat.derivations import registry
-
-    return registry(("andolina2024",)).get(full)
-
-
-def closed_function(name: str, args: Sequence[str], *, backend: str = "numpy") -> Callable:
-    """The code-generated function of result ``name``, after checking its argument order.
-
-    ``args`` are the expected argument symbol names in order; a mismatch (the registry changed)
-    raises :class:`DickeheatError` instead of silently swapping arguments.
-    """
-    r = closed_form(name)
-    got = tuple(str(a) for a in r.args)
-    if got != tuple(args):
-        raise DickeheatError(f"result {r.name}: arguments are {got}, expected {tuple(args)}")
-    if backend == "numpy":
-        return r.numpy_function
-    if backend == "mpmath":
-        return r.mpmath_function
-    raise UnknownNameError(f"backend must be 'numpy' or 'mpmath', got {backend!r}")
+    return registry(("andolina2024",)).get(f"andolina2024.{short}")
 
 
 def collective_gamma(version: str) -> float:
@@ -95,11 +56,9 @@ def collective_gamma(version: str) -> float:
     return {"arxiv": 1.0, "published": 0.1}[check_version(version)]
 
 
-def bose(T: Any) -> np.ndarray:
-    """n(T) = 1/(e^{T0/T} − 1) with T0 = 1 (elementwise; T = 0 gives 0)."""
-    T = np.asarray(T, dtype=float)
-    with np.errstate(divide="ignore", over="ignore"):
-        return np.where(T > 0, 1.0 / np.expm1(1.0 / np.where(T > 0, T, 1.0)), 0.0)
+def bose(T: Any) -> Any:
+    """n(T) = 1/(e^{T0/T} − 1) with T0 = ħω0/k_B = 1 (elementwise; T = 0 gives 0)."""
+    return thermal.bose(1.0, T)
 
 
 def _finite(values: np.ndarray, fallback: Callable[..., Any], *arrays: np.ndarray) -> np.ndarray:
@@ -115,44 +74,50 @@ def _finite(values: np.ndarray, fallback: Callable[..., Any], *arrays: np.ndarra
 
 def T_star(T_h: Any, T_c: Any, gamma_h: float = 1.0, gamma_c: float = 1.0) -> np.ndarray:
     """Eq. (16), the registered ``andolina2024.T_star``, in units of T0."""
-    f = closed_function("T_star", ("T_0", "gamma_h", "gamma_c", "n_h", "n_c"))
-    return np.asarray(f(1.0, gamma_h, gamma_c, bose(T_h), bose(T_c)), dtype=float)
+    return np.asarray(closed_form("T_star").evaluate(
+        T_0=1.0, gamma_h=gamma_h, gamma_c=gamma_c, n_h=bose(T_h), n_c=bose(T_c)), dtype=float)
 
 
 def jz_thermal(Jbar: Any, T: Any) -> np.ndarray:
     """⟨J_z⟩_{J̄,T}, Eq. (C10) [published C9]; mpmath where NumPy overflows."""
-    names = ("Jbar", "hbar", "omega_0", "k_B", "T")
-    f = closed_function("jz_thermal", names)
+    r = closed_form("jz_thermal")
     J, T = np.broadcast_arrays(np.asarray(Jbar, float), np.asarray(T, float))
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        v = f(J, 1.0, 1.0, 1.0, T)
-    mp = closed_function("jz_thermal", names, backend="mpmath")
-    return _finite(v, lambda j, t: mp(j, 1, 1, 1, t), J, T)
+        v = r.evaluate(Jbar=J, hbar=1.0, omega_0=1.0, k_B=1.0, T=T)
+    order = [a.name for a in r.args]
+
+    def exact(j: float, t: float) -> Any:
+        values = {"Jbar": j, "hbar": 1, "omega_0": 1, "k_B": 1, "T": t}
+        return r.mpmath_function(*(values[n] for n in order))
+
+    return _finite(v, exact, J, T)
 
 
 def Q_steady(jz: Any, T_h: Any, T_c: Any, gamma_h: float, gamma_c: float) -> np.ndarray:
     """Eq. (24): Q_h from ⟨J_z⟩ (registered ``andolina2024.Q_h_steady``), units ħω0²."""
-    f = closed_function("Q_h_steady", ("hbar", "omega_0", "gamma_h", "gamma_c", "n_h", "n_c",
-                                       "<J_z>"))
-    return np.asarray(f(1.0, 1.0, gamma_h, gamma_c, bose(T_h), bose(T_c), jz), dtype=float)
+    return np.asarray(closed_form("Q_h_steady").evaluate(
+        {"hbar": 1.0, "omega_0": 1.0, "gamma_h": gamma_h, "gamma_c": gamma_c,
+         "n_h": bose(T_h), "n_c": bose(T_c), "<J_z>": jz}), dtype=float)
 
 
 def Q_ind(N: Any, T_h: Any, T_c: Any, gamma_h: float, gamma_c: float) -> np.ndarray:
     """Eq. (25) [published 26]: N independent qubits (registered ``andolina2024.Q_ind``)."""
-    f = closed_function("Q_ind", ("N", "hbar", "omega_0", "gamma_h", "gamma_c", "n_h", "n_c"))
-    return np.asarray(f(N, 1.0, 1.0, gamma_h, gamma_c, bose(T_h), bose(T_c)), dtype=float)
+    return np.asarray(closed_form("Q_ind").evaluate(
+        N=N, hbar=1.0, omega_0=1.0, gamma_h=gamma_h, gamma_c=gamma_c, n_h=bose(T_h),
+        n_c=bose(T_c)), dtype=float)
 
 
 def Q_lim(Jbar: Any, T_h: Any, T_c: Any, gamma_h: float, gamma_c: float) -> np.ndarray:
     """Eq. (27) [published 28]: the bound 2γ_hγ_c/(γ_h+γ_c) ħω0 J̄ (n_h − n_c)."""
-    f = closed_function("Q_lim", ("hbar", "omega_0", "gamma_h", "gamma_c", "n_h", "n_c", "Jbar"))
-    return np.asarray(f(1.0, 1.0, gamma_h, gamma_c, bose(T_h), bose(T_c), Jbar), dtype=float)
+    return np.asarray(closed_form("Q_lim").evaluate(
+        hbar=1.0, omega_0=1.0, gamma_h=gamma_h, gamma_c=gamma_c, n_h=bose(T_h), n_c=bose(T_c),
+        Jbar=Jbar), dtype=float)
 
 
 def coth_limit(T_star_over_T0: Any) -> np.ndarray:
     """Eq. (29): Q_h^lim/Q_h^ind = coth(T0/2T*) (registered ``andolina2024.coth_limit``)."""
-    f = closed_function("coth_limit", ("T_0", "T^*"))
-    return np.asarray(f(1.0, T_star_over_T0), dtype=float)
+    return np.asarray(closed_form("coth_limit").evaluate({"T_0": 1.0, "T^*": T_star_over_T0}),
+                      dtype=float)
 
 
 def integer_grid(lo: int, hi: int, points: int) -> list[int]:

@@ -62,11 +62,11 @@ def _functions() -> dict[str, Any]:
         "E_T": reg.get("andolina2024.E_T").numpy_function,
         "G_exact": reg.get("andolina2024.G_exact").numpy_function,
         "G_first": g.numpy_function,
-        "G_printed": to_function(g.args, g.printed),
+        "G_printed": g.printed_function,
         "gamma": gamma.numpy_function,
-        "gamma_printed": to_function(gamma.args, gamma.printed),
+        "gamma_printed": gamma.printed_function,
         "quality": quality.numpy_function,
-        "quality_printed": to_function(quality.args, quality.printed),
+        "quality_printed": quality.printed_function,
     }
 
 

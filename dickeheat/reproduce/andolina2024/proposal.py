@@ -16,18 +16,22 @@ one, 2 Q_det ≈ Q_ind.
 from __future__ import annotations
 
 import dataclasses
-import math
+from typing import Any
 
-import scipy.constants as const
+import numpy as np
 
+from dickeheat.derivations import registry
 from dickeheat.errors import ParameterError, UnknownNameError
-from dickeheat.numeric.model import HeatValve, bose
+from dickeheat.numeric import units
+from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import steady_state
-from dickeheat.symbolic.codegen import to_function
+from dickeheat.numeric.thermal import bose
+from dickeheat.symbolic.result import Result
 
 __all__ = [
     "ProposalParameters", "TABLE_I", "table_parameters", "mK_to_natural", "proposal_model",
-    "collective_current", "independent_current", "detuned_current", "enhancement",
+    "collective_current", "closed_form_independent_current", "detuned_currents",
+    "detuned_current", "enhancement",
     "detuned_estimate", "to_femtowatt",
 ]
 
@@ -64,15 +68,22 @@ def table_parameters(version: str) -> ProposalParameters:
 
 
 def mK_to_natural(T_mK: float, p: ProposalParameters) -> float:
-    """k_B T/(ħω0) for a temperature in mK (scipy.constants)."""
-    nu_T = const.k * T_mK * 1e-3 / const.h  # Hz
-    return nu_T / (p.omega0_GHz * 1e9)
+    """k_B T/(ħω0) for a temperature in mK (:mod:`dickeheat.numeric.units`)."""
+    return units.temperature_to_natural(T_mK, p.omega0_GHz, name="T_p")
 
 
 def _natural(p: ProposalParameters) -> dict[str, float]:
+    # Table I lists temperatures as ν_T = k_B T/h in GHz: the same ratio as a rate ν/ν0
     w = p.omega0_GHz
-    return dict(T_h=p.nu_Th_GHz / w, T_c=p.nu_Tc_GHz / w, gamma_h=p.gamma_h_GHz / w,
-                gamma_c=p.gamma_c_GHz / w, gamma_p=p.gamma_p_GHz / w)
+    return dict(T_h=units.rate_to_natural(p.nu_Th_GHz, w, name="nu_Th"),
+                T_c=units.rate_to_natural(p.nu_Tc_GHz, w, name="nu_Tc"),
+                gamma_h=units.rate_to_natural(p.gamma_h_GHz, w, name="gamma_h"),
+                gamma_c=units.rate_to_natural(p.gamma_c_GHz, w, name="gamma_c"),
+                gamma_p=units.rate_to_natural(p.gamma_p_GHz, w, name="gamma_p"))
+
+
+def _result(name: str) -> Result:
+    return registry(("andolina2024",)).get(f"andolina2024.{name}")
 
 
 def proposal_model(version: str, T_p_mK: float, *, N: int = 2) -> HeatValve:
@@ -88,54 +99,61 @@ def collective_current(version: str, T_p_mK: float, *, N: int = 2) -> float:
     return steady_state(proposal_model(version, T_p_mK, N=N), backend="qutip").Q_h
 
 
-def independent_current(version: str, *, N: int = 2) -> float:
-    """Eq. (25) [published 26] (no parasitic bath), from the derived closed form."""
-    from dickeheat.derivations.andolina2024 import heat_symbols as s
-    from dickeheat.derivations.andolina2024.heat import chain
+def closed_form_independent_current(version: str, *, N: int = 2) -> float:
+    """Q_h^ind of Eq. (25) [published 26] (no parasitic bath), the registered closed form."""
+    q = _natural(table_parameters(version))
+    return float(_result("Q_ind").evaluate(
+        N=N, hbar=1.0, omega_0=1.0, gamma_h=q["gamma_h"], gamma_c=q["gamma_c"],
+        n_h=bose(1.0, q["T_h"]), n_c=bose(1.0, q["T_c"])))
 
+
+def detuned_currents(version: str, T_p: Any, *, omega_2: float = 0.5) -> dict[str, Any]:
+    """2 Q_h^det (natural units) of Eq. (36) [published D4] at parasitic temperatures ``T_p``
+    (natural units, arrays allowed), with γ_2 of Eq. (37) as printed and as derived.
+
+    Keys: ``printed`` / ``derived`` (2 Q_h^det), ``gamma_2_printed`` / ``gamma_2_derived`` (in
+    units of ω0). The qubit at ω_LC = ω0 has γ_1 = γ_h of Table I; the detuned one sits at
+    ``omega_2`` × ω_LC.
+    """
     p = table_parameters(version)
     q = _natural(p)
-    f = to_function((s.N, s.hbar, s.omega0, s.gamma_h, s.gamma_c, s.n_h, s.n_c), chain()["Q_ind"])
-    return float(f(N, 1.0, 1.0, q["gamma_h"], q["gamma_c"], bose(1.0, q["T_h"]),
-                   bose(1.0, q["T_c"])))
+    g1 = q["gamma_h"]
+    gamma_2 = _result("gamma_2")
+    at = {"gamma_1": g1, "omega_0^(2)": omega_2, "omega_LC": 1.0, r"\mathcal{Q}": p.quality}
+    rates = {"printed": float(gamma_2.evaluate(at, printed=True)),
+             "derived": float(gamma_2.evaluate(at))}
+    T_p = np.asarray(T_p, dtype=float)
+    occ = {f"n_{b}^({k})": bose(w, t) for k, w in ((1, 1.0), (2, omega_2))
+           for b, t in (("h", q["T_h"]), ("c", q["T_c"]), ("p", T_p))}
+    q_det = _result("Q_det")
+    out: dict[str, Any] = {}
+    for kind, g2 in rates.items():
+        out[kind] = 2 * np.asarray(q_det.evaluate(
+            {"hbar": 1.0, "omega_0^(1)": 1.0, "omega_0^(2)": omega_2, "gamma_1": g1,
+             "gamma_2": g2, "gamma_p": q["gamma_p"], **occ}), dtype=float)
+        out[f"gamma_2_{kind}"] = g2
+    return out
 
 
 def detuned_current(version: str, T_p_mK: float, *, printed_gamma_2: bool = True,
                     omega2_over_omega1: float = 0.5) -> float:
-    """Eq. (36) [published D4] with γ_2 from Eq. (37) as printed, or as derived."""
-    from dickeheat.derivations.andolina2024 import heat_symbols as s
-    from dickeheat.derivations.andolina2024.detuned import chain, occupations
-
-    p = table_parameters(version)
-    q = _natural(p)
-    w2 = omega2_over_omega1
-    g1 = q["gamma_h"]
-    from dickeheat.derivations.andolina2024.detuned import PRINTED_GAMMA_2
-
-    gamma_2 = PRINTED_GAMMA_2 if printed_gamma_2 else chain()["gamma_2"]
-    g2 = float(to_function((s.gamma_1, s.omega_2, s.omega_LC, s.Qf), gamma_2)(
-        g1, w2, 1.0, p.quality))
-    t_p = mK_to_natural(T_p_mK, p)
-    args = (s.hbar, s.omega_1, s.omega_2, s.gamma_1, s.gamma_2, s.gamma_p, *occupations(1),
-            *occupations(2))
-    f = to_function(args, chain()["Q_det"])
-    occ = [bose(w, t) for w in (1.0, w2) for t in (q["T_h"], q["T_c"], t_p)]
-    return float(f(1.0, 1.0, w2, g1, g2, q["gamma_p"], *occ))
+    """Q_h^det of Eq. (36) [published D4] at ``T_p_mK``, γ_2 of Eq. (37) as printed or derived."""
+    t_p = mK_to_natural(T_p_mK, table_parameters(version))
+    both = detuned_currents(version, t_p, omega_2=omega2_over_omega1)
+    return float(both["printed" if printed_gamma_2 else "derived"]) / 2
 
 
 def enhancement(version: str, T_p_mK: float) -> float:
     """Q_h/Q_h^ind − 1 for N = 2 (the 13 % / −4 % claims)."""
-    return collective_current(version, T_p_mK) / independent_current(version) - 1.0
+    return collective_current(version, T_p_mK) / closed_form_independent_current(version) - 1.0
 
 
 def detuned_estimate(version: str, T_p_mK: float, *, printed_gamma_2: bool = True) -> float:
     """2 Q_h^det / Q_h^ind (≈ 1 is the claim)."""
     return 2 * detuned_current(version, T_p_mK, printed_gamma_2=printed_gamma_2) / \
-        independent_current(version)
+        closed_form_independent_current(version)
 
 
 def to_femtowatt(q_natural: float, version: str) -> float:
-    """A current in units of ħω0² (ω0 = 2π × 4 GHz, γ/ω0 = value/4) in femtowatt."""
-    p = table_parameters(version)
-    omega0 = 2 * math.pi * p.omega0_GHz * 1e9
-    return q_natural * const.hbar * omega0 * omega0 * 1e15
+    """A current in units of ħω0² (ω0/2π from Table I) in femtowatt."""
+    return units.current_to_fW(q_natural, table_parameters(version).omega0_GHz)

@@ -19,7 +19,7 @@ import xarray as xr
 
 from dickeheat.reproduce.andolina2024.common import (
     DEFAULT_VERSION, T_C, Q_ind, Q_lim, Q_steady, T_star, check_fast, check_version,
-    closed_function, collective_gamma, jz_thermal, run_sweep,
+    closed_form, collective_gamma, jz_thermal, run_sweep,
 )
 
 __all__ = ["compute_fig3", "compute_fig4", "compute_fig7"]
@@ -139,18 +139,18 @@ def compute_fig7(*, version: str = DEFAULT_VERSION, fast: bool = False,
     J_a = np.array([0.5, 1.0, 2.0, 4.0, 8.0])
     T_b = np.array([0.1, 0.5, 1.0, 2.0, 5.0])
     J_b = np.arange(0.5, 10.01, 0.5)
-    low = closed_function("jz_low_T", ("Jbar",))
-    high = closed_function("jz_high_T", ("Jbar", "hbar", "omega_0", "k_B", "T"))
     Tb, Jb = np.meshgrid(T_b, J_b, indexing="ij")
+    low = closed_form("jz_low_T").evaluate(Jbar=J_b)
+    high = closed_form("jz_high_T").evaluate(Jbar=Jb, hbar=1.0, omega_0=1.0, k_B=1.0, T=Tb)
     return xr.Dataset(
         {
             "jz_a": (("Jbar_a", "T_a"), jz_thermal(*np.meshgrid(J_a, T_a, indexing="ij")),
                      {"long_name": "<J_z>_{Jbar,T} (Eq. C10)"}),
             "minus_jz_b": (("T_b", "Jbar_b"), -jz_thermal(Jb, Tb),
                            {"long_name": "-<J_z>_{Jbar,T} (Eq. C10)"}),
-            "low_T_b": ("Jbar_b", -np.broadcast_to(low(J_b), J_b.shape).astype(float),
+            "low_T_b": ("Jbar_b", -np.broadcast_to(low, J_b.shape).astype(float),
                         {"long_name": "-<J_z> at low T (Eq. C11)"}),
-            "high_T_b": (("T_b", "Jbar_b"), -high(Jb, 1.0, 1.0, 1.0, Tb),
+            "high_T_b": (("T_b", "Jbar_b"), -np.asarray(high, dtype=float),
                          {"long_name": "-<J_z> at high T (Eq. C12)"}),
         },
         coords={"Jbar_a": ("Jbar_a", J_a, {"long_name": "Jbar"}),

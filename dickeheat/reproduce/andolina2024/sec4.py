@@ -18,54 +18,18 @@ Fig. 5 caption give 0.5 GHz); ω_0^(2) = ω_LC/2, quality factor 20.
 from __future__ import annotations
 
 import numpy as np
-import scipy.constants as const
 import xarray as xr
 
+from dickeheat.numeric import units
 from dickeheat.reproduce.andolina2024 import proposal
 from dickeheat.reproduce.andolina2024.common import (
-    DEFAULT_VERSION, Q_ind, bose, check_fast, check_version, closed_form, closed_function,
-    run_sweep,
+    DEFAULT_VERSION, Q_ind, check_fast, check_version, run_sweep,
 )
-from dickeheat.symbolic.codegen import to_function
 
-__all__ = ["TABLE_VERSION", "compute_fig6", "detuned_currents"]
+__all__ = ["TABLE_VERSION", "compute_fig6"]
 
 #: figure version -> key of :data:`proposal.TABLE_I`
 TABLE_VERSION = {"arxiv": "arXiv", "published": "published"}
-
-_Q_DET_ARGS = ("hbar", "omega_0^(1)", "omega_0^(2)", "gamma_1", "gamma_2", "gamma_p",
-               "n_h^(1)", "n_c^(1)", "n_p^(1)", "n_h^(2)", "n_c^(2)", "n_p^(2)")
-_GAMMA_2_ARGS = ("gamma_1", "omega_0^(2)", "omega_LC", r"\mathcal{Q}")
-
-
-def detuned_currents(version: str, T_p: np.ndarray, *, omega_2: float = 0.5
-                     ) -> dict[str, np.ndarray | float]:
-    """2 Q_h^det (natural units) at the parasitic temperatures ``T_p`` (units of T0).
-
-    Keys: ``printed`` / ``derived`` (γ_2 from Eq. (37) as printed / as derived from (B18)),
-    ``gamma_2_printed`` / ``gamma_2_derived`` (in units of ω0). The qubit at ω_LC = ω0 has
-    γ_1 = γ_h of Table I; the detuned one sits at ``omega_2`` × ω_LC.
-    """
-    key = TABLE_VERSION[check_version(version)]
-    base = proposal.proposal_model(key, 50.0)  # the T_p-independent parameters of Table I
-    quality = proposal.table_parameters(key).quality
-    q_det = closed_function("Q_det", _Q_DET_ARGS)
-    closed_function("gamma_2", _GAMMA_2_ARGS)  # checks the argument order
-    g2 = closed_form("gamma_2")
-    g1 = base.gamma_h
-    gamma_2 = {"printed": float(to_function(g2.args, g2.printed)(g1, omega_2, 1.0, quality)),
-               "derived": float(g2.numpy_function(g1, omega_2, 1.0, quality))}
-    T_p = np.asarray(T_p, dtype=float)
-
-    def occ(omega: float) -> list[np.ndarray]:  # n(ω/T) = bose(T/ω), hot, cold, parasitic
-        return [bose(base.T_h / omega), bose(base.T_c / omega), bose(T_p / omega)]
-
-    out: dict[str, np.ndarray | float] = {}
-    for kind, g2v in gamma_2.items():
-        out[kind] = 2 * np.asarray(q_det(1.0, 1.0, omega_2, g1, g2v, base.gamma_p, *occ(1.0),
-                                         *occ(omega_2)), dtype=float)
-        out[f"gamma_2_{kind}"] = g2v
-    return out
 
 
 def compute_fig6(*, version: str = DEFAULT_VERSION, fast: bool = False,
@@ -94,7 +58,7 @@ def compute_fig6(*, version: str = DEFAULT_VERSION, fast: bool = False,
 
     Nf = np.asarray(N, dtype=float)
     q_ind2 = float(Q_ind(2, base.T_h, base.T_c, base.gamma_h, base.gamma_c))
-    det = detuned_currents(version, nat_b)
+    det = proposal.detuned_currents(key, nat_b)
     return xr.Dataset(
         {
             "Q_a_fW": (("T_p_a", "N"), fW(a["Q_h"].values / Nf),
@@ -117,8 +81,9 @@ def compute_fig6(*, version: str = DEFAULT_VERSION, fast: bool = False,
         attrs={"figure": "andolina2024-fig6", "version": version,
                "omega0_over_2pi_GHz": p.omega0_GHz, "gamma_h_GHz": p.gamma_h_GHz,
                "gamma_c_GHz": p.gamma_c_GHz, "gamma_p_GHz": p.gamma_p_GHz,
-               "T_h_mK": p.nu_Th_GHz * 1e12 * const.h / const.k,
-               "T_c_mK": p.nu_Tc_GHz * 1e12 * const.h / const.k, "quality_factor": p.quality,
+               "T_h_mK": units.temperature_to_mK(base.T_h, p.omega0_GHz),
+               "T_c_mK": units.temperature_to_mK(base.T_c, p.omega0_GHz),
+               "quality_factor": p.quality,
                "gamma_2_printed": float(det["gamma_2_printed"]),
                "gamma_2_derived": float(det["gamma_2_derived"]),
                "units": "currents in fW (hbar omega0^2 with omega0/2pi = 4 GHz); T_p in mK; "

@@ -18,7 +18,7 @@ from dickeheat.reproduce.andolina2024 import sec2 as s2
 from dickeheat.reproduce.andolina2024 import sec3 as s3
 from dickeheat.reproduce.andolina2024 import sec4 as s4
 from dickeheat.reproduce.andolina2024.common import closed_form
-from dickeheat.errors import NumericalError, ParameterError, UnknownNameError
+from dickeheat.errors import ParameterError, UnknownNameError
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import steady_state
 from dickeheat.numeric.units import current_to_fW
@@ -45,10 +45,10 @@ def test_ids_and_numbering():
         "andolina2024-fig3", "andolina2024-fig4", "andolina2024-fig5", "andolina2024-fig6",
         "andolina2024-fig7", "andolina2024-fig5-large", "andolina2024-coth-approach"]
     assert F.get_figure("andolina2024-fig4").numbering == "arXiv Fig. 4 = published Fig. 3"
-    assert F.get_figure("andolina2024-fig5").published == "Fig. 4"
-    assert F.get_figure("andolina2024-fig6").published == "Fig. 5"
-    assert F.get_figure("andolina2024-fig7").published == "Fig. 6"
-    assert F.get_figure("andolina2024-fig3").published is None
+    assert F.get_figure("andolina2024-fig5").numbers["published"] == "Fig. 4"
+    assert F.get_figure("andolina2024-fig6").numbers["published"] == "Fig. 5"
+    assert F.get_figure("andolina2024-fig7").numbers["published"] == "Fig. 6"
+    assert F.get_figure("andolina2024-fig3").numbers["published"] is None
     assert F.get_figure("andolina2024-fig5-large").beyond_paper
 
 
