@@ -32,7 +32,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     print(f"{r.name}  —  {r.title}")
     print(f"paper: {r.paper}   equation: {r.equation}   status: {record['status']}")
     print(f"args:  {', '.join(record['args'])}")
-    print(f"derived: {record['lhs'] if 'lhs' in record else ''}{record['expression']}")
+    print(f"derived: {record['lhs']} = {record['expression']}")
     print(f"latex:   {record['latex']}")
     if record["printed"] is not None:
         print(f"printed: {record['printed']}")

@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from dickeheat.symbolic.result import Result
+from dickeheat.symbolic.result import Result, Status
 
 __all__ = ["Record", "verify_result", "verify_all"]
 
@@ -22,7 +22,7 @@ class Record:
     name: str
     paper: str
     equation: str
-    status: str  # agrees | erratum | derived | failed
+    status: Status
     discrepancy: dict[str, str] | None
     numeric_check: dict[str, Any] | None
     error: str | None = None
@@ -43,7 +43,7 @@ def verify_result(result: Result) -> Record:
     """
     try:
         c = result.compare()
-        status = result.status
+        status: Status = result.status
         discrepancy = {"kind": c.kind, "detail": c.detail} if c.is_erratum else None
     except Exception as err:  # a derivation that cannot be compared is a failure
         return Record(result.name, result.paper, result.equation, "failed", None, None,

@@ -59,10 +59,3 @@ class Registry:
             raise UnknownNameError(
                 f"unknown result {name!r}; " + ("did you mean: " if close else "known: ") + hint
             ) from None
-
-    def by_paper(self, paper: str) -> list[Result]:
-        if paper not in self.papers():
-            raise UnknownNameError(
-                f"unknown paper key {paper!r}; known: {', '.join(self.papers())}"
-            )
-        return [r for r in self if r.paper == paper]

@@ -414,6 +414,7 @@ class Result:
             "paper": self.paper,
             "equation": self.equation,
             "title": self.title,
+            "lhs": sp.sstr(self.lhs),
             "expression": sp.sstr(self.expr),
             "latex": self.latex(),
             "printed": None if self.printed is None else sp.sstr(self.printed),
