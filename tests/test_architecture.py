@@ -18,7 +18,7 @@ from dickeheat.derivations import PAPERS
 
 ROOT = Path(dickeheat.__file__).parent
 #: layers from the bottom up; a module may import its own layer and the ones below it
-LAYERS = ("errors", "symbolic", "numeric", "derivations", "reproduce", "cli")
+LAYERS = ("errors", "files", "symbolic", "numeric", "derivations", "reproduce", "cli")
 
 
 def module_name(path: Path) -> str:

@@ -110,3 +110,41 @@ def test_latex_to_file_and_unwritable_out(capsys, tmp_path):
     assert code == 0 and "\\begin{document}" in out.read_text()
     code, _, err = run(capsys, "latex", "--out", str(tmp_path / "missing" / "d.tex"))
     assert code == 2 and "--out" in err
+
+
+# -- files are never lost -------------------------------------------------------------------
+def test_latex_refuses_to_overwrite(tmp_path, capsys):
+    target = tmp_path / "notes.tex"
+    target.write_text("my notes")
+    code = main(["latex", "--paper", "kamimura2023", "--out", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2 and "--out" in err and "--overwrite" in err and "Traceback" not in err
+    assert target.read_text() == "my notes"
+
+
+def test_latex_overwrites_when_asked(tmp_path, capsys):
+    target = tmp_path / "doc.tex"
+    target.write_text("old")
+    assert main(["latex", "--paper", "kamimura2023", "--out", str(target), "--overwrite"]) == 0
+    assert target.read_text().startswith("\\documentclass")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("out", ["", "."])
+def test_latex_bad_out_is_a_clear_error(out, capsys):
+    code = main(["latex", "--paper", "kamimura2023", "--out", out])
+    err = capsys.readouterr().err
+    assert code == 2 and "--out" in err and "Traceback" not in err
+
+
+def test_overwrite_without_out_is_refused(capsys):
+    assert main(["latex", "--overwrite"]) == 2
+    assert "--overwrite" in capsys.readouterr().err
+
+
+def test_json_output_is_strict(capsys):
+    from dickeheat.cli._common import print_json
+    from dickeheat.errors import NumericalError
+
+    with pytest.raises(NumericalError, match="not finite"):
+        print_json({"Q": float("nan")})

@@ -75,3 +75,13 @@ def test_writes_png_and_netcdf(capsys, tmp_path):
         assert ds.attrs["version"] == "published"
         assert set(ds.data_vars) >= {"jz_a", "minus_jz_b"}
     assert str(png) in out
+
+
+def test_existing_outputs_are_not_replaced(capsys, tmp_path):
+    png = tmp_path / "andolina2024-fig7.png"
+    png.write_bytes(b"mine")
+    code, out, err = run(capsys, "reproduce", "andolina2024-fig7", "--out", tmp_path, "--fast")
+    assert code == 2 and "--overwrite" in err and png.read_bytes() == b"mine"
+    code, out, err = run(capsys, "reproduce", "andolina2024-fig7", "--out", tmp_path, "--fast",
+                         "--overwrite")
+    assert code == 0 and png.read_bytes() != b"mine"

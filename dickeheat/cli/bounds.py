@@ -7,11 +7,11 @@ Natural units (ħ = k_B = 1, energies in the unit of ``--omega``). Bad input exi
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from fractions import Fraction
 from typing import Any
 
+from dickeheat.cli._common import print_json
 from dickeheat.errors import ParameterError
 
 __all__ = ["add_parser", "bounds_record", "parse_state", "MAX_L"]
@@ -178,7 +178,7 @@ def bounds_record(args: argparse.Namespace) -> dict[str, Any]:
 def _cmd_bounds(args: argparse.Namespace) -> int:
     rec = bounds_record(args)
     if args.json:
-        print(json.dumps(rec, indent=2, ensure_ascii=False, default=str))
+        print_json(rec)
         return 0
     bath = rec["bath"]
     params = ", ".join(f"{k}={v}" for k, v in bath.items() if k not in ("kind", "role"))

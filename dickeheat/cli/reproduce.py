@@ -9,9 +9,9 @@ unwritable ``--out`` exit with status 2 (via :class:`dickeheat.errors.DickeheatE
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from dickeheat.cli._common import print_json
 from dickeheat.errors import ParameterError
 
 __all__ = ["add_parser"]
@@ -42,6 +42,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         "(andolina2024: arxiv, the default, or published); see --list")
     p.add_argument("--fast", action="store_true",
                    help="reduced grids (seconds instead of tens of seconds; for previews)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace FIGURE.png and FIGURE.nc if they exist (default: refuse)")
     p.add_argument("--list", action="store_true", help="list the figures and exit")
     p.add_argument("--json", action="store_true", help="with --list: print JSON")
     p.set_defaults(func=_cmd_reproduce)
@@ -50,12 +52,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def _cmd_reproduce(args: argparse.Namespace) -> int:
     from dickeheat import reproduce as figures
-    from dickeheat.reproduce.figure import writable_directory
+    from dickeheat.files import check_output_file, writable_directory
 
     if args.list:
         specs = [figures.get_figure(i) for i in figures.figure_ids()]
         if args.json:
-            print(json.dumps([s.to_dict() for s in specs], indent=2, ensure_ascii=False))
+            print_json([s.to_dict() for s in specs])
         else:
             for s in specs:
                 slow = "  (slow)" if s.slow else ""
@@ -71,9 +73,11 @@ def _cmd_reproduce(args: argparse.Namespace) -> int:
     if args.paper_version is not None and args.paper_version not in spec.versions:
         raise ParameterError(f"--version {args.paper_version}: {spec.id} ({spec.numbering}) "
                              f"exists only as {', '.join(spec.versions)}")
-    writable_directory(args.out, name="--out")
+    out = writable_directory(args.out, name="--out")
+    for suffix in (".png", ".nc"):
+        check_output_file(out / f"{spec.id}{suffix}", name="--out", overwrite=args.overwrite)
     done = figures.reproduce(spec.id, args.out, version=args.paper_version, fast=args.fast,
-                             progress=sys.stderr.isatty())
+                             progress=sys.stderr.isatty(), overwrite=args.overwrite)
     print(f"wrote {done.png} and {done.data} ({spec.numbering}, {done.version} parameters"
           f"{', fast grid' if args.fast else ''}; compute {done.compute_seconds:.1f} s, "
           f"plot {done.plot_seconds:.1f} s)")

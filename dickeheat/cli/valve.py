@@ -10,10 +10,10 @@ temperatures in mK, heat currents are printed in fW and T* in mK (scipy.constant
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from typing import Any
 
+from dickeheat.cli._common import print_json
 from dickeheat.errors import ParameterError, check_nonnegative
 
 __all__ = ["add_parser", "valve_record"]
@@ -162,7 +162,7 @@ def _cmd_valve(args: argparse.Namespace) -> int:
     model = _model_from_args(args)
     rec = valve_record(model, backend=args.backend, omega0_GHz=args.omega0 if args.si else None)
     if args.json:
-        print(json.dumps(rec, indent=2, ensure_ascii=False))
+        print_json(rec)
         return 0
     uq, ut = (" fW", " mK") if args.si else ("", "")
     print(f"heat valve N = {rec['N']}  (backend {rec['backend']}, {rec['solve_seconds']:.2f} s)")

@@ -7,6 +7,7 @@ import sys
 import time
 
 from dickeheat.cli._common import print_json, selected_registry
+from dickeheat.symbolic.result import STATUSES
 
 __all__ = ["add_parser"]
 
@@ -43,19 +44,24 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.to_dict() for r in records])
     else:
-        print(f"{'name':<34} {'equation':<22} {'status':<8} {'numeric check':<24} discrepancy")
+        print(f"{'name':<34} {'equation':<22} {'status':<8} {'numeric check (rel. error)':<28} discrepancy")
         for r in records:
             nc = r.numeric_check
             check = "—" if nc is None else (
-                f"{'pass' if nc['passed'] else 'FAIL'} rel.err {nc['max_rel_error']:.1e}"
+                f"{'pass' if nc['passed'] else 'FAIL'} {nc['max_rel_error']:.1e} (tol {nc['tolerance']:.0e})"
             )
             disc = "" if r.discrepancy is None else f"{r.discrepancy['kind']}: {r.discrepancy['detail']}"
             if r.error and r.failed:
                 disc = (disc + "  " if disc else "") + f"[{r.error}]"
-            print(f"{r.name:<34} {r.equation:<22} {r.status:<8} {check:<24} {disc}")
-        counts = {s: sum(r.status == s for r in records) for s in ("agrees", "erratum", "derived", "failed")}
+            print(f"{r.name:<34} {r.equation:<22} {r.status:<8} {check:<28} {disc}")
+        counts = {s: sum(r.status == s for r in records) for s in STATUSES}
         print(
             f"\n{len(records)} results: {counts['agrees']} agree, {counts['erratum']} errata, "
-            f"{counts['derived']} derived only, {counts['failed']} failed  ({elapsed:.1f} s)"
+            f"{counts['derived']} derived only, {counts['inconclusive']} inconclusive, "
+            f"{counts['failed']} failed  ({elapsed:.1f} s)"
         )
+        undecided = [r.name for r in records if r.status == "inconclusive"]
+        if undecided:
+            print("inconclusive (the comparison with the print could not decide): "
+                  + ", ".join(undecided))
     return 1 if failed else 0

@@ -60,8 +60,9 @@ def plot(fig_id: str, data: Any) -> Any:
 
 
 def reproduce(fig_id: str, out_dir: str | os.PathLike[str] = ".", *,
-              version: str | None = None, fast: bool = False,
-              progress: bool = False) -> ReproducedFigure:
-    """Compute figure ``fig_id``, plot it, and write ``<id>.png`` and ``<id>.nc``."""
+              version: str | None = None, fast: bool = False, progress: bool = False,
+              overwrite: bool = False) -> ReproducedFigure:
+    """Compute figure ``fig_id``, plot it, and write ``<id>.png`` and ``<id>.nc`` (existing
+    files only with ``overwrite=True``)."""
     return reproduce_spec(get_figure(fig_id), out_dir, version=version, fast=fast,
-                          progress=progress)
+                          progress=progress, overwrite=overwrite)

@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from dickeheat.errors import ParameterError
+from dickeheat.files import check_output_file, replace_atomically, writable_directory
 
-__all__ = ["FigureSpec", "ReproducedFigure", "reproduce_spec", "writable_directory",
-           "replace_atomically"]
+__all__ = ["FigureSpec", "ReproducedFigure", "reproduce_spec"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,49 +115,20 @@ class ReproducedFigure:
     plot_seconds: float
 
 
-def writable_directory(path: str | os.PathLike[str], *, name: str = "out_dir") -> Path:
-    """``path`` as a directory that exists (created if needed) and accepts new files.
-
-    Raises
-    ------
-    ParameterError
-        Naming ``name`` if it cannot be created or written to.
-    """
-    p = Path(path)
-    try:
-        p.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=p, prefix=".dickeheat-", delete=True):
-            pass
-    except OSError as err:
-        raise ParameterError(
-            f"{name} {str(path)!r} is not a writable directory: {err.strerror or err}"
-        ) from None
-    return p
-
-
-def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Write ``target`` through a temporary file in its directory, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def reproduce_spec(spec: FigureSpec, out_dir: str | os.PathLike[str] = ".", *,
-                   version: str | None = None, fast: bool = False,
-                   progress: bool = False) -> ReproducedFigure:
+                   version: str | None = None, fast: bool = False, progress: bool = False,
+                   overwrite: bool = False) -> ReproducedFigure:
     """Compute ``spec``, plot it, and write ``<id>.png`` and ``<id>.nc`` to ``out_dir``.
 
-    The version and the output directory are checked before anything is computed.
+    The version and the output files are checked before anything is computed: existing files
+    are replaced only with ``overwrite=True``.
     """
     version = spec.check_version(version)
     if not isinstance(fast, bool):
         raise ParameterError(f"fast must be True or False, got {fast!r}")
     out = writable_directory(out_dir)
+    for suffix in (".png", ".nc"):
+        check_output_file(out / f"{spec.id}{suffix}", name="out_dir", overwrite=overwrite)
     t0 = time.perf_counter()
     data = spec.compute(version=version, fast=fast, progress=progress)
     data.attrs.update({"paper_numbering": spec.numbering, "fast_grid": int(fast)})

@@ -23,18 +23,17 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
-import random
 import time
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Any, Literal, get_args
 
-import mpmath
 import sympy as sp
 from sympy.physics.units import Dimension
 
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic import codegen
+from dickeheat.symbolic.compare import zero_test
 from dickeheat.symbolic.dimensions import (
     DimensionError,
     describe,
@@ -48,10 +47,12 @@ __all__ = [
 ]
 
 #: How a derived expression relates to the printed one.
-ComparisonKind = Literal["agrees", "factor", "sign", "term", "dimension", "none"]
+ComparisonKind = Literal["agrees", "factor", "sign", "term", "dimension", "none",
+                         "inconclusive"]
 #: The verdict on one result: agrees with the print, an erratum found, derived without a printed
-#: closed form, or failed (the comparison or the numeric check failed).
-Status = Literal["agrees", "erratum", "derived", "failed"]
+#: closed form, inconclusive (the comparison could not decide), or failed (the comparison or
+#: the numeric check failed).
+Status = Literal["agrees", "erratum", "derived", "inconclusive", "failed"]
 COMPARISON_KINDS: tuple[str, ...] = get_args(ComparisonKind)
 STATUSES: tuple[str, ...] = get_args(Status)
 
@@ -87,8 +88,9 @@ class Comparison:
     """Outcome of comparing a derived expression with the printed one.
 
     ``kind`` is one of ``"agrees"``, ``"factor"``, ``"sign"``, ``"term"`` (a missing or extra
-    term), ``"dimension"`` or ``"none"`` (the paper prints no closed form). ``detail`` says it in
-    words; ``ratio`` is printed/derived when that is a constant, ``difference`` is
+    term), ``"dimension"``, ``"none"`` (the paper prints no closed form) or ``"inconclusive"``
+    (no difference found, but some sample point did not evaluate; never read as agreement).
+    ``detail`` says it in words; ``ratio`` is printed/derived when that is a constant, ``difference`` is
     printed − derived.
     """
 
@@ -103,7 +105,7 @@ class Comparison:
 
     @property
     def is_erratum(self) -> bool:
-        return self.kind not in ("agrees", "none")
+        return self.kind not in ("agrees", "none", "inconclusive")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,34 +137,6 @@ def numeric_symbols(expr: sp.Basic) -> set[sp.Symbol]:
     for op in expr.atoms(Operator):
         labels |= op.free_symbols
     return {s for s in expr.free_symbols - labels if s.is_commutative}
-
-
-def _probe_zero(expr: sp.Expr, samples: int = 6, seed: int = 7) -> bool:
-    """Decide numerically (40 digits, random positive points) whether ``expr`` vanishes."""
-    syms = sorted(expr.free_symbols, key=lambda s: s.name)
-    if not syms:
-        return abs(complex(sp.N(expr, 40))) < 1e-30
-    f = sp.lambdify(syms, expr, modules="mpmath")
-    rng = random.Random(seed)
-    with mpmath.workdps(40):
-        for _ in range(samples):
-            point = [mpmath.mpf(rng.uniform(0.3, 3.0)) for _ in syms]
-            try:
-                value = f(*point)
-            except (ZeroDivisionError, ValueError):
-                continue
-            if abs(value) > mpmath.mpf(10) ** -30:
-                return False
-    return True
-
-
-def _is_zero(expr: sp.Expr) -> bool:
-    if expr == 0:
-        return True
-    simplified = sp.simplify(expr)
-    if simplified == 0:
-        return True
-    return _probe_zero(simplified)
 
 
 def compare_expressions(
@@ -205,14 +179,27 @@ def compare_expressions(
                 difference=sp.simplify(printed - derived),
             )
     difference = printed - derived
-    if _is_zero(difference):
+    if difference == 0:
         return Comparison("agrees", "printed = derived", ratio=sp.Integer(1), difference=sp.S.Zero)
     ratio = sp.simplify(printed / derived) if derived != 0 else None
-    if ratio is not None and not ratio.free_symbols:
+    if ratio is not None and not ratio.free_symbols and ratio.is_number \
+            and ratio.is_finite and ratio != 0:
+        if ratio == 1:
+            return Comparison("agrees", "printed = derived", ratio=ratio, difference=sp.S.Zero)
         if ratio == -1:
-            return Comparison("sign", "printed = −derived (sign)", ratio=ratio, difference=difference)
+            return Comparison("sign", "printed = −derived (sign)", ratio=ratio,
+                              difference=difference)
+        return Comparison("factor", f"printed = {sp.nsimplify(ratio)} × derived", ratio=ratio,
+                          difference=difference)
+    verdict = zero_test(difference, (derived, printed))
+    if verdict == "zero":
+        return Comparison("agrees", "printed = derived", ratio=sp.Integer(1), difference=sp.S.Zero)
+    if verdict == "inconclusive":
         return Comparison(
-            "factor", f"printed = {sp.nsimplify(ratio)} × derived", ratio=ratio, difference=difference
+            "inconclusive",
+            "no difference found, but at some sample points one side does not evaluate to a "
+            "finite number (see dickeheat.symbolic.compare); not counted as agreement",
+            ratio=ratio, difference=difference,
         )
     diff = sp.simplify(difference)
     if ratio is not None:
@@ -392,10 +379,12 @@ class Result:
 
     @property
     def status(self) -> Status:
-        """``agrees``, ``erratum`` or ``derived`` (no printed closed form)."""
+        """``agrees``, ``erratum``, ``derived`` (no printed closed form) or ``inconclusive``."""
         c = self.compare()
         if c.kind == "none":
             return "derived"
+        if c.kind == "inconclusive":
+            return "inconclusive"
         return "agrees" if c.agrees else "erratum"
 
     def run_check(self) -> NumericCheck | None:
@@ -469,11 +458,12 @@ def result_factory(
 
 
 def require_zero(name: str, expr: sp.Expr) -> sp.Expr:
-    """Return ``expr`` if it simplifies to 0; otherwise raise :class:`DickeheatError`.
+    """Return ``expr`` if it is zero (:func:`~dickeheat.symbolic.compare.zero_test`); otherwise
+    raise :class:`DickeheatError` (also when the test is inconclusive).
 
     Derivations use it for the identities their next step relies on (a residual that must
     vanish, two routes that must agree), so a broken identity stops the chain.
     """
-    if not _is_zero(sp.simplify(expr)):
+    if zero_test(sp.simplify(expr)) != "zero":
         raise DickeheatError(f"derivation identity {name!r} does not hold: it leaves {expr}")
     return expr

@@ -18,8 +18,18 @@ import numpy as np
 import xarray as xr
 
 from dickeheat.reproduce.andolina2024.common import (
-    DEFAULT_VERSION, T_C, Q_ind, Q_lim, Q_steady, T_star, check_fast, check_version,
-    closed_form, collective_gamma, jz_thermal, run_sweep,
+    DEFAULT_VERSION,
+    T_C,
+    Q_ind,
+    Q_lim,
+    Q_steady,
+    T_star,
+    check_fast,
+    check_version,
+    closed_form,
+    collective_gamma,
+    jz_thermal,
+    run_sweep,
 )
 
 __all__ = ["compute_fig3", "compute_fig4", "compute_fig7"]

@@ -20,8 +20,19 @@ import numpy as np
 import xarray as xr
 
 from dickeheat.reproduce.andolina2024.common import (
-    DEFAULT_VERSION, GAMMA_P, T_C, Q_ind, Q_steady, T_star, check_fast, coth_limit,
-    collective_gamma, integer_grid, jz_thermal, raise_failures, run_sweep,
+    DEFAULT_VERSION,
+    GAMMA_P,
+    T_C,
+    Q_ind,
+    Q_steady,
+    T_star,
+    check_fast,
+    collective_gamma,
+    coth_limit,
+    integer_grid,
+    jz_thermal,
+    raise_failures,
+    run_sweep,
 )
 
 __all__ = ["REGIMES", "parasitic_ratios", "compute_fig5", "compute_fig5_large",

@@ -23,7 +23,11 @@ import xarray as xr
 from dickeheat.numeric import units
 from dickeheat.reproduce.andolina2024 import proposal
 from dickeheat.reproduce.andolina2024.common import (
-    DEFAULT_VERSION, Q_ind, check_fast, check_version, run_sweep,
+    DEFAULT_VERSION,
+    Q_ind,
+    check_fast,
+    check_version,
+    run_sweep,
 )
 
 __all__ = ["TABLE_VERSION", "compute_fig6"]
