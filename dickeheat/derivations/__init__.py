@@ -1,7 +1,8 @@
 """One module (or subpackage) per paper: the derivation chain as ordered, labelled steps.
 
 Each paper module exposes ``results() -> list[Result]``; :func:`registry` collects them.
-Derivations run when the registry is first built, not at import.
+Derivations run when the registry is first built, not at import, and their outcome is cached
+on disk under a hash of the source (:mod:`dickeheat.derivations.cache`).
 """
 
 import functools
@@ -52,8 +53,11 @@ def paper(key: str) -> Paper:
 @functools.cache
 def registry(papers: tuple[str, ...] | None = None) -> Registry:
     """Run the derivations of ``papers`` (default: all) and register their results."""
+    from dickeheat.derivations.cache import cached_results
+
     selected = PAPERS if papers is None else tuple(paper(k) for k in papers)
     results = []
     for p in selected:
-        results.extend(importlib.import_module(p.module).results())
+        module = p.module
+        results.extend(cached_results(p.key, lambda m=module: importlib.import_module(m).results()))
     return Registry(results)

@@ -282,6 +282,10 @@ class Result:
                     f"expected [{describe(self.expected_dimension)}]"
                 )
 
+    def __getstate__(self) -> dict[str, Any]:
+        # the code-generated functions and the comparison are rebuilt on demand, not pickled
+        return {k: v for k, v in self.__dict__.items() if k not in _CACHED}
+
     # -- views -------------------------------------------------------------------------------
     @property
     def assumptions(self) -> dict[str, dict[str, bool]]:
@@ -427,6 +431,8 @@ def _takes_result(check: Callable[..., Any]) -> bool:
     except (TypeError, ValueError):
         return True
 
+
+_CACHED = ("numpy_function", "mpmath_function", "printed_function", "comparison")
 
 #: ``check(result) -> NumericCheck``
 Check = Callable[["Result"], NumericCheck]
