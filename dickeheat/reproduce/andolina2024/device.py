@@ -22,6 +22,13 @@ from dickeheat.symbolic.codegen import to_function
 __all__ = ["CircuitParameters", "circuit_parameters"]
 
 
+#: plausible ranges of circuit elements (SI): anything outside is a unit mistake
+_RANGES = {"C": (1e-18, 1e-6), "L": (1e-15, 1.0), "R": (1e-6, 1e12)}
+_UNIT = {"C": "farad", "L": "henry", "R": "ohm"}
+#: the transmon expansions (A10)–(A16) hold for E_J/E_C well above 1; below this they fail
+MIN_EJ_OVER_EC = 20.0
+
+
 @dataclasses.dataclass(frozen=True)
 class CircuitParameters:
     """Circuit elements (SI): transmon C_T, L_J; coupling capacitors; RLC baths R_i ∥ L ∥ C."""
@@ -37,7 +44,15 @@ class CircuitParameters:
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
-            check_positive(f.name, getattr(self, f.name))
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ParameterError(f"{f.name} must be a number, got {value!r}")
+            check_positive(f.name, value)
+            lo, hi = _RANGES[f.name[:1] if f.name[0] in "CLR" else f.name]
+            if not lo <= value <= hi:
+                raise ParameterError(
+                    f"{f.name} = {value:g} is outside the range of circuit elements "
+                    f"[{lo:g}, {hi:g}] ({_UNIT[f.name[0]]})")
         for name in ("C_c_h", "C_c_c"):
             if getattr(self, name) >= self.C_T:
                 raise ParameterError(
@@ -83,6 +98,11 @@ def circuit_parameters(p: CircuitParameters) -> dict[str, Any]:
     c_sigma = p.C_T + p.C_c_h + p.C_c_c
     E_C = e**2 / (2 * c_sigma)  # charging energy of the first-order Hamiltonian (C_eff ≈ C_Σ)
     E_J = float(f["E_J"](hbar, e, p.L_J))
+    if not E_J / E_C >= MIN_EJ_OVER_EC:
+        raise ParameterError(
+            f"E_J/E_C = {E_J / E_C:.3g} is outside the transmon regime the closed forms assume "
+            f"(E_J/E_C >= {MIN_EJ_OVER_EC:g}); E_J is set by L_J and E_C by C_T + C_c: "
+            "lower L_J or raise C_T")
     E_T = float(f["E_T"](E_J, E_C))
     omega0 = E_T / hbar
     Z_T = math.sqrt(p.L_J / p.C_T)
