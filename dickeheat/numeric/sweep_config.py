@@ -220,6 +220,12 @@ def load_config(path: str | Path) -> SweepConfig:
             data = tomllib.load(fh)
     except FileNotFoundError:
         raise ParameterError(f"config file {str(path)!r} does not exist") from None
+    except IsADirectoryError:
+        raise ParameterError(f"config file {str(path)!r} is a directory, not a TOML file") \
+            from None
+    except OSError as err:
+        raise ParameterError(f"config file {str(path)!r} cannot be read: "
+                             f"{err.strerror or err}") from None
     except tomllib.TOMLDecodeError as err:
         raise ParameterError(f"{path.name}: not valid TOML: {err}") from None
     return parse_config(data, source=path.name)
