@@ -71,7 +71,7 @@ def writable_directory(path: str | os.PathLike[str], *, name: str = "out_dir") -
     return p
 
 
-def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
+def replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
     """Write ``target`` through a temporary file in its directory, then rename it into place.
 
     The file gets the permissions a newly created file would get (the process umask).
