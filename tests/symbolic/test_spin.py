@@ -65,8 +65,8 @@ def test_ordered_forms_equal_as_matrices(j):
 
 
 def test_ladder_matrix_elements_match_qutip():
-    up = matrix_element(M + 1, JP, J, M)
-    down = matrix_element(M - 1, JM, J, M)
+    up = matrix_element(JP, J, M + 1, J, M)
+    down = matrix_element(JM, J, M - 1, J, M)
     for j in (0.5, 1.0, 1.5, 3.0):
         jp = qutip.jmat(j, "+").full()
         ms = [j - k for k in range(int(2 * j) + 1)]  # jmat basis: index 0 is m = +J
