@@ -28,9 +28,9 @@ The figures, the Table I proposal and the device mapping use these results; they
 
 import importlib
 
-__all__ = ["PAPER", "results", "SUBMODULES"]
+from dickeheat.derivations.andolina2024.symbols import PAPER
 
-PAPER = "andolina2024"
+__all__ = ["PAPER", "SUBMODULES", "results"]
 
 SUBMODULES = (
     "circuit",
