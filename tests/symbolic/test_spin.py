@@ -8,8 +8,19 @@ import sympy as sp
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.algebra import OperatorAlgebra
 from dickeheat.symbolic.spin import (
-    J2, JM, JP, JZ, BoltzmannOperator, casimir_form, collective_spin_algebra, eigenvalue,
-    matrix_element, pauli_algebra, pauli_site, raising_normalization, spin_commutator,
+    J2,
+    JM,
+    JP,
+    JZ,
+    BoltzmannOperator,
+    casimir_form,
+    collective_spin_algebra,
+    eigenvalue,
+    matrix_element,
+    pauli_algebra,
+    pauli_site,
+    raising_normalization,
+    spin_commutator,
 )
 
 J, M = sp.symbols("J M", real=True)

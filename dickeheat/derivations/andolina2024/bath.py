@@ -81,6 +81,7 @@ class BathChain:
 
 @functools.cache
 def chain() -> BathChain:
+    """Run the derivation (once, cached) and return its objects as a :class:`BathChain`."""
     L_of_wLC = 1 / (omega_LC**2 * C)
     z_lc = parallel(inductor(L, omega), capacitor(C, omega))
     Z_LC_LC = z_lc

@@ -102,7 +102,7 @@ class CircuitChain:
 
 @functools.cache
 def chain() -> CircuitChain:
-    """Run the Appendix-A derivation and return its intermediate objects by name."""
+    """Run the derivation (once, cached) and return its objects as a :class:`CircuitChain`."""
     # (A17): one transmon; the N-transmon Lagrangian is a sum of such terms.
     lag = sp.Rational(1, 2) * (
         C_T * phidot**2 - phi**2 / L_J + C_ch * (phidot - V_h) ** 2 + C_cc * (phidot - V_c) ** 2

@@ -87,7 +87,7 @@ class CollectiveChain:
 
 @functools.cache
 def chain() -> CollectiveChain:
-    """Run the derivation and return its intermediate objects by name."""
+    """Run the derivation (once, cached) and return its objects as a :class:`CollectiveChain`."""
     h = heat_chain()
     x_phys = hbar * omega0 / (k_B * T)
     # (C5)-(C7)

@@ -13,6 +13,8 @@ Chain (each a SymPy operation on the objects before it):
 4. (36 [published D4]) The sum over k = 1, 2.
 5. (37 [published D5]) γ_2/γ_1 from the rate γ_i(ω0) of (B18) [published B19] (bath chain) at
    fixed G_i, R_i, Q_i, qubit 1 on resonance.
+6. (33) The occupations n_i^(k) = n(ω0^(k), T_i): the mean occupation −∂ ln Z/∂x of a bath
+   mode, Z summed as a geometric series (registered as ``andolina2024.occupation``).
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ class DetunedChain:
     transmon), and the thermal occupation of a bath mode (33: partition function and
     n = −∂ ln Z/∂x)."""
 
-    sigma_pm: sp.Expr
+    sigma_pm: sp.Tuple
     Q_qubit_1: sp.Expr
     p1_qubit_1: sp.Expr
     Q_det: sp.Expr
@@ -106,12 +108,12 @@ class DetunedChain:
 
 @functools.cache
 def chain() -> DetunedChain:
-    """Run the derivation and return its intermediate objects by name."""
+    """Run the derivation (once, cached) and return its objects as a :class:`DetunedChain`."""
     p_sym = sp.Symbol("p_1", positive=True)
     sigma_pm = sp.Tuple(eigenvalue(JP * JM, half, half) * p_sym
-                               + eigenvalue(JP * JM, half, -half) * (1 - p_sym),
-                               eigenvalue(JM * JP, half, half) * p_sym
-                               + eigenvalue(JM * JP, half, -half) * (1 - p_sym))
+                        + eigenvalue(JP * JM, half, -half) * (1 - p_sym),
+                        eigenvalue(JM * JP, half, half) * p_sym
+                        + eigenvalue(JM * JP, half, -half) * (1 - p_sym))
     q1, p1_1 = qubit_current(omega_1, gamma_1, 1)
     q2, _ = qubit_current(omega_2, gamma_2, 2)
     Q_qubit_1, p1_qubit_1 = q1, p1_1

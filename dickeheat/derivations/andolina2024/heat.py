@@ -137,7 +137,7 @@ class HeatChain:
 
 @functools.cache
 def chain() -> HeatChain:
-    """Run the derivation and return its intermediate objects by name."""
+    """Run the derivation (once, cached) and return its objects as a :class:`HeatChain`."""
     alg = collective_spin_algebra()
     rho = Operator("rho")
     # (8): |J,m⟩ = c J_+^{J+m}|J,−J⟩

@@ -112,7 +112,7 @@ class ParasiticChain:
 
 @functools.cache
 def chain() -> ParasiticChain:
-    """Run the derivation and return its intermediate objects by name."""
+    """Run the derivation (once, cached) and return its objects as a :class:`ParasiticChain`."""
     h = heat_chain()
     alg = pauli_algebra()
     # (1) two named sites j, k: D_p^(j)† acting on H0 = (ħω0/2)(σz^(j) + σz^(k))
