@@ -244,5 +244,5 @@ def pauli_algebra() -> OperatorAlgebra:
     >>> alg.order(sm * sp_) == sp.Rational(1, 2) - pauli_site("z", "1") / 2
     True
     """
-    adjoints = {}
+    adjoints: dict[sp.Expr, sp.Expr] = {}
     return OperatorAlgebra(exchange=_pauli_exchange, adjoints=adjoints)

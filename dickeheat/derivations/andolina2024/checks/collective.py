@@ -34,8 +34,10 @@ __all__ = [
 ]
 
 #: grid of the bound checks: N, (T0/T_h, T0/T_c), γ_h/γ_c (γ_c = ω0/10)
-BOUND_GRID = {"N": tuple(range(1, 9)), "T0_over_T": ((0.1, 3.0), (1.0, 3.0), (3.0, 10.0)),
-              "gh_over_gc": (0.5, 2.0)}
+BOUND_N: tuple[int, ...] = tuple(range(1, 9))
+BOUND_T0_OVER_T: tuple[tuple[float, float], ...] = ((0.1, 3.0), (1.0, 3.0), (3.0, 10.0))
+BOUND_GH_OVER_GC: tuple[float, ...] = (0.5, 2.0)
+BOUND_GRID = {"N": BOUND_N, "T0_over_T": BOUND_T0_OVER_T, "gh_over_gc": BOUND_GH_OVER_GC}
 
 
 def thermal_sum(J, x, dps: int = 40):
@@ -117,7 +119,7 @@ def jz_ratio_check(result: Result) -> NumericCheck:
 
 def _grid() -> Iterator[tuple[float, float, float, float]]:
     """(γ_h, γ_c, T_h, T_c) of the bound grid."""
-    for (a, b), r in itertools.product(BOUND_GRID["T0_over_T"], BOUND_GRID["gh_over_gc"]):
+    for (a, b), r in itertools.product(BOUND_T0_OVER_T, BOUND_GH_OVER_GC):
         yield 0.1 * r, 0.1, 1 / a, 1 / b
 
 
@@ -139,7 +141,7 @@ def q_lim_check(result: Result) -> NumericCheck:
     fixed-J sector on a grid (the saturation at low T is the (C11) check)."""
     worst = -np.inf
     for gh, gc, th, tc in _grid():
-        for twoJ in range(1, 2 * max(BOUND_GRID["N"]) // 2 + 1):
+        for twoJ in range(1, max(BOUND_N) + 1):
             bound = evaluate(result, {"omega_0": 1.0, "gamma_h": gh, "gamma_c": gc,
                                       "n_h": bose(1.0, th), "n_c": bose(1.0, tc),
                                       "Jbar": twoJ / 2}, natural=True)
@@ -192,7 +194,7 @@ def q_max_check(result: Result) -> NumericCheck:
     J <= N/2 on a grid."""
     worst = -np.inf
     for gh, gc, th, tc in _grid():
-        for n in BOUND_GRID["N"]:
+        for n in BOUND_N:
             bound = evaluate(result, {"N": n, "omega_0": 1.0, "gamma_h": gh, "gamma_c": gc,
                                       "n_h": bose(1.0, th), "n_c": bose(1.0, tc)}, natural=True)
             for J in allowed_J(n):
