@@ -130,10 +130,6 @@ class OperatorAlgebra:
         """``[a, b] = ab − ba``, in canonical order."""
         return self.order(a * b - b * a)
 
-    def anticommutator(self, a: sp.Expr, b: sp.Expr) -> sp.Expr:
-        """``{a, b} = ab + ba``, in canonical order."""
-        return self.order(a * b + b * a)
-
     def equal(self, a: sp.Expr, b: sp.Expr) -> bool:
         """True if ``a`` and ``b`` are equal as operators (same canonical form)."""
         return sp.simplify(self.order(a - b)) == 0

@@ -44,15 +44,15 @@ from dickeheat.errors import ParameterError
 from dickeheat.symbolic import spin
 
 __all__ = [
-    "current_bound",
     "bound1",
     "bound2",
-    "commutator_constant_general",
-    "commutator_constant_banded",
-    "operator_norm",
-    "energy_window",
     "bounds_from_operators",
     "collective_spin_norm",
+    "commutator_constant_banded",
+    "commutator_constant_general",
+    "current_bound",
+    "energy_window",
+    "operator_norm",
     "sector_matrix",
 ]
 
@@ -158,9 +158,9 @@ _J, _M = sp.Symbol("J", nonnegative=True), sp.Symbol("M", real=True)
 @functools.cache
 def _ladder_elements() -> tuple[sp.Expr, sp.Expr, sp.Expr]:
     """<M+1|J+|M>, <M-1|J-|M>, <M|Jz|M> for symbolic J, M (SymPy's qapply, hbar -> 1)."""
-    return (spin.matrix_element(_M + 1, spin.JP, _J, _M),
-            spin.matrix_element(_M - 1, spin.JM, _J, _M),
-            spin.matrix_element(_M, spin.JZ, _J, _M))
+    return (spin.matrix_element(spin.JP, _J, _M + 1, _J, _M),
+            spin.matrix_element(spin.JM, _J, _M - 1, _J, _M),
+            spin.matrix_element(spin.JZ, _J, _M, _J, _M))
 
 
 def collective_spin_norm(component: str, L: sp.Expr | int) -> sp.Expr:

@@ -45,27 +45,25 @@ import functools
 from fractions import Fraction
 
 import sympy as sp
-from sympy.physics.quantum import qapply
 from sympy.physics.quantum.cg import CG
-from sympy.physics.quantum.constants import hbar
-from sympy.physics.quantum.spin import Jminus, Jplus, Jz, JzBra, JzKet
+from sympy.physics.quantum.spin import Jminus, Jplus, Jz
 
 from dickeheat.errors import ParameterError
 from dickeheat.symbolic.result import Step
+from dickeheat.symbolic.spin import matrix_element
 
 __all__ = [
-    "N",
     "J",
     "M",
+    "N",
+    "collective_rates",
     "degeneracy",
     "degeneracy_int",
-    "matrix_element",
-    "collective_rates",
-    "spin_half_cg_squared",
-    "local_rates",
-    "sum_rule",
-    "local_rates_exact",
     "derivation_steps",
+    "local_rates",
+    "local_rates_exact",
+    "spin_half_cg_squared",
+    "sum_rule",
 ]
 
 N = sp.Symbol("N", positive=True, integer=True)
@@ -96,22 +94,16 @@ def degeneracy_int(n: int, j: Fraction | float) -> int:
     return comb(n, k) - (comb(n, k - 1) if k >= 1 else 0)
 
 
-def matrix_element(op, j: sp.Expr, m_out: sp.Expr, m_in: sp.Expr) -> sp.Expr:
-    """<j, m_out| op |j, m_in> for op in {Jplus, Jminus, Jz}, from ``qapply`` (ħ = 1)."""
-    value = qapply(JzBra(j, m_out) * op * JzKet(j, m_in)).doit()
-    return sp.sympify(value).subs(hbar, 1)
-
-
 def collective_rates(j: sp.Expr = J, m: sp.Expr = M) -> dict[str, sp.Expr]:
     r"""Lumped rates of :math:`\mathcal{D}[J_-]` and :math:`\mathcal{D}[J_+]` from (J, M).
 
     Keys ``"down"`` (to M − 1), ``"up"`` (to M + 1) and the losses ``"loss_down"`` =
     :math:`\langle J_+J_-\rangle`, ``"loss_up"`` = :math:`\langle J_-J_+\rangle`.
     """
-    down = sp.expand(matrix_element(Jminus, j, m - 1, m) ** 2)
-    up = sp.expand(matrix_element(Jplus, j, m + 1, m) ** 2)
-    loss_down = sp.expand(qapply(JzBra(j, m) * Jplus * Jminus * JzKet(j, m)).doit().subs(hbar, 1))
-    loss_up = sp.expand(qapply(JzBra(j, m) * Jminus * Jplus * JzKet(j, m)).doit().subs(hbar, 1))
+    down = sp.expand(matrix_element(Jminus, j, m - 1, j, m) ** 2)
+    up = sp.expand(matrix_element(Jplus, j, m + 1, j, m) ** 2)
+    loss_down = sp.expand(matrix_element(Jplus * Jminus, j, m, j, m))
+    loss_up = sp.expand(matrix_element(Jminus * Jplus, j, m, j, m))
     return {"down": sp.factor(down), "up": sp.factor(up),
             "loss_down": sp.factor(loss_down), "loss_up": sp.factor(loss_up)}
 
@@ -123,13 +115,14 @@ def _coupling_matrix(j: sp.Expr, m: sp.Expr) -> sp.Matrix:
     b = (m + _half, -_half)
 
     def jdots(bra, ket):
-        zz = matrix_element(Jz, j, bra[0], ket[0]) * matrix_element(Jz, _half, bra[1], ket[1]) \
+        (mj, ms), (nj, ns) = bra, ket
+        zz = matrix_element(Jz, j, mj, j, nj) * matrix_element(Jz, _half, ms, _half, ns) \
             if bra == ket else 0
         pm = 0
-        if bra[0] == ket[0] + 1 and bra[1] == ket[1] - 1:
-            pm = matrix_element(Jplus, j, bra[0], ket[0]) * matrix_element(Jminus, _half, bra[1], ket[1])
-        if bra[0] == ket[0] - 1 and bra[1] == ket[1] + 1:
-            pm = matrix_element(Jminus, j, bra[0], ket[0]) * matrix_element(Jplus, _half, bra[1], ket[1])
+        if mj == nj + 1 and ms == ns - 1:
+            pm = matrix_element(Jplus, j, mj, j, nj) * matrix_element(Jminus, _half, ms, _half, ns)
+        if mj == nj - 1 and ms == ns + 1:
+            pm = matrix_element(Jminus, j, mj, j, nj) * matrix_element(Jplus, _half, ms, _half, ns)
         return zz + pm / 2
 
     return sp.Matrix([[2 * jdots(a, a), 2 * jdots(a, b)], [2 * jdots(b, a), 2 * jdots(b, b)]])

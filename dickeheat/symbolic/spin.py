@@ -20,7 +20,7 @@ True
 True
 >>> import sympy as sp
 >>> J, M = sp.symbols("J M", real=True)
->>> matrix_element(M + 1, JP, J, M)
+>>> matrix_element(JP, J, M + 1, J, M)
 sqrt(J*(J + 1) - M*(M + 1))
 """
 
@@ -29,8 +29,6 @@ from __future__ import annotations
 import functools
 
 import sympy as sp
-
-from dickeheat.errors import ParameterError
 from sympy.physics.quantum import Commutator, Operator, qapply
 from sympy.physics.quantum.constants import hbar as _hbar
 from sympy.physics.quantum.pauli import (
@@ -43,22 +41,23 @@ from sympy.physics.quantum.pauli import (
 )
 from sympy.physics.quantum.spin import J2Op, JminusOp, JplusOp, JzBra, JzKet, JzOp
 
+from dickeheat.errors import ParameterError
 from dickeheat.symbolic.algebra import OperatorAlgebra
 
 __all__ = [
-    "JP",
-    "JM",
-    "JZ",
     "J2",
+    "JM",
+    "JP",
+    "JZ",
     "BoltzmannOperator",
-    "spin_commutator",
-    "collective_spin_algebra",
     "casimir_form",
-    "matrix_element",
+    "collective_spin_algebra",
     "eigenvalue",
-    "raising_normalization",
-    "pauli_site",
+    "matrix_element",
     "pauli_algebra",
+    "pauli_site",
+    "raising_normalization",
+    "spin_commutator",
 ]
 
 #: collective raising operator :math:`\hat J_+`
@@ -145,24 +144,25 @@ def casimir_form(expr: sp.Expr) -> sp.Expr:
     return sp.expand(sp.expand(expr).subs(JP * JM, J2 - JZ**2 + JZ))
 
 
-def _braket(bra_m: sp.Expr, op: sp.Expr, J: sp.Expr, M: sp.Expr) -> sp.Expr:
-    value = qapply(JzBra(J, bra_m) * op * JzKet(J, M)).doit()
-    return sp.simplify(value.subs(_hbar, 1))
+def matrix_element(op: sp.Expr, j: sp.Expr, m: sp.Expr, jp: sp.Expr, mp: sp.Expr) -> sp.Expr:
+    r""":math:`\langle j, m|\hat O|j', m'\rangle` (``hbar -> 1``) with SymPy's ``qapply``.
 
-
-def matrix_element(bra_m: sp.Expr, op: sp.Expr, J: sp.Expr, M: sp.Expr) -> sp.Expr:
-    r""":math:`\langle J, m'|\hat O|J, M\rangle` (``hbar -> 1``) with SymPy's ``qapply``.
-
-    ``op`` is a product of :data:`JP`, :data:`JM`, :data:`JZ`, :data:`J2`; ``J`` and ``M`` may
-    be symbols.
+    The argument order follows ``sympy.physics.quantum``'s ``matrix_element(j, m, jp, mp)``
+    of its spin operators, with the operator first. ``op`` is a product of :data:`JP`,
+    :data:`JM`, :data:`JZ`, :data:`J2` (or of SymPy's ``Jplus``, ``Jminus``, ``Jz``); the
+    quantum numbers may be symbols. The collective operators conserve :math:`j`, so the
+    element vanishes unless ``j == jp``.
 
     >>> import sympy as sp
     >>> J, M = sp.symbols("J M", real=True)
-    >>> matrix_element(M - 1, JM, J, M)
+    >>> matrix_element(JM, J, M - 1, J, M)
     sqrt(J*(J + 1) - M*(M - 1))
+    >>> matrix_element(JZ, sp.S.Half, sp.S.Half, sp.S.Half, sp.S.Half)
+    1/2
     """
-    # qapply returns ħ^k × (J-dependent factor); the ħ powers are removed after the bracket
-    return _braket(bra_m, op, J, M)
+    # qapply returns ħ^k × (j-dependent factor); the ħ powers are removed after the bracket
+    value = qapply(JzBra(j, m) * op * JzKet(jp, mp)).doit()
+    return sp.simplify(sp.sympify(value).subs(_hbar, 1))
 
 
 def eigenvalue(op: sp.Expr, J: sp.Expr, M: sp.Expr) -> sp.Expr:
@@ -173,7 +173,7 @@ def eigenvalue(op: sp.Expr, J: sp.Expr, M: sp.Expr) -> sp.Expr:
     >>> sp.expand(eigenvalue(JP * JM, J, M))
     J**2 + J - M**2 + M
     """
-    return _braket(M, op, J, M)
+    return matrix_element(op, J, M, J, M)
 
 
 def raising_normalization(J: sp.Expr, m: sp.Expr) -> tuple[sp.Expr, list[tuple[str, sp.Expr]]]:
@@ -188,7 +188,7 @@ def raising_normalization(J: sp.Expr, m: sp.Expr) -> tuple[sp.Expr, list[tuple[s
         The normalisation and the intermediate expressions (matrix element, squared product).
     """
     i = sp.Symbol("i", integer=True, nonnegative=True)
-    element = matrix_element(-J + i + 1, JP, J, -J + i)
+    element = matrix_element(JP, J, -J + i + 1, J, -J + i)
     squared = sp.factor(sp.expand(element**2))
     k = sp.Symbol("k", integer=True, nonnegative=True)  # k = J + m raising steps
     product = sp.product(squared, (i, 0, k - 1))
@@ -244,5 +244,5 @@ def pauli_algebra() -> OperatorAlgebra:
     >>> alg.order(sm * sp_) == sp.Rational(1, 2) - pauli_site("z", "1") / 2
     True
     """
-    adjoints = {}
+    adjoints: dict[sp.Expr, sp.Expr] = {}
     return OperatorAlgebra(exchange=_pauli_exchange, adjoints=adjoints)

@@ -7,11 +7,10 @@ import pytest
 import sympy as sp
 
 from dickeheat.derivations.andolina2024 import heat
+from dickeheat.derivations.andolina2024.checks._common import evaluate, steady
+from dickeheat.derivations.andolina2024.heat import J, chain, m
+from dickeheat.numeric.thermal import bose
 from dickeheat.symbolic.registry import Registry
-from dickeheat.derivations.andolina2024 import heat_symbols as s
-from dickeheat.derivations.andolina2024.heat import chain
-from dickeheat.derivations.andolina2024.heat_checks import natural, steady
-from dickeheat.numeric.model import bose
 
 HEAT_RESULTS = [
     ("dicke_state", "factor"), ("detailed_balance", "agrees"), ("T_star", "agrees"),
@@ -25,8 +24,13 @@ def reg():
 
 
 @pytest.fixture(scope="module")
-def t_star():
-    return natural(chain()["T_star"], (s.T0, s.gamma_h, s.gamma_c, s.n_h, s.n_c))
+def t_star(reg):
+    r = reg.get("andolina2024.T_star")
+
+    def f(t0, gh, gc, nh, nc):
+        return evaluate(r, {"T_0": t0, "gamma_h": gh, "gamma_c": gc, "n_h": nh, "n_c": nc})
+
+    return f
 
 
 @pytest.mark.parametrize("name, kind", HEAT_RESULTS)
@@ -42,9 +46,7 @@ def test_numeric_check_passes(reg, name):
 
 def test_dicke_normalisation_erratum_is_a_factorial():
     """Eq. (8) prints sqrt((J+m)!(J−m)!/(2J)!); the derived norm is smaller by (J+m)!."""
-    from dickeheat.derivations.andolina2024.heat import J, m
-
-    c = chain()["dicke_norm"]
+    c = chain().dicke_norm
     printed = sp.sqrt(sp.factorial(J + m) * sp.factorial(J - m) / sp.factorial(2 * J))
     for jv, mv in ((1, 1), (sp.Rational(3, 2), sp.Rational(1, 2)), (3, 2)):
         ratio = (printed / c).subs({J: jv, m: mv})
@@ -79,12 +81,15 @@ def test_crossover_T_star_equals_T0_sits_at_T_h_about_1_56_T0(t_star):
     assert 1 / root == pytest.approx(1.56, abs=0.01)
 
 
-def test_first_law_and_eq23_in_fixed_J_numerics():
+def test_first_law_and_eq23_in_fixed_J_numerics(reg):
     """Q_h + Q_c = 0 without the parasitic bath, and Eq. (24) holds at the numerical ⟨J_z⟩."""
-    f = natural(chain()["Q_h_steady"],
-                (s.hbar, s.omega0, s.gamma_h, s.gamma_c, s.n_h, s.n_c, s.jz))
-    for J in (0.5, 2.0):
-        ss = steady(int(2 * J), 0.4, 1.3, 2.0, 0.3, J=J)
+    r = reg.get("andolina2024.Q_h_steady")
+
+    def f(hbar, w, gh, gc, nh, nc, jz):
+        return evaluate(r, {"hbar": hbar, "omega_0": w, "gamma_h": gh, "gamma_c": gc,
+                            "n_h": nh, "n_c": nc, "<J_z>": jz})
+    for jbar in (0.5, 2.0):
+        ss = steady(int(2 * jbar), 0.4, 1.3, 2.0, 0.3, J=jbar)
         assert ss.Q_h + ss.Q_c == pytest.approx(0.0, abs=1e-12)
         assert ss.Q_h > 0  # heat flows from the hot bath
         assert f(1, 1, 0.4, 1.3, bose(1, 2.0), bose(1, 0.3), ss.jz) == pytest.approx(ss.Q_h,

@@ -3,11 +3,10 @@
 import pytest
 import sympy as sp
 
+from dickeheat.derivations.andolina2024 import heat, parasitic
 from dickeheat.derivations.andolina2024 import heat_symbols as s
-from dickeheat.derivations.andolina2024 import parasitic
-from dickeheat.derivations.andolina2024.heat import chain as heat_chain
-from dickeheat.derivations.andolina2024.heat_checks import natural, steady
-from dickeheat.numeric.model import bose
+from dickeheat.derivations.andolina2024.checks._common import evaluate, steady
+from dickeheat.numeric.thermal import bose
 from dickeheat.symbolic.registry import Registry
 
 
@@ -18,8 +17,13 @@ def reg():
 
 @pytest.fixture(scope="module")
 def q_ind():
-    return natural(heat_chain()["Q_ind"], (s.N, s.hbar, s.omega0, s.gamma_h, s.gamma_c, s.n_h,
-                                           s.n_c))
+    r = Registry(heat.results()).get("andolina2024.Q_ind")
+
+    def f(n, gh, gc, nh, nc):
+        return evaluate(r, {"N": n, "omega_0": 1, "gamma_h": gh, "gamma_c": gc, "n_h": nh,
+                            "n_c": nc}, natural=True)
+
+    return f
 
 
 @pytest.mark.parametrize("name, status", [("Q_p", "derived"), ("Q_h_Tp_eq_Tstar", "agrees"),
@@ -33,7 +37,7 @@ def test_status_and_check(reg, name, status):
 
 def test_q_p_closed_form():
     expected = -s.hbar * s.omega0 * s.gamma_p * ((2 * s.n_p + 1) * s.jz + s.N / 2)
-    assert sp.simplify(parasitic.chain()["Q_p"] - expected) == 0
+    assert sp.simplify(parasitic.chain().Q_p - expected) == 0
 
 
 def test_first_law_with_parasitic_bath():
@@ -44,7 +48,7 @@ def test_first_law_with_parasitic_bath():
 
 def test_parasitic_at_T_star_is_stationary_for_the_gibbs_state():
     c = parasitic.chain()
-    assert sp.simplify(c["local_gibbs_T"] - sp.exp(-s.hbar * s.omega0 / (s.k_B * s.T_p))) == 0
+    assert sp.simplify(c.local_gibbs_T - sp.exp(-s.hbar * s.omega0 / (s.k_B * s.T_p))) == 0
 
 
 @pytest.mark.parametrize("gamma, T0_over_Th", [(1.0, 1.0), (1.0, 1 / 3), (0.1, 1.0)])
@@ -54,7 +58,7 @@ def test_hot_parasitic_bath_suppresses_cold_one_enhances(q_ind, gamma, T0_over_T
     T_p = T* gives it exactly (see Q_h_Tp_eq_Tstar)."""
     th, tc = 1 / T0_over_Th, 1 / 3
     t_star = steady(1, gamma, gamma, th, tc).model.T_star
-    ref = q_ind(2, 1, 1, gamma, gamma, bose(1, th), bose(1, tc))
+    ref = q_ind(2, gamma, gamma, bose(1, th), bose(1, tc))
     for factor in (0.2, 0.7, 1.5, 4.0):
         q = steady(2, gamma, gamma, th, tc, gamma_p=0.001, T_p=factor * t_star).Q_h
         assert (q > ref) == (factor < 1)

@@ -27,7 +27,7 @@ def test_white_noise_is_limit_of_narrow_exponential():
     # C_eps(s) = c e^{-|s|/eps}/(2 eps) -> c delta(s): int_0^oo |C_eps| = c/2 for every eps
     c = 1.7
     for eps in (1e-1, 1e-3):
-        val = integrate.quad(lambda s: c * math.exp(-s / eps) / (2 * eps), 0, math.inf)[0]
+        val = integrate.quad(lambda s, eps=eps: c * math.exp(-s / eps) / (2 * eps), 0, math.inf)[0]
         assert val == pytest.approx(float(WhiteNoise(c).xi()), rel=1e-10)
 
 
@@ -46,8 +46,10 @@ def test_lorentzian_transforms_against_quadrature(T):
     b = Lorentzian(strength=0.7, kappa=0.6, center=1.3, T=T)
     C = sp.lambdify(sp.Symbol("s", nonnegative=True), b.correlation(), "numpy")
     for nu in (-1.0, 0.2, 1.3):
-        re = integrate.quad(lambda s: (C(s) * np.exp(1j * nu * s)).real, 0, 200, limit=400)[0]
-        im = integrate.quad(lambda s: (C(s) * np.exp(1j * nu * s)).imag, 0, 200, limit=400)[0]
+        re = integrate.quad(lambda s, nu=nu: (C(s) * np.exp(1j * nu * s)).real, 0, 200,
+                            limit=400)[0]
+        im = integrate.quad(lambda s, nu=nu: (C(s) * np.exp(1j * nu * s)).imag, 0, 200,
+                            limit=400)[0]
         G = complex(b.one_sided_function()(np.array([nu]))[0])
         assert G == pytest.approx(re + 1j * im, rel=1e-7, abs=1e-9)
         assert float(b.spectrum_function()(np.array([nu]))[0]) == pytest.approx(2 * re, rel=1e-7)
@@ -73,7 +75,7 @@ def _direct_correlation(R: float, w0: float, Q: float, T: float, s: float) -> co
         occ = 1 / (-mpmath.expm1(-nu / T)) if T > 0 else (1 if nu > 0 else 0)
         return 2 * nu * rez * occ
 
-    f = lambda nu: S(nu) * mpmath.exp(-1j * nu * s)  # noqa: E731
+    f = lambda nu: S(nu) * mpmath.exp(-1j * nu * s)
     pts = [0.0, 0.5, 0.9, 0.95, 1.0, 1.05, 1.1, 1.5, 2.0, 4.0, 8.0]
     with mpmath.workdps(15):
         pos = mpmath.quad(f, pts) + mpmath.quadosc(f, [8.0, mpmath.inf], omega=s)
@@ -108,14 +110,16 @@ def test_rlc_detailed_balance_and_one_sided_transform():
     assert np.allclose(2 * G.real, S(np.array([1.0, -1.0])), rtol=1e-10)
     # imaginary part against ∫_0^∞ C(s) e^{iνs} ds from the closed-form C(s)
     for nu0, g in zip((1.0, -1.0), G):
-        f = lambda s: (complex(b.correlation_values(np.array([s]))[0]) * np.exp(1j * nu0 * s)).imag  # noqa: E731
+        def f(s, nu0=nu0):
+            return (complex(b.correlation_values(np.array([s]))[0]) * np.exp(1j * nu0 * s)).imag
+
         im = integrate.quad(f, 1e-12, 400, limit=4000)[0]
         assert g.imag == pytest.approx(im, rel=2e-3, abs=2e-4)
 
 
 def test_rlc_xi_against_plain_quadrature():
     b = RLCBath(R=1.0, omega_LC=1.0, Q=3.0, T=0.5)
-    f = lambda s: abs(complex(b.correlation_values(np.array([s]))[0]))  # noqa: E731
+    f = lambda s: abs(complex(b.correlation_values(np.array([s]))[0]))
     brute = integrate.quad(f, 0, 1, limit=200)[0] + integrate.quad(f, 1, 400, limit=4000)[0]
     assert b.xi_value() == pytest.approx(brute, rel=1e-6)
     # |∫ C e^{iνs}| <= ∫ |C|: S(ν)/2 <= Ξ

@@ -158,7 +158,7 @@ def _projectors(n):
         for Jo in Js:
             if Jo != J:
                 PJ = PJ @ (j2 - Jo * (Jo + 1) * eye) / (J * (J + 1) - Jo * (Jo + 1))
-        for i in range(int(round(2 * J)) + 1):
+        for i in range(round(2 * J) + 1):
             M = -J + i
             out[(J, M)] = PJ * (np.abs(mz - M) < 1e-9)[None, :]
     return out

@@ -8,8 +8,19 @@ import sympy as sp
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.algebra import OperatorAlgebra
 from dickeheat.symbolic.spin import (
-    J2, JM, JP, JZ, BoltzmannOperator, casimir_form, collective_spin_algebra, eigenvalue,
-    matrix_element, pauli_algebra, pauli_site, raising_normalization, spin_commutator,
+    J2,
+    JM,
+    JP,
+    JZ,
+    BoltzmannOperator,
+    casimir_form,
+    collective_spin_algebra,
+    eigenvalue,
+    matrix_element,
+    pauli_algebra,
+    pauli_site,
+    raising_normalization,
+    spin_commutator,
 )
 
 J, M = sp.symbols("J M", real=True)
@@ -65,8 +76,8 @@ def test_ordered_forms_equal_as_matrices(j):
 
 
 def test_ladder_matrix_elements_match_qutip():
-    up = matrix_element(M + 1, JP, J, M)
-    down = matrix_element(M - 1, JM, J, M)
+    up = matrix_element(JP, J, M + 1, J, M)
+    down = matrix_element(JM, J, M - 1, J, M)
     for j in (0.5, 1.0, 1.5, 3.0):
         jp = qutip.jmat(j, "+").full()
         ms = [j - k for k in range(int(2 * j) + 1)]  # jmat basis: index 0 is m = +J

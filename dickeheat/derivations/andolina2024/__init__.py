@@ -20,7 +20,12 @@ Submodules, each a part of the derivation chain:
 ``parasitic``
     Sec. III: the local bath (30–32 [published 31–33]): Q_p, T_p = T*, T_k* (35 [published D3]).
 ``detuned``
-    Sec. IV / published Appendix D: Q_det (36 [published D4]) and γ_2 (37 [published D5]).
+    Sec. IV / published Appendix D: Q_det (36 [published D4]), γ_2 (37 [published D5]) and the
+    occupations n_i^(k) (33).
+
+Each chain module's ``chain()`` returns a frozen dataclass of its objects and ``results()`` its
+registered results, built with the one constructor :func:`~.symbols.make`; the independent
+numerical checks live in the ``checks`` subpackage, one module per chain module.
 
 The figures, the Table I proposal and the device mapping use these results; they live in
 :mod:`dickeheat.reproduce.andolina2024`.
@@ -28,9 +33,9 @@ The figures, the Table I proposal and the device mapping use these results; they
 
 import importlib
 
-__all__ = ["PAPER", "results", "SUBMODULES"]
+from dickeheat.derivations.andolina2024.symbols import PAPER
 
-PAPER = "andolina2024"
+__all__ = ["PAPER", "SUBMODULES", "results"]
 
 SUBMODULES = (
     "circuit",

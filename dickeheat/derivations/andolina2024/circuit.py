@@ -17,6 +17,7 @@ The chain, each step a SymPy operation on the previous object:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import sympy as sp
@@ -24,216 +25,308 @@ from sympy.physics.paulialgebra import Pauli
 from sympy.physics.quantum import Dagger
 from sympy.physics.units import action, capacitance, energy, inductance, voltage
 
-from dickeheat.derivations.andolina2024 import checks
+from dickeheat.derivations.andolina2024.checks import circuit as checks
 from dickeheat.derivations.andolina2024.symbols import (
-    DIMS, C_T, C_c, C_cc, C_ch, E_C, E_J, L_J, Q, V_c, V_h, Z_T, e, hbar, phi, phidot,
+    C_T,
+    E_C,
+    E_J,
+    L_J,
+    Z_T,
+    C_c,
+    C_cc,
+    C_ch,
+    Q,
+    V_c,
+    V_h,
+    e,
+    hbar,
+    make,
+    phi,
+    phidot,
 )
 from dickeheat.symbolic.lagrangian import first_order, legendre_transform
 from dickeheat.symbolic.oscillator import (
-    boson, fock_matrix, ladder_forms, normal_order, number_conserving, pauli_decomposition,
+    boson,
+    fock_matrix,
+    ladder_forms,
+    normal_order,
+    number_conserving,
+    pauli_decomposition,
     truncate_to_qubit,
 )
-from dickeheat.symbolic.result import Result, Step, require_zero, result_factory
+from dickeheat.symbolic.result import Result, Step, require_zero
 
-__all__ = ["results", "chain"]
+__all__ = ["CircuitChain", "chain", "results"]
 
-PAPER = "andolina2024"
 sx, sy, sz = Pauli(1), Pauli(2), Pauli(3)
 b = boson("b")
 
 
+@dataclasses.dataclass(frozen=True)
+class CircuitChain:
+    """The objects of the Appendix-A derivation, in the order they are derived: the Lagrangian
+    (A17), charge (A18), inversions (A19), Hamiltonians (A21), the transmon's Josephson
+    inductance, harmonic and quartic parts and qubit truncation (A5–A16), the canonical pair
+    (A6) and the couplings G (A22, first order and exact)."""
+
+    lagrangian: sp.Expr
+    charge: sp.Expr
+    phidot_exact: sp.Expr
+    phidot_first: sp.Expr
+    H_exact: sp.Expr
+    H_first: sp.Expr
+    inv_C_eff: sp.Expr
+    L_J_derived: sp.Expr
+    quartic_phi: sp.Expr
+    H_harmonic_ladder: sp.Expr
+    omega_p: sp.Expr
+    E_T_harmonic: sp.Expr
+    quartic_full_nc: sp.Expr
+    quartic: sp.Expr
+    E_T: sp.Expr
+    anharmonicity: sp.Expr
+    H_qubit: sp.Expr
+    Q_qubit: sp.Expr
+    phi_qubit: sp.Expr
+    hamilton_residual: sp.Expr
+    poisson_phi_Q: sp.Expr
+    commutator_QT_phiT: sp.Expr
+    commutator_ladder: sp.Expr
+    coupling_qubit: sp.Expr
+    G_h: sp.Expr
+    G: sp.Expr
+    coupling_sign: sp.Expr
+    C_sigma: sp.Expr
+    G_exact_h: sp.Expr
+
+
 @functools.cache
-def chain() -> dict[str, sp.Expr]:
-    """Run the Appendix-A derivation and return its intermediate objects by name."""
-    out: dict[str, sp.Expr] = {}
+def chain() -> CircuitChain:
+    """Run the derivation (once, cached) and return its objects as a :class:`CircuitChain`."""
     # (A17): one transmon; the N-transmon Lagrangian is a sum of such terms.
     lag = sp.Rational(1, 2) * (
         C_T * phidot**2 - phi**2 / L_J + C_ch * (phidot - V_h) ** 2 + C_cc * (phidot - V_c) ** 2
     )
-    out["lagrangian"] = lag
+    lagrangian = lag
     leg = legendre_transform(lag, [phidot], [Q])
-    out["charge"] = sp.expand(leg.momenta[0])  # (A18)
-    out["phidot_exact"] = leg.velocities[phidot]  # (A19), exact
-    out["phidot_first"] = first_order(leg.velocities[phidot], [C_ch, C_cc])  # (A19)
+    charge = sp.expand(leg.momenta[0])  # (A18)
+    phidot_exact = leg.velocities[phidot]  # (A19), exact
+    phidot_first = first_order(leg.velocities[phidot], [C_ch, C_cc])  # (A19)
     h_exact = leg.hamiltonian
-    out["H_exact"] = h_exact
+    H_exact = h_exact
     h1 = first_order(h_exact, [C_ch, C_cc])
     # drop the bath-only terms (∝ V_i V_j): they do not act on the transmon
-    out["H_first"] = sp.expand(
+    H_first = sp.expand(
         sum(t for t in sp.Add.make_args(h1) if not ({V_h, V_c} <= t.free_symbols
                                                     or t.has(V_h**2) or t.has(V_c**2)))
     )
-    out["inv_C_eff"] = 2 * sp.expand(out["H_first"]).coeff(Q, 2)  # 1/C_eff
+    inv_C_eff = 2 * sp.expand(H_first).coeff(Q, 2)  # 1/C_eff
     # (A5)–(A7): flux quantum φ0 = h/2e = πħ/e; harmonic part of −E_J cos(2πφ/φ0)
     phi0 = sp.pi * hbar / e
     potential = -E_J * sp.cos(2 * sp.pi * phi / phi0)
     taylor = sp.series(potential, phi, 0, 6).removeO()
     inv_LJ = 2 * taylor.coeff(phi, 2)
-    out["L_J"] = sp.simplify(1 / inv_LJ)
-    out["quartic_phi"] = taylor.coeff(phi, 4) * phi**4  # (A11)
+    L_J_derived = sp.simplify(1 / inv_LJ)
+    quartic_phi = taylor.coeff(phi, 4) * phi**4  # (A11)
     # (A8)–(A10): ladder operators with Z_T = sqrt(L_J/C_T) diagonalise the harmonic part
     q_op, phi_op = ladder_forms(b, hbar, Z_T)
     h_harm = normal_order(q_op**2 / (2 * C_T) + phi_op**2 / (2 * L_J))
     h_harm = sp.expand(h_harm.subs(Z_T, sp.sqrt(L_J / C_T)))
-    out["H_harmonic_ladder"] = h_harm
+    H_harmonic_ladder = h_harm
     omega_p = sp.simplify(h_harm.coeff(Dagger(b) * b) / hbar)  # = 1/sqrt(L_J C_T)
-    out["omega_p"] = omega_p
-    energy_subs = {C_T: e**2 / (2 * E_C), L_J: out["L_J"]}  # E_C = e²/2C_T and (A7)
-    out["E_T_harmonic"] = sp.simplify(sp.powdenest((hbar * omega_p).subs(energy_subs),
+    energy_subs = {C_T: e**2 / (2 * E_C), L_J: L_J_derived}  # E_C = e²/2C_T and (A7)
+    E_T_harmonic = sp.simplify(sp.powdenest((hbar * omega_p).subs(energy_subs),
                                                    force=True))
     # (A11)–(A12): quartic term in ladder operators, number-conserving part
-    quartic = out["quartic_phi"].subs(phi, phi_op)
+    quartic = quartic_phi.subs(phi, phi_op)
     quartic = sp.simplify(quartic.subs(Z_T, sp.sqrt(L_J / C_T)).subs(energy_subs))
     quartic_no = number_conserving(normal_order(sp.expand(quartic)))
-    out["quartic_full_nc"] = quartic_no
+    quartic_full_nc = quartic_no
     # drop the constant (the zero-point shift), keep the operator terms
-    out["quartic"] = sp.Add(*[t for t in sp.Add.make_args(quartic_no) if t.has(b)])
+    quartic = sp.Add(*[t for t in sp.Add.make_args(quartic_no) if t.has(b)])
     # (A13): E_T = E_1 − E_0 of H'_T + δH_T
-    h_t = out["E_T_harmonic"] * Dagger(b) * b + out["quartic"]
+    h_t = E_T_harmonic * Dagger(b) * b + quartic
     m = fock_matrix(h_t, b, 3)
-    out["E_T"] = sp.simplify(m[1, 1] - m[0, 0])
-    out["anharmonicity"] = sp.simplify(m[2, 2] - 2 * m[1, 1] + m[0, 0])
+    E_T = sp.simplify(m[1, 1] - m[0, 0])
+    anharmonicity = sp.simplify(m[2, 2] - 2 * m[1, 1] + m[0, 0])
     # (A14)–(A16): truncation to a qubit
-    out["H_qubit"] = pauli_decomposition(truncate_to_qubit(out["E_T"] * Dagger(b) * b, b))
-    out["Q_qubit"] = pauli_decomposition(truncate_to_qubit(q_op, b))
-    out["phi_qubit"] = pauli_decomposition(truncate_to_qubit(phi_op, b))
+    H_qubit = pauli_decomposition(truncate_to_qubit(E_T * Dagger(b) * b, b))
+    Q_qubit = pauli_decomposition(truncate_to_qubit(q_op, b))
+    phi_qubit = pauli_decomposition(truncate_to_qubit(phi_op, b))
     # canonical commutator: Hamilton's equation φ̇ = ∂H/∂Q holds for the Legendre pair, so Q
     # is the momentum conjugate to φ; Dirac's rule [φ, Q] = iħ{φ, Q}, and [Q, φ] = −[φ, Q]
-    out["hamilton_residual"] = require_zero(
+    hamilton_residual = require_zero(
         "Hamilton's equation dH/dQ = phidot",
         sp.simplify(sp.diff(h_exact, Q) - leg.velocities[phidot]))
     poisson = sp.diff(phi, phi) * sp.diff(Q, Q) - sp.diff(phi, Q) * sp.diff(Q, phi)
-    out["poisson_phi_Q"] = poisson
-    out["commutator_QT_phiT"] = -sp.I * hbar * poisson
+    poisson_phi_Q = poisson
+    commutator_QT_phiT = -sp.I * hbar * poisson
     # ladder forms (A8)–(A9) give [Q, φ] (computed with the operators)
     comm = normal_order(q_op * phi_op - phi_op * q_op)
-    out["commutator_ladder"] = sp.simplify(comm)
+    commutator_ladder = sp.simplify(comm)
     # (A22): coupling term of the first-order H with Q → Q_qubit
-    coupling = sum(t for t in sp.Add.make_args(out["H_first"]) if t.has(V_h) or t.has(V_c))
-    truncated = sp.expand(coupling.subs(Q, out["Q_qubit"]))
-    out["coupling_qubit"] = truncated
+    coupling = sum(t for t in sp.Add.make_args(H_first) if t.has(V_h) or t.has(V_c))
+    truncated = sp.expand(coupling.subs(Q, Q_qubit))
+    coupling_qubit = truncated
     coeff_h = truncated.coeff(V_h).coeff(sx)
-    out["G_h"] = sp.simplify(2 * sp.Abs(coeff_h) / hbar)
-    out["G"] = out["G_h"].subs(C_ch, C_c)
-    out["coupling_sign"] = sp.sign(coeff_h)
+    G_h = sp.simplify(2 * sp.Abs(coeff_h) / hbar)
+    G = G_h.subs(C_ch, C_c)
+    coupling_sign = sp.sign(coeff_h)
     # beyond first order: the exact Legendre transform has charging energy Q²/2C_Σ and
     # coupling (C_c/C_Σ) Q V, so the qubit charge uses Z_Σ = sqrt(L_J/C_Σ)
     c_sigma = 1 / (2 * sp.expand(h_exact).coeff(Q, 2))
-    out["C_sigma"] = sp.simplify(c_sigma)
+    C_sigma = sp.simplify(c_sigma)
     exact_coeff = sp.simplify(sp.diff(h_exact, Q, V_h))  # C_c^(h)/C_Σ
-    z_sigma = sp.sqrt(L_J / out["C_sigma"])
+    z_sigma = sp.sqrt(L_J / C_sigma)
     q_sigma = pauli_decomposition(truncate_to_qubit(ladder_forms(b, hbar, z_sigma)[0], b))
-    out["G_exact_h"] = sp.simplify(2 * sp.Abs(exact_coeff * q_sigma.coeff(sx)) / hbar)
-    return out
-
-
-_res = result_factory(PAPER, DIMS)
+    G_exact_h = sp.simplify(2 * sp.Abs(exact_coeff * q_sigma.coeff(sx)) / hbar)
+    return CircuitChain(
+        lagrangian=lagrangian,
+        charge=charge,
+        phidot_exact=phidot_exact,
+        phidot_first=phidot_first,
+        H_exact=H_exact,
+        H_first=H_first,
+        inv_C_eff=inv_C_eff,
+        L_J_derived=L_J_derived,
+        quartic_phi=quartic_phi,
+        H_harmonic_ladder=H_harmonic_ladder,
+        omega_p=omega_p,
+        E_T_harmonic=E_T_harmonic,
+        quartic_full_nc=quartic_full_nc,
+        quartic=quartic,
+        E_T=E_T,
+        anharmonicity=anharmonicity,
+        H_qubit=H_qubit,
+        Q_qubit=Q_qubit,
+        phi_qubit=phi_qubit,
+        hamilton_residual=hamilton_residual,
+        poisson_phi_Q=poisson_phi_Q,
+        commutator_QT_phiT=commutator_QT_phiT,
+        commutator_ladder=commutator_ladder,
+        coupling_qubit=coupling_qubit,
+        G_h=G_h,
+        G=G,
+        coupling_sign=coupling_sign,
+        C_sigma=C_sigma,
+        G_exact_h=G_exact_h,
+    )
 
 
 def results() -> list[Result]:
     c = chain()
     S = Step
     lag_step = S("A17", "circuit Lagrangian of one transmon (the N-transmon L is a sum)",
-                 c["lagrangian"])
+                 c.lagrangian)
     sumCc = C_ch + C_cc
-    q_step = S("A18", "canonical charge Q = ∂L/∂φ̇", sp.Eq(Q, c["charge"]))
-    inv_step = S("A19", "solve Q(φ̇) = Q for φ̇ (exact)", sp.Eq(phidot, c["phidot_exact"]))
-    h_step = S("A21", "Legendre transform H = Qφ̇ − L (exact)", sp.Eq(sp.Symbol("H"), c["H_exact"]))
+    q_step = S("A18", "canonical charge Q = ∂L/∂φ̇", sp.Eq(Q, c.charge))
+    inv_step = S("A19", "solve Q(φ̇) = Q for φ̇ (exact)", sp.Eq(phidot, c.phidot_exact))
+    h_step = S("A21", "Legendre transform H = Qφ̇ − L (exact)", sp.Eq(sp.Symbol("H"), c.H_exact))
     h1_step = S("A21", "expand to first order in C_c/C_T; drop V_i V_j terms",
-                sp.Eq(sp.Symbol("H"), c["H_first"]))
+                sp.Eq(sp.Symbol("H"), c.H_first))
     args_leg = (Q, phi, V_h, V_c, C_T, C_ch, C_cc, L_J)
     out = [
-        _res("charge", "A18", "canonical charge of a transmon", Q, c["charge"],
-             (phidot, V_h, V_c, C_T, C_ch, C_cc), [lag_step, q_step],
+        make("charge", equation="A18", title="canonical charge of a transmon", lhs=Q, expr=c.charge,
+             args=(phidot, V_h, V_c, C_T, C_ch, C_cc), steps=[lag_step, q_step],
              printed=(C_T + sumCc) * phidot - C_ch * V_h - C_cc * V_c,
              check=checks.charge_check),
-        _res("phidot_exact", "A19", "node voltage as a function of the charge (exact)",
-             phidot, c["phidot_exact"], (Q, V_h, V_c, C_T, C_ch, C_cc),
-             [lag_step, q_step, inv_step], expected=voltage, check=checks.phidot_exact_check),
-        _res("phidot", "A19", "node voltage to first order in C_c/C_T", phidot,
-             c["phidot_first"], (Q, V_h, V_c, C_T, C_ch, C_cc),
-             [lag_step, q_step, inv_step, S("A19", "first order in C_c/C_T", c["phidot_first"])],
+        make("phidot_exact", equation="A19",
+             title="node voltage as a function of the charge (exact)",
+             lhs=phidot, expr=c.phidot_exact, args=(Q, V_h, V_c, C_T, C_ch, C_cc),
+             steps=[lag_step, q_step, inv_step], expected=voltage, check=checks.phidot_exact_check),
+        make("phidot", equation="A19", title="node voltage to first order in C_c/C_T", lhs=phidot,
+             expr=c.phidot_first, args=(Q, V_h, V_c, C_T, C_ch, C_cc),
+             steps=[lag_step, q_step, inv_step, S("A19", "first order in C_c/C_T", c.phidot_first)],
              printed=Q * (1 / C_T - sumCc / C_T**2) + C_ch * V_h + C_cc * V_c,
              expected=voltage, check=checks.phidot_first_check,
              notes="The printed voltage term Σ C_c V_i lacks the factor 1/C_T."),
-        _res("H_exact", "A21", "transmon Hamiltonian, exact Legendre transform",
-             sp.Symbol("H"), c["H_exact"], args_leg, [lag_step, q_step, inv_step, h_step],
+        make("H_exact", equation="A21", title="transmon Hamiltonian, exact Legendre transform",
+             lhs=sp.Symbol("H"), expr=c.H_exact, args=args_leg,
+             steps=[lag_step, q_step, inv_step, h_step],
              expected=energy, check=checks.hamiltonian_exact_check),
-        _res("H", "A21", "transmon Hamiltonian to first order in C_c/C_T", sp.Symbol("H"),
-             c["H_first"], args_leg, [lag_step, q_step, inv_step, h_step, h1_step],
+        make("H", equation="A21", title="transmon Hamiltonian to first order in C_c/C_T",
+             lhs=sp.Symbol("H"),
+             expr=c.H_first, args=args_leg, steps=[lag_step, q_step, inv_step, h_step, h1_step],
              printed=(1 - sumCc / C_T) * Q**2 / (2 * C_T) + phi**2 / (2 * L_J)
              - (C_ch * V_h + C_cc * V_c) * Q / C_T,
              expected=energy, check=checks.hamiltonian_first_check,
              notes="The printed coupling term has the opposite sign: the Legendre transform "
                    "gives +(C_c/C_T) Q V. The sign is a convention (V → −V), but it does not "
                    "follow from (A17)."),
-        _res("C_eff", "4", "effective transmon capacitance", sp.Symbol("C_eff"),
-             sp.simplify(1 / c["inv_C_eff"]), (C_T, C_ch, C_cc),
-             [lag_step, q_step, inv_step, h_step, h1_step,
-              S("4", "C_eff = 1/(2 × coefficient of Q²)", 1 / c["inv_C_eff"])],
+        make("C_eff", equation="4", title="effective transmon capacitance", lhs=sp.Symbol("C_eff"),
+             expr=sp.simplify(1 / c.inv_C_eff), args=(C_T, C_ch, C_cc),
+             steps=[lag_step, q_step, inv_step, h_step, h1_step,
+                    S("4", "C_eff = 1/(2 × coefficient of Q²)", 1 / c.inv_C_eff)],
              printed=C_T / (1 - sumCc / C_T), expected=capacitance,
              check=checks.c_eff_check),
-        _res("L_J", "A7", "Josephson inductance from the curvature of the cosine", L_J,
-             c["L_J"], (hbar, e, E_J),
-             [S("A5", "transmon potential −E_J cos(2πφ/φ0), φ0 = h/2e", c["quartic_phi"]),
-              S("A7", "1/L_J = ∂²U/∂φ² at φ = 0", c["L_J"])],
+        make("L_J", equation="A7",
+             title="Josephson inductance from the curvature of the cosine", lhs=L_J,
+             expr=c.L_J_derived, args=(hbar, e, E_J),
+             steps=[S("A5", "transmon potential −E_J cos(2πφ/φ0), φ0 = h/2e", c.quartic_phi),
+                    S("A7", "1/L_J = ∂²U/∂φ² at φ = 0", c.L_J_derived)],
              printed=(hbar / (2 * e)) ** 2 / E_J, expected=inductance, check=checks.l_j_check),
-        _res("E_T_harmonic", "A10", "harmonic transmon energy", sp.Symbol("E'_T"),
-             c["E_T_harmonic"], (E_J, E_C),
-             [S("A8–A9", "Q, φ in ladder operators, Z_T = sqrt(L_J/C_T)", c["H_harmonic_ladder"]),
-              S("A10", "ħω_p with E_C = e²/2C_T and L_J of (A7)", c["E_T_harmonic"])],
+        make("E_T_harmonic", equation="A10", title="harmonic transmon energy",
+             lhs=sp.Symbol("E'_T"),
+             expr=c.E_T_harmonic, args=(E_J, E_C),
+             steps=[S("A8–A9", "Q, φ in ladder operators, Z_T = sqrt(L_J/C_T)", c.H_harmonic_ladder),
+                    S("A10", "ħω_p with E_C = e²/2C_T and L_J of (A7)", c.E_T_harmonic)],
              printed=sp.sqrt(8 * E_J * E_C), expected=energy, check=checks.e_t_harmonic_check,
              notes="(A10) omits the zero-point energy ħω_p/2 of the normal-ordered form."),
-        _res("quartic", "A12", "quartic transmon correction, number-conserving part",
-             sp.Symbol("δH_T"), c["quartic"], (E_C,),
-             [S("A11", "−E_J/4! (2πφ/φ0)⁴", c["quartic_phi"]),
-              S("A12", "φ → ladder form, normal order, keep b†ⁿbⁿ terms", c["quartic_full_nc"])],
+        make("quartic", equation="A12", title="quartic transmon correction, number-conserving part",
+             lhs=sp.Symbol("δH_T"), expr=c.quartic, args=(E_C,),
+             steps=[S("A11", "−E_J/4! (2πφ/φ0)⁴", c.quartic_phi),
+                    S("A12", "φ → ladder form, normal order, keep b†ⁿbⁿ terms", c.quartic_full_nc)],
              printed=-E_C / 2 * (Dagger(b) ** 2 * b**2 + 2 * Dagger(b) * b), dims=False,
              check=checks.anharmonicity_check,
              notes="The dropped constant is −E_C/4."),
-        _res("E_T", "A13", "qubit energy E_T = E_1 − E_0 of the transmon", sp.Symbol("E_T"),
-             c["E_T"], (E_J, E_C),
-             [S("A13", "⟨1|H|1⟩ − ⟨0|H|0⟩ with H = E'_T b†b + δH_T", c["E_T"])],
+        make("E_T", equation="A13", title="qubit energy E_T = E_1 − E_0 of the transmon",
+             lhs=sp.Symbol("E_T"),
+             expr=c.E_T, args=(E_J, E_C),
+             steps=[S("A13", "⟨1|H|1⟩ − ⟨0|H|0⟩ with H = E'_T b†b + δH_T", c.E_T)],
              printed=sp.sqrt(8 * E_J * E_C) - E_C, expected=energy, check=checks.e_t_check),
-        _res("H_qubit", "A14", "transmon Hamiltonian truncated to a qubit",
-             sp.Symbol("H_T"), c["H_qubit"], (E_J, E_C),
-             [S("A14", "project E_T b†b onto {|0⟩,|1⟩}", c["H_qubit"])],
+        make("H_qubit", equation="A14", title="transmon Hamiltonian truncated to a qubit",
+             lhs=sp.Symbol("H_T"), expr=c.H_qubit, args=(E_J, E_C),
+             steps=[S("A14", "project E_T b†b onto {|0⟩,|1⟩}", c.H_qubit)],
              printed=(sp.sqrt(8 * E_J * E_C) - E_C) / 2 * (sz + 1), dims=False,
-             check=checks.e_t_check),
-        _res("Q_qubit", "A15", "transmon charge truncated to a qubit", sp.Symbol("Q_T"),
-             c["Q_qubit"], (hbar, Z_T),
-             [S("A15", "project sqrt(ħ/2Z_T)(b + b†) onto {|0⟩,|1⟩}", c["Q_qubit"])],
+             check=checks.h_qubit_check),
+        make("Q_qubit", equation="A15", title="transmon charge truncated to a qubit",
+             lhs=sp.Symbol("Q_T"),
+             expr=c.Q_qubit, args=(hbar, Z_T),
+             steps=[S("A15", "project sqrt(ħ/2Z_T)(b + b†) onto {|0⟩,|1⟩}", c.Q_qubit)],
              printed=sp.sqrt(hbar / (2 * Z_T)) * sx, dims=False, check=checks.charge_element_check),
-        _res("phi_qubit", "A16", "transmon flux truncated to a qubit", sp.Symbol("φ_T"),
-             c["phi_qubit"], (hbar, Z_T),
-             [S("A16", "project i sqrt(ħZ_T/2)(b† − b) onto {|0⟩,|1⟩}", c["phi_qubit"])],
+        make("phi_qubit", equation="A16", title="transmon flux truncated to a qubit",
+             lhs=sp.Symbol("φ_T"),
+             expr=c.phi_qubit, args=(hbar, Z_T),
+             steps=[S("A16", "project i sqrt(ħZ_T/2)(b† − b) onto {|0⟩,|1⟩}", c.phi_qubit)],
              printed=-sp.sqrt(hbar * Z_T / 2) * sy, dims=False, check=checks.flux_element_check),
-        _res("commutator", "A6", "commutator [Q_T, φ_T] from canonical quantisation",
-             sp.Symbol("[Q_T, φ_T]"), c["commutator_QT_phiT"], (hbar,),
-             [S("A21", "Hamilton's equation ∂H/∂Q − φ̇ (Q is conjugate to φ)",
-                c["hamilton_residual"]),
-              S("A18", "Poisson bracket {φ, Q}", c["poisson_phi_Q"]),
-              S("A6", "[Q, φ] = −iħ{φ, Q} (Dirac)", c["commutator_QT_phiT"]),
-              S("A8–A9", "the printed ladder forms give [Q, φ] =", c["commutator_ladder"])],
+        make("commutator", equation="A6", title="commutator [Q_T, φ_T] from canonical quantisation",
+             lhs=sp.Symbol("[Q_T, φ_T]"), expr=c.commutator_QT_phiT, args=(hbar,),
+             steps=[S("A21", "Hamilton's equation ∂H/∂Q − φ̇ (Q is conjugate to φ)",
+                    c.hamilton_residual),
+                    S("A18", "Poisson bracket {φ, Q}", c.poisson_phi_Q),
+                    S("A6", "[Q, φ] = −iħ{φ, Q} (Dirac)", c.commutator_QT_phiT),
+                    S("A8–A9", "the printed ladder forms give [Q, φ] =", c.commutator_ladder)],
              printed=sp.I, expected=action, check=checks.canonical_pair_check,
              notes="(A6) prints [Q_T, φ_T] = i: ħ is missing, and the ladder forms (A2–A3), "
                    "(A8–A9) give [Q, φ] = +iħ, the opposite sign to canonical quantisation of "
                    "(A17) (φ coordinate, Q = ∂L/∂φ̇ its momentum). The sign is equivalent to "
                    "φ → −φ and changes no observable."),
-        _res("G", "A22", "qubit–voltage coupling G_i", sp.Symbol("G_i"), c["G"],
-             (C_c, C_T, hbar, Z_T),
-             [h1_step, S("A15", "substitute Q → sqrt(ħ/2Z_T) σ_x", c["coupling_qubit"]),
-              S("A22", "identify ħG_i σ_x V_i/2 with the σ_x V_i term", c["G"])],
+        make("G", equation="A22", title="qubit–voltage coupling G_i", lhs=sp.Symbol("G_i"),
+             expr=c.G,
+             args=(C_c, C_T, hbar, Z_T),
+             steps=[h1_step, S("A15", "substitute Q → sqrt(ħ/2Z_T) σ_x", c.coupling_qubit),
+                    S("A22", "identify ħG_i σ_x V_i/2 with the σ_x V_i term", c.G)],
              printed=2 * (C_c / C_T) * sp.sqrt(2 / (hbar * Z_T)),
              expected=1 / (voltage * sp.physics.units.time), check=checks.g_check,
              notes="Matching (C_c/C_T) sqrt(ħ/2Z_T) σ_x V = ħ G σ_x V/2 gives "
                    "G = (C_c/C_T) sqrt(2/(ħ Z_T)); the print has an extra factor 2. The derived "
                    "coupling term has sign +, (A22) writes −ħG σ_x V/2 (see andolina2024.H)."),
-        _res("G_exact", "A22", "coupling G_h from the exact Legendre transform (all orders)",
-             sp.Symbol("G_h"), c["G_exact_h"], (C_ch, C_cc, C_T, L_J, hbar),
-             [h_step, S("A21", "coupling ∂²H/∂Q∂V_h = C_c/C_Σ, charging 1/C_Σ",
-                        sp.diff(c["H_exact"], Q, V_h)),
-              S("A22", "G_h = (2/ħ)(C_c/C_Σ) sqrt(ħ/2Z_Σ), Z_Σ = sqrt(L_J/C_Σ)", c["G_exact_h"])],
+        make("G_exact", equation="A22",
+             title="coupling G_h from the exact Legendre transform (all orders)",
+             lhs=sp.Symbol("G_h"), expr=c.G_exact_h, args=(C_ch, C_cc, C_T, L_J, hbar),
+             steps=[h_step, S("A21", "coupling ∂²H/∂Q∂V_h = C_c/C_Σ, charging 1/C_Σ",
+                        sp.diff(c.H_exact, Q, V_h)),
+                    S("A22", "G_h = (2/ħ)(C_c/C_Σ) sqrt(ħ/2Z_Σ), Z_Σ = sqrt(L_J/C_Σ)", c.G_exact_h)],
              expected=1 / (voltage * sp.physics.units.time), check=checks.g_exact_check,
              notes="Equal to andolina2024.G at first order in C_c/C_T; used by `dickeheat "
                    "circuit`."),

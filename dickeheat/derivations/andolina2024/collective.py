@@ -16,84 +16,138 @@ Chain (each a SymPy operation on the objects before it):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import sympy as sp
 from sympy.physics.units import Dimension
 
-from dickeheat.errors import DickeheatError
-from dickeheat.derivations.andolina2024 import collective_checks as cc
+from dickeheat.derivations.andolina2024.checks import collective as checks
 from dickeheat.derivations.andolina2024.heat import Gdown, Gup
 from dickeheat.derivations.andolina2024.heat import chain as heat_chain
 from dickeheat.derivations.andolina2024.heat_symbols import (
-    DIMS, POWER, N, T, T0, T_star, gamma_c, gamma_h, hbar, jz, k_B, n_c, n_h, omega0, x,
+    POWER,
+    T0,
+    N,
+    T,
+    T_star,
+    gamma_c,
+    gamma_h,
+    hbar,
+    jz,
+    k_B,
+    n_c,
+    n_h,
+    omega0,
+    x,
 )
 from dickeheat.derivations.andolina2024.heat_symbols import J as Jbar
-from dickeheat.symbolic.result import Result, Step, result_factory
+from dickeheat.derivations.andolina2024.symbols import make
+from dickeheat.errors import DickeheatError
+from dickeheat.symbolic.result import Result, Step
 from dickeheat.symbolic.spin import JZ, eigenvalue
 from dickeheat.symbolic.thermal import (
-    jz_high_temperature, jz_low_temperature, large_J_ratio, partition_function,
+    jz_high_temperature,
+    jz_low_temperature,
+    large_J_ratio,
+    partition_function,
 )
 
-__all__ = ["results", "chain"]
+__all__ = ["CollectiveChain", "chain", "results"]
 
-PAPER = "andolina2024"
 ONE = Dimension(1)
 beta = sp.Symbol("beta", positive=True)  # 1/(k_B T)
 
 
+@dataclasses.dataclass(frozen=True)
+class CollectiveChain:
+    """The objects of the Appendix-C derivation: Z_{J,T} (C5–C7), ⟨J_z⟩_{J,T} (C9–C10) and its
+    limits (C11–C13), the currents (27–28), the thermodynamic-limit ratio (29) and the bound
+    Q_h^max (published 25)."""
+
+    Z_x: sp.Expr
+    Z: sp.Expr
+    jz_x: sp.Expr
+    jz_T: sp.Expr
+    jz_low: sp.Expr
+    jz_high_x: sp.Expr
+    jz_high: sp.Expr
+    ratio_x: sp.Expr
+    ratio: sp.Expr
+    Q_lim: sp.Expr
+    Q_high: sp.Expr
+    ratio_N: sp.Expr
+    coth_x: sp.Expr
+    coth: sp.Expr
+    coth_rates: sp.Expr
+    max_minus_jz: sp.Expr
+    Q_max: sp.Expr
+    Q_max_over_ind: sp.Expr
+
+
 @functools.cache
-def chain() -> dict[str, sp.Expr]:
-    """Run the derivation and return its intermediate objects by name."""
-    out: dict[str, sp.Expr] = {}
+def chain() -> CollectiveChain:
+    """Run the derivation (once, cached) and return its objects as a :class:`CollectiveChain`."""
     h = heat_chain()
     x_phys = hbar * omega0 / (k_B * T)
     # (C5)-(C7)
     z_x = partition_function(Jbar, x)
-    out["Z_x"] = z_x
-    out["Z"] = z_x.subs(x, x_phys)
+    Z_x = z_x
+    Z = z_x.subs(x, x_phys)
     # (C8)-(C9): derivative with respect to β = 1/(k_B T)
     z_beta = z_x.subs(x, hbar * omega0 * beta)
     jz_beta = -sp.diff(sp.log(z_beta), beta) / (hbar * omega0)
     jz_x = sp.simplify(jz_beta.subs(beta, x / (hbar * omega0)))
-    out["jz_x"] = jz_x
-    out["jz"] = jz_x.subs(x, x_phys)
+    jz_T = jz_x.subs(x, x_phys)
     # (C11)-(C13)
-    out["jz_low"] = jz_low_temperature(jz_x, x)
+    jz_low = jz_low_temperature(jz_x, x)
     high = jz_high_temperature(jz_x, x, order=2)
-    out["jz_high_x"] = high
-    out["jz_high"] = high.subs(x, x_phys)
+    jz_high_x = high
+    jz_high = high.subs(x, x_phys)
     ratio_x = large_J_ratio(jz_x, Jbar, x)
-    out["ratio_x"] = ratio_x
-    out["ratio"] = ratio_x.subs(x, x_phys)
+    ratio = ratio_x.subs(x, x_phys)
     # (27 [published 28]) and (28 [published 30]) from Eq. (24)
-    q24 = h["Q_h_steady"]
-    out["Q_lim"] = sp.factor(q24.subs(jz, out["jz_low"]))
-    out["Q_high"] = sp.factor(q24.subs(jz, high.subs(x, hbar * omega0 / (k_B * T_star))))
+    q24 = h.Q_h_steady
+    Q_lim = sp.factor(q24.subs(jz, jz_low))
+    Q_high = sp.factor(q24.subs(jz, high.subs(x, hbar * omega0 / (k_B * T_star))))
     # (29): Q_h(J̄ = N/2)/Q_ind, Q_ind = N × (24) at J = 1/2, both at T*; then N → ∞
     collective = q24.subs(jz, jz_x)
     independent = N * q24.subs(jz, jz_x.subs(Jbar, sp.Rational(1, 2)))
     ratio_N = sp.simplify((collective / independent).subs(Jbar, N / 2))
-    out["ratio_N"] = ratio_N
     lim = sp.simplify(sp.limit(ratio_N, N, sp.oo))
     if sp.simplify(lim - ratio_x / 2) != 0:
         raise DickeheatError("the N → ∞ ratio is not half the (C13) ratio")
-    out["coth_x"] = lim
-    out["coth"] = lim.subs(x, T0 / T_star)
+    coth_x = lim
+    coth = lim.subs(x, T0 / T_star)
     # in rates: T* of Eq. (16), x = ln(Γ↓/Γ↑)
-    x_rates = sp.logcombine(h["x_star"], force=True).subs(
-        {Gdown: h["rates_two_down"], Gup: h["rates_two_up"]})
-    out["coth_rates"] = sp.factor(sp.simplify(lim.rewrite(sp.exp).subs(x, x_rates)))
+    x_rates = sp.logcombine(h.x_star, force=True).subs(
+        {Gdown: h.rates_two_down, Gup: h.rates_two_up})
+    coth_rates = sp.factor(sp.simplify(lim.rewrite(sp.exp).subs(x, x_rates)))
     # ([published 25]): the largest eigenvalue of −J_z is N/2 (J = N/2, M = −N/2)
     max_minus_jz = -eigenvalue(JZ, N / 2, -N / 2)
-    out["max_minus_jz"] = max_minus_jz
-    out["Q_max"] = sp.factor(q24.subs(jz, -max_minus_jz))
+    Q_max = sp.factor(q24.subs(jz, -max_minus_jz))
     # Q_max / Q_ind = (29) in rate form: the bound is the thermodynamic limit
-    out["Q_max_over_ind"] = sp.factor(sp.simplify(out["Q_max"] / h["Q_ind"]))
-    return out
-
-
-_res = result_factory(PAPER, DIMS)
+    Q_max_over_ind = sp.factor(sp.simplify(Q_max / h.Q_ind))
+    return CollectiveChain(
+        Z_x=Z_x,
+        Z=Z,
+        jz_x=jz_x,
+        jz_T=jz_T,
+        jz_low=jz_low,
+        jz_high_x=jz_high_x,
+        jz_high=jz_high,
+        ratio_x=ratio_x,
+        ratio=ratio,
+        Q_lim=Q_lim,
+        Q_high=Q_high,
+        ratio_N=ratio_N,
+        coth_x=coth_x,
+        coth=coth,
+        coth_rates=coth_rates,
+        max_minus_jz=max_minus_jz,
+        Q_max=Q_max,
+        Q_max_over_ind=Q_max_over_ind,
+    )
 
 
 def results() -> list[Result]:
@@ -102,74 +156,80 @@ def results() -> list[Result]:
     S = Step
     b = hbar * omega0 / (k_B * T)
     z_steps = [S("C5 [published C4]", "Σ_{m=−J}^{J} e^{−mx}, x = ħω0/k_B T (SymPy summation)",
-                 c["Z_x"]),
-               S("C7 [published C6]", "geometric series, x = ħω0/k_B T", c["Z"])]
+                 c.Z_x),
+               S("C7 [published C6]", "geometric series, x = ħω0/k_B T", c.Z)]
     jz_steps = [*z_steps,
-                S("C9 [published C8]", "−(1/ħω0) ∂ln Z/∂β, β = 1/k_B T, in x", c["jz_x"]),
-                S("C10 [published C9]", "in physical variables", c["jz"])]
-    q24 = S("24", "steady-state current", h["Q_h_steady"])
+                S("C9 [published C8]", "−(1/ħω0) ∂ln Z/∂β, β = 1/k_B T, in x", c.jz_x),
+                S("C10 [published C9]", "in physical variables", c.jz_T)]
+    q24 = S("24", "steady-state current", h.Q_h_steady)
     power_args = (hbar, omega0, gamma_h, gamma_c, n_h, n_c)
     return [
-        _res("partition_function", "C7 [published C6]", "partition function of a spin-J ladder",
-             sp.Symbol("Z_{J,T}"), c["Z"], (Jbar, hbar, omega0, k_B, T), z_steps,
+        make("partition_function", equation="C7 [published C6]",
+             title="partition function of a spin-J ladder",
+             lhs=sp.Symbol("Z_{J,T}"), expr=c.Z, args=(Jbar, hbar, omega0, k_B, T), steps=z_steps,
              printed=(sp.exp(Jbar * b) - sp.exp(-(Jbar + 1) * b)) / (1 - sp.exp(-b)),
-             expected=ONE, check=cc.partition_function_check,
+             expected=ONE, check=checks.partition_function_check,
              notes="The text says 'assuming that J is an integer'; the geometric sum needs only "
                    "2J to be a non-negative integer, so (C7) holds for half-integer J too."),
-        _res("jz_thermal", "C10 [published C9]", "thermal ⟨J_z⟩ in a fixed-J subspace",
-             sp.Symbol("<J_z>_{J,T}"), c["jz"], (Jbar, hbar, omega0, k_B, T), jz_steps,
+        make("jz_thermal", equation="C10 [published C9]",
+             title="thermal ⟨J_z⟩ in a fixed-J subspace",
+             lhs=sp.Symbol("<J_z>_{J,T}"), expr=c.jz_T, args=(Jbar, hbar, omega0, k_B, T),
+             steps=jz_steps,
              printed=-Jbar + (2 * Jbar + 1) / (1 - sp.exp((2 * Jbar + 1) * b))
              + 1 / (sp.exp(b) - 1),
-             expected=ONE, check=cc.jz_thermal_check),
-        _res("jz_low_T", "C11 [published C10]", "⟨J_z⟩_{J,T} at low temperature",
-             sp.Symbol("<J_z>_{J,T}"), c["jz_low"], (Jbar,),
-             [jz_steps[-2], S("C11 [published C10]", "lim x → ∞", c["jz_low"])],
-             printed=-Jbar, check=cc.jz_low_check,
+             expected=ONE, check=checks.jz_thermal_check),
+        make("jz_low_T", equation="C11 [published C10]", title="⟨J_z⟩_{J,T} at low temperature",
+             lhs=sp.Symbol("<J_z>_{J,T}"), expr=c.jz_low, args=(Jbar,),
+             steps=[jz_steps[-2], S("C11 [published C10]", "lim x → ∞", c.jz_low)],
+             printed=-Jbar, check=checks.jz_low_check,
              notes="arXiv says (C11) is used for Eq. (27); published (C10) proves its Eq. (28) "
                    "bound is tight."),
-        _res("jz_high_T", "C12 [published C11]", "⟨J_z⟩_{J,T} at high temperature (leading order)",
-             sp.Symbol("<J_z>_{J,T}"), c["jz_high"], (Jbar, hbar, omega0, k_B, T),
-             [jz_steps[-2], S("C12 [published C11]", "series at x = 0, O(x)", c["jz_high_x"])],
+        make("jz_high_T", equation="C12 [published C11]",
+             title="⟨J_z⟩_{J,T} at high temperature (leading order)",
+             lhs=sp.Symbol("<J_z>_{J,T}"), expr=c.jz_high, args=(Jbar, hbar, omega0, k_B, T),
+             steps=[jz_steps[-2], S("C12 [published C11]", "series at x = 0, O(x)", c.jz_high_x)],
              printed=-(hbar * omega0 / (3 * k_B * T)) * Jbar * (1 + Jbar), expected=ONE,
-             check=cc.jz_high_check),
-        _res("jz_ratio", "C13 [published C12]", "lim_{J→∞} ⟨J_z⟩_{J,T}/(J⟨J_z⟩_{1/2,T})",
-             sp.Symbol("R_J"), c["ratio"], (hbar, omega0, k_B, T),
-             [jz_steps[-2], S("C13 [published C12]", "limit J → ∞", c["ratio_x"])],
+             check=checks.jz_high_check),
+        make("jz_ratio", equation="C13 [published C12]",
+             title="lim_{J→∞} ⟨J_z⟩_{J,T}/(J⟨J_z⟩_{1/2,T})",
+             lhs=sp.Symbol("R_J"), expr=c.ratio, args=(hbar, omega0, k_B, T),
+             steps=[jz_steps[-2], S("C13 [published C12]", "limit J → ∞", c.ratio_x)],
              printed=2 * sp.coth(hbar * omega0 / (2 * k_B * T)), expected=ONE,
-             check=cc.jz_ratio_check,
+             check=checks.jz_ratio_check,
              notes="arXiv says (C13) is applied to derive Eq. (27), published (C12) says its Eq. "
                    "(28); in both it gives the coth law, Eq. (29)."),
-        _res("Q_lim", "27 [published 28]", "heat current at low T* (and its upper bound)",
-             sp.Symbol("Qdot_h^lim"), c["Q_lim"], (*power_args, Jbar),
-             [q24, S("C11", "⟨J_z⟩ → −J̄", c["jz_low"]),
-              S("27 [published 28]", "(24) at ⟨J_z⟩ = −J̄", c["Q_lim"])],
+        make("Q_lim", equation="27 [published 28]",
+             title="heat current at low T* (and its upper bound)",
+             lhs=sp.Symbol("Qdot_h^lim"), expr=c.Q_lim, args=(*power_args, Jbar),
+             steps=[q24, S("C11", "⟨J_z⟩ → −J̄", c.jz_low),
+                    S("27 [published 28]", "(24) at ⟨J_z⟩ = −J̄", c.Q_lim)],
              printed=2 * gamma_h * gamma_c / (gamma_h + gamma_c) * hbar * omega0 * Jbar
              * (n_h - n_c),
-             expected=POWER, check=cc.q_lim_check,
+             expected=POWER, check=checks.q_lim_check,
              notes="arXiv Eq. (27) is this expression as the low-T approximation; the published "
                    "Eq. (28) states it as the upper bound Q_h <= Q_h^lim for fixed J̄, which holds "
                    "since ⟨−J_z⟩_{J̄,T} = J̄ − Σ_m (m + J̄) P(m|J̄) <= J̄ and n_h >= n_c. SymPy "
                    "does not prove the inequality for symbolic J̄; the check tests it on a grid."),
-        _res("Q_high_T", "28 [published 30]", "heat current at high T* (J̄T0 << T*)",
-             sp.Symbol("Qdot_h"), c["Q_high"], (*power_args, Jbar, k_B, T_star),
-             [q24, S("C12", "⟨J_z⟩ ≈ −x J̄(J̄+1)/3 at x = ħω0/k_B T*", c["jz_high_x"]),
-              S("28 [published 30]", "(24) with (C12)", c["Q_high"])],
+        make("Q_high_T", equation="28 [published 30]", title="heat current at high T* (J̄T0 << T*)",
+             lhs=sp.Symbol("Qdot_h"), expr=c.Q_high, args=(*power_args, Jbar, k_B, T_star),
+             steps=[q24, S("C12", "⟨J_z⟩ ≈ −x J̄(J̄+1)/3 at x = ħω0/k_B T*", c.jz_high_x),
+                    S("28 [published 30]", "(24) with (C12)", c.Q_high)],
              printed=2 * gamma_h * gamma_c / (gamma_h + gamma_c) * (hbar * omega0) ** 2
              / (3 * k_B * T_star) * Jbar * (1 + Jbar) * (n_h - n_c),
-             expected=POWER, check=cc.q_high_check),
-        _res("coth_limit", "29", "thermodynamic-limit ratio Q_h^lim/Q_h^ind",
-             sp.Symbol("Qdot_h^lim/Qdot_h^ind"), c["coth"], (T0, T_star),
-             [q24, S("25", "Q_ind = N × (24) at J = 1/2; ratio at J̄ = N/2", c["ratio_N"]),
-              S("29", "N → ∞ (half the C13 ratio), x = T0/T*", c["coth"]),
-              S("29", "in rates, T* of Eq. (16)", c["coth_rates"])],
-             printed=sp.coth(T0 / (2 * T_star)), expected=ONE, check=cc.coth_check),
-        _res("Q_max", "published 25", "upper bound Q_h <= Q_h^max (all J)",
-             sp.Symbol("Qdot_h^max"), c["Q_max"], (N, *power_args),
-             [q24, S("published 25", "largest eigenvalue of −J_z: N/2", c["max_minus_jz"]),
-              S("published 25", "(24) at ⟨−J_z⟩ = N/2", c["Q_max"]),
-              S("published 25", "Q_h^max/Q_h^ind = coth(T0/2T*) in rates", c["Q_max_over_ind"])],
+             expected=POWER, check=checks.q_high_check),
+        make("coth_limit", equation="29", title="thermodynamic-limit ratio Q_h^lim/Q_h^ind",
+             lhs=sp.Symbol("Qdot_h^lim/Qdot_h^ind"), expr=c.coth, args=(T0, T_star),
+             steps=[q24, S("25", "Q_ind = N × (24) at J = 1/2; ratio at J̄ = N/2", c.ratio_N),
+                    S("29", "N → ∞ (half the C13 ratio), x = T0/T*", c.coth),
+                    S("29", "in rates, T* of Eq. (16)", c.coth_rates)],
+             printed=sp.coth(T0 / (2 * T_star)), expected=ONE, check=checks.coth_check),
+        make("Q_max", equation="published 25", title="upper bound Q_h <= Q_h^max (all J)",
+             lhs=sp.Symbol("Qdot_h^max"), expr=c.Q_max, args=(N, *power_args),
+             steps=[q24, S("published 25", "largest eigenvalue of −J_z: N/2", c.max_minus_jz),
+                    S("published 25", "(24) at ⟨−J_z⟩ = N/2", c.Q_max),
+                    S("published 25", "Q_h^max/Q_h^ind = coth(T0/2T*) in rates", c.Q_max_over_ind)],
              printed=gamma_h * gamma_c / (gamma_h + gamma_c) * hbar * omega0 * N * (n_h - n_c),
-             expected=POWER, check=cc.q_max_check,
+             expected=POWER, check=checks.q_max_check,
              notes="Only in the published version. Holds without the parasitic bath (Eq. 24) for "
                    "n_h >= n_c since ⟨−J_z⟩ <= N/2 = ‖J_z‖; SymPy does not prove the inequality; "
                    "the check tests it on a grid of fixed-J steady states."),

@@ -19,30 +19,62 @@ Chain (each a SymPy operation on the objects before it):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import sympy as sp
 from sympy.physics.quantum import Operator
 from sympy.physics.units import Dimension, temperature
 
-from dickeheat.errors import DickeheatError
-from dickeheat.derivations.andolina2024 import heat_checks as hc
+from dickeheat.derivations.andolina2024.checks import heat as checks
 from dickeheat.derivations.andolina2024.heat_symbols import (
-    DIMS, POWER, M, N, T0, T_i, T_star, bose, gamma_c, gamma_h, gamma_i, hbar, jmjp, jpjm, jz,
-    k_B, n_c, n_h, n_i, omega0, x,
+    POWER,
+    T0,
+    M,
+    N,
+    T_i,
+    T_star,
+    bose,
+    gamma_c,
+    gamma_h,
+    gamma_i,
+    hbar,
+    jmjp,
+    jpjm,
+    jz,
+    k_B,
+    n_c,
+    n_h,
+    n_i,
+    omega0,
+    x,
 )
+from dickeheat.derivations.andolina2024.symbols import make
+from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.algebra import collect_monomials
-from dickeheat.symbolic.lindblad import Channel, channel_rates, heat_current, total_dissipator
-from dickeheat.symbolic.result import Result, Step, require_zero, result_factory
+from dickeheat.symbolic.lindblad import (
+    Channel,
+    channel_rates,
+    heat_current,
+    total_dissipator,
+)
+from dickeheat.symbolic.result import Result, Step, require_zero
 from dickeheat.symbolic.spin import (
-    JM, JP, JZ, BoltzmannOperator, collective_spin_algebra, matrix_element,
+    JM,
+    JP,
+    JZ,
+    BoltzmannOperator,
+    collective_spin_algebra,
+    matrix_element,
     raising_normalization,
 )
 from dickeheat.symbolic.thermal import jz_mean
 
-__all__ = ["results", "chain", "collective_channels", "heat_current_of_bath"]
+__all__ = [
+    "Gdown", "Gup", "HeatChain", "J", "chain", "collective_channels", "heat_current_of_bath",
+    "m", "results",
+]
 
-PAPER = "andolina2024"
 ONE = Dimension(1)
 J = sp.Symbol("J", positive=True)  # a generic ladder (any allowed J)
 m = sp.Symbol("m", real=True)
@@ -73,144 +105,196 @@ def heat_current_of_bath(gamma: sp.Expr, n: sp.Expr) -> tuple[sp.Expr, sp.Expr, 
     return trace_form, op, expectation
 
 
+@dataclasses.dataclass(frozen=True)
+class HeatChain:
+    """The objects of the Sec.-II derivation: the Dicke normalisation (8), the collective rates
+    (14), the single-bath population balance and detailed balance (13), the Gibbs condition and
+    T* (15–16), the heat current of one bath (19–22), the steady-state current (23–24) and the
+    independent-qubit current (25)."""
+
+    dicke_norm: sp.Expr
+    dicke_norm_product: sp.Expr
+    rates_two_down: sp.Expr
+    rates_two_up: sp.Expr
+    up_element: sp.Expr
+    down_element: sp.Expr
+    population_ratio: sp.Expr
+    population_residual: sp.Expr
+    detailed_balance: sp.Expr
+    D_of_gibbs: sp.Expr
+    x_star: sp.Expr
+    T_star_expr: sp.Expr
+    Q_trace_form: sp.Expr
+    Q_operator: sp.Expr
+    Q_i: sp.Expr
+    jmjp_identity: sp.Expr
+    eq23: sp.Expr
+    jpjm_steady: sp.Expr
+    Q_h_steady: sp.Expr
+    jz_half: sp.Expr
+    Q_ind: sp.Expr
+
+
 @functools.cache
-def chain() -> dict[str, sp.Expr]:
-    """Run the derivation and return its intermediate objects by name."""
-    out: dict[str, sp.Expr] = {}
+def chain() -> HeatChain:
+    """Run the derivation (once, cached) and return its objects as a :class:`HeatChain`."""
     alg = collective_spin_algebra()
     rho = Operator("rho")
     # (8): |J,m⟩ = c J_+^{J+m}|J,−J⟩
     norm, norm_steps = raising_normalization(J, m)
-    out["dicke_norm"] = sp.powsimp(sp.simplify(norm).rewrite(sp.factorial), force=True)
-    out["dicke_norm_product"] = norm_steps[1][1].rewrite(sp.factorial)
+    dicke_norm = sp.powsimp(sp.simplify(norm).rewrite(sp.factorial), force=True)
+    dicke_norm_product = norm_steps[1][1].rewrite(sp.factorial)
     # (11) one bath; (14) two baths: rates of D[J−], D[J+]
     one = total_dissipator(collective_channels(gamma_i, n_i), rho, alg)
     rates_one = channel_rates(one, [JM, JP], alg)
     two = total_dissipator(collective_channels(gamma_h, n_h) + collective_channels(gamma_c, n_c),
                            rho, alg)
     rates_two = channel_rates(two, [JM, JP], alg)
-    out["rates_two_down"] = sp.collect(sp.expand(rates_two[JM]), [gamma_h, gamma_c])
-    out["rates_two_up"] = sp.collect(sp.expand(rates_two[JP]), [gamma_h, gamma_c])
+    rates_two_down = sp.collect(sp.expand(rates_two[JM]), [gamma_h, gamma_c])
+    rates_two_up = sp.collect(sp.expand(rates_two[JP]), [gamma_h, gamma_c])
     # (13): populations. Net flux between M and M+1 vanishes in the stationary state of a ladder
-    up_elem = matrix_element(M + 1, JP, J, M)  # ⟨M+1|J+|M⟩
-    down_elem = matrix_element(M, JM, J, M + 1)  # ⟨M|J−|M+1⟩
-    out["up_element"], out["down_element"] = up_elem, down_elem
+    up_elem = matrix_element(JP, J, M + 1, J, M)  # ⟨M+1|J+|M⟩
+    down_elem = matrix_element(JM, J, M, J, M + 1)  # ⟨M|J−|M+1⟩
+    up_element, down_element = up_elem, down_elem
     p_M, p_M1 = sp.symbols("p_M p_M1", positive=True)
     flux = rates_one[JP] * up_elem**2 * p_M - rates_one[JM] * down_elem**2 * p_M1
     ratio = sp.simplify(sp.solve(flux, p_M1)[0] / p_M)
-    out["population_ratio"] = ratio  # γn/(γ(1+n))
+    population_ratio = ratio  # γn/(γ(1+n))
     # full stationarity of the population equation with p_M = r^M (all M, symbolic J)
     r = sp.Symbol("r", positive=True)
-    pm = lambda k: r ** (M + k)  # noqa: E731
-    dpdt = (rates_one[JM] * (matrix_element(M, JM, J, M + 1) ** 2 * pm(1)
-                             - matrix_element(M - 1, JM, J, M) ** 2 * pm(0))
-            + rates_one[JP] * (matrix_element(M, JP, J, M - 1) ** 2 * pm(-1)
-                               - matrix_element(M + 1, JP, J, M) ** 2 * pm(0)))
-    out["population_residual"] = require_zero("single-bath population balance",
+    pm = lambda k: r ** (M + k)
+    dpdt = (rates_one[JM] * (matrix_element(JM, J, M, J, M + 1) ** 2 * pm(1)
+                             - matrix_element(JM, J, M - 1, J, M) ** 2 * pm(0))
+            + rates_one[JP] * (matrix_element(JP, J, M, J, M - 1) ** 2 * pm(-1)
+                               - matrix_element(JP, J, M + 1, J, M) ** 2 * pm(0)))
+    population_residual = require_zero("single-bath population balance",
                                               sp.factor(sp.simplify(dpdt.subs(r, ratio))))
     T_bath = T_i
-    out["detailed_balance"] = sp.simplify(ratio.subs(n_i, bose(omega0, T_bath)))
+    detailed_balance = sp.simplify(ratio.subs(n_i, bose(omega0, T_bath)))
     # (15)–(16): D(e^{−xJz}) = 0
     G = BoltzmannOperator(x)
     dg = alg.order(total_dissipator([Channel(Gdown, JM), Channel(Gup, JP)], G, alg))
-    out["D_of_gibbs"] = dg
+    D_of_gibbs = dg
     conditions = list(collect_monomials(dg).values())
     sol_x = sp.solve(conditions, x, dict=True)
     if len(sol_x) != 1:
         raise DickeheatError(f"D(exp(-x Jz)) = 0 has solutions {sol_x}")
     x_star = sp.expand_log(sol_x[0][x], force=True)
-    out["x_star"] = x_star
-    subs_rates = {Gdown: out["rates_two_down"], Gup: out["rates_two_up"]}
-    out["T_star"] = T0 / sp.logcombine(x_star.subs(subs_rates), force=True)
+    subs_rates = {Gdown: rates_two_down, Gup: rates_two_up}
+    T_star_expr = T0 / sp.logcombine(x_star.subs(subs_rates), force=True)
     # (19)–(22)
     trace_form, op, q_i = heat_current_of_bath(gamma_i, n_i)
-    out["Q_trace_form"], out["Q_operator"], out["Q_i"] = trace_form, op, q_i
+    Q_trace_form, Q_operator, Q_i = trace_form, op, q_i
     # (23)–(24)
     q_h = q_i.subs({gamma_i: gamma_h, n_i: n_h})
     q_c = q_i.subs({gamma_i: gamma_c, n_i: n_c})
     ordered = alg.order(JM * JP)  # J−J+ = J+J− − 2Jz
     jmjp_value = ordered.subs({JP * JM: jpjm, JZ: jz})
-    out["jmjp_identity"] = jmjp_value
+    jmjp_identity = jmjp_value
     combo = (1 / gamma_h + 1 / gamma_c) ** -1 * (q_h / gamma_h - q_c / gamma_c)  # (23)
-    out["eq23"] = sp.factor(sp.expand(combo.subs(jmjp, jmjp_value)))
+    eq23 = sp.factor(sp.expand(combo.subs(jmjp, jmjp_value)))
     a_star = sp.solve(sp.Eq((q_h + q_c).subs(jmjp, jmjp_value), 0), jpjm)[0]
     q_h_steady = sp.factor(q_h.subs(jmjp, jmjp_value).subs(jpjm, a_star))
-    out["jpjm_steady"] = a_star
-    out["Q_h_steady"] = q_h_steady
-    if sp.simplify(q_h_steady - out["eq23"]) != 0:
+    jpjm_steady = a_star
+    Q_h_steady = q_h_steady
+    if sp.simplify(q_h_steady - eq23) != 0:
         raise DickeheatError("Eq. (23) and the elimination of <J+J-> disagree")
     # (25): N × (24) at J = 1/2 with ⟨Jz⟩_{1/2,T*}, e^{x} = Γ↓/Γ↑
     jz_half = jz_mean(sp.Rational(1, 2), x)
-    out["jz_half"] = jz_half
     x_rates = sp.logcombine(x_star, force=True)  # log(Γ↓/Γ↑)
     per_qubit = q_h_steady.subs(jz, jz_half.rewrite(sp.exp)).subs(x, x_rates).subs(subs_rates)
-    out["Q_ind"] = sp.factor(sp.simplify(N * per_qubit))
-    return out
-
-
-_res = result_factory(PAPER, DIMS)
+    Q_ind = sp.factor(sp.simplify(N * per_qubit))
+    return HeatChain(
+        dicke_norm=dicke_norm,
+        dicke_norm_product=dicke_norm_product,
+        rates_two_down=rates_two_down,
+        rates_two_up=rates_two_up,
+        up_element=up_element,
+        down_element=down_element,
+        population_ratio=population_ratio,
+        population_residual=population_residual,
+        detailed_balance=detailed_balance,
+        D_of_gibbs=D_of_gibbs,
+        x_star=x_star,
+        T_star_expr=T_star_expr,
+        Q_trace_form=Q_trace_form,
+        Q_operator=Q_operator,
+        Q_i=Q_i,
+        jmjp_identity=jmjp_identity,
+        eq23=eq23,
+        jpjm_steady=jpjm_steady,
+        Q_h_steady=Q_h_steady,
+        jz_half=jz_half,
+        Q_ind=Q_ind,
+    )
 
 
 def results() -> list[Result]:
     c = chain()
     S = Step
     rates_step = S("14", "D_h + D_c = Γ↓ D[J−] + Γ↑ D[J+]: rates read off",
-                   sp.Tuple(c["rates_two_down"], c["rates_two_up"]))
-    gibbs_step = S("15", "D(e^{−xJz}) ordered with [Jz, J±] = ±J± (must vanish)", c["D_of_gibbs"])
-    x_step = S("15", "coefficients of every monomial vanish: x = ln(Γ↓/Γ↑)", c["x_star"])
+                   sp.Tuple(c.rates_two_down, c.rates_two_up))
+    gibbs_step = S("15", "D(e^{−xJz}) ordered with [Jz, J±] = ±J± (must vanish)", c.D_of_gibbs)
+    x_step = S("15", "coefficients of every monomial vanish: x = ln(Γ↓/Γ↑)", c.x_star)
     q_steps = [
-        S("19", "Tr[H0 D_i(ρ)], H0 = ħω0 J_z, D_i of Eq. (11)", c["Q_trace_form"]),
-        S("C1", "cyclic trace → ⟨D_i†(H0)⟩, ordered with [Jz, J±] = ±J±", c["Q_operator"]),
-        S("22", "written on {J+J−, J−J+}", c["Q_i"]),
+        S("19", "Tr[H0 D_i(ρ)], H0 = ħω0 J_z, D_i of Eq. (11)", c.Q_trace_form),
+        S("C1", "cyclic trace → ⟨D_i†(H0)⟩, ordered with [Jz, J±] = ±J±", c.Q_operator),
+        S("22", "written on {J+J−, J−J+}", c.Q_i),
     ]
-    jmjp_step = S("24", "[J+, J−] = 2Jz: ⟨J−J+⟩ = ⟨J+J−⟩ − 2⟨Jz⟩", c["jmjp_identity"])
+    jmjp_step = S("24", "[J+, J−] = 2Jz: ⟨J−J+⟩ = ⟨J+J−⟩ − 2⟨Jz⟩", c.jmjp_identity)
     steady_steps = [
         *q_steps, jmjp_step,
-        S("23", "(1/γh + 1/γc)^{-1}(Q_h/γh − Q_c/γc), using Q_c = −Q_h", c["eq23"]),
-        S("24", "same from Q_h + Q_c = 0 solved for ⟨J+J−⟩", c["jpjm_steady"]),
+        S("23", "(1/γh + 1/γc)^{-1}(Q_h/γh − Q_c/γc), using Q_c = −Q_h", c.eq23),
+        S("24", "same from Q_h + Q_c = 0 solved for ⟨J+J−⟩", c.jpjm_steady),
     ]
     power_args = (hbar, omega0, gamma_h, gamma_c, n_h, n_c)
     return [
-        _res("dicke_state", "8", "normalisation of |J,m⟩ = c J_+^{J+m}|J,−J⟩", sp.Symbol("c"),
-             c["dicke_norm"], (J, m),
-             [S("8", "⟨J,−J+i+1|J+|J,−J+i⟩² multiplied over i < J+m", c["dicke_norm_product"]),
-              S("8", "c = 1/sqrt(product)", c["dicke_norm"])],
+        make("dicke_state", equation="8", title="normalisation of |J,m⟩ = c J_+^{J+m}|J,−J⟩",
+             lhs=sp.Symbol("c"),
+             expr=c.dicke_norm, args=(J, m),
+             steps=[S("8", "⟨J,−J+i+1|J+|J,−J+i⟩² multiplied over i < J+m", c.dicke_norm_product),
+                    S("8", "c = 1/sqrt(product)", c.dicke_norm)],
              printed=sp.sqrt(sp.factorial(J + m) * sp.factorial(J - m) / sp.factorial(2 * J)),
-             check=hc.dicke_state_check,
+             check=checks.dicke_state_check,
              notes="The print's factor sqrt((J+m)!(J−m)!/(2J)!) normalises the state only for "
                    "J + m <= 1; the derived sqrt((J−m)!/((2J)!(J+m)!)) is smaller by (J+m)!."),
-        _res("detailed_balance", "13", "single bath: ratio of neighbouring Dicke populations",
-             sp.Symbol("p_{M+1}/p_M"), c["detailed_balance"], (hbar, omega0, k_B, T_i),
-             [S("13", "⟨M+1|J+|M⟩ and ⟨M|J−|M+1⟩ (qapply)",
-                sp.Tuple(c["up_element"], c["down_element"])),
-              S("13", "zero net flux between M and M+1: p_{M+1}/p_M", c["population_ratio"]),
-              S("13", "population equation with p_M = r^M, r = that ratio (must vanish)",
-                c["population_residual"]),
-              S("12–13", "Bose occupation n_i = 1/(e^{ħω0/k_B T_i} − 1)", c["detailed_balance"])],
+        make("detailed_balance", equation="13",
+             title="single bath: ratio of neighbouring Dicke populations",
+             lhs=sp.Symbol("p_{M+1}/p_M"), expr=c.detailed_balance, args=(hbar, omega0, k_B, T_i),
+             steps=[S("13", "⟨M+1|J+|M⟩ and ⟨M|J−|M+1⟩ (qapply)",
+                    sp.Tuple(c.up_element, c.down_element)),
+                    S("13", "zero net flux between M and M+1: p_{M+1}/p_M", c.population_ratio),
+                    S("13", "population equation with p_M = r^M, r = that ratio (must vanish)",
+                    c.population_residual),
+                    S("12–13", "Bose occupation n_i = 1/(e^{ħω0/k_B T_i} − 1)", c.detailed_balance)],
              printed=sp.exp(-hbar * omega0 / (k_B * T_i)), expected=ONE,
-             check=hc.detailed_balance_check),
-        _res("T_star", "16", "effective temperature of the two collective baths", T_star,
-             c["T_star"], (T0, gamma_h, gamma_c, n_h, n_c), [rates_step, gibbs_step, x_step,
-                                                             S("16", "x = T0/T*", c["T_star"])],
+             check=checks.detailed_balance_check),
+        make("T_star", equation="16", title="effective temperature of the two collective baths",
+             lhs=T_star,
+             expr=c.T_star_expr, args=(T0, gamma_h, gamma_c, n_h, n_c),
+             steps=[rates_step, gibbs_step, x_step,
+                                                             S("16", "x = T0/T*", c.T_star_expr)],
              printed=T0 / sp.log((gamma_c * (1 + n_c) + gamma_h * (1 + n_h))
                                  / (gamma_c * n_c + gamma_h * n_h)),
-             expected=temperature, check=hc.t_star_check),
-        _res("Q_h", "22", "heat current from bath i, from Tr[H0 D_i(ρ)]", sp.Symbol("Qdot_i"),
-             c["Q_i"], (hbar, omega0, gamma_i, n_i, jpjm, jmjp), q_steps,
+             expected=temperature, check=checks.t_star_check),
+        make("Q_h", equation="22", title="heat current from bath i, from Tr[H0 D_i(ρ)]",
+             lhs=sp.Symbol("Qdot_i"),
+             expr=c.Q_i, args=(hbar, omega0, gamma_i, n_i, jpjm, jmjp), steps=q_steps,
              printed=hbar * omega0 * gamma_i * (-(1 + n_i) * jpjm + n_i * jmjp),
-             expected=POWER, check=hc.q_i_check),
-        _res("Q_h_steady", "24", "steady-state heat current from the hot bath",
-             sp.Symbol("Qdot_h"), c["Q_h_steady"], (*power_args, jz), steady_steps,
+             expected=POWER, check=checks.q_i_check),
+        make("Q_h_steady", equation="24", title="steady-state heat current from the hot bath",
+             lhs=sp.Symbol("Qdot_h"), expr=c.Q_h_steady, args=(*power_args, jz), steps=steady_steps,
              printed=2 * gamma_h * gamma_c / (gamma_h + gamma_c) * hbar * omega0 * (-jz)
              * (n_h - n_c),
-             expected=POWER, check=hc.q_h_steady_check,
+             expected=POWER, check=checks.q_h_steady_check,
              notes="Valid without the parasitic bath (Q_c = −Q_h). The text after Eq. (24) "
                    "writes J_z = Σ_j σ_z^(j); by Eq. (5) it is Σ_j σ_z^(j)/2."),
-        _res("Q_ind", "25 [published 26]", "N independent qubits, each between the two baths",
-             sp.Symbol("Qdot_h^ind"), c["Q_ind"], (N, *power_args),
-             [*steady_steps[-2:], S("C10", "⟨Jz⟩ at J = 1/2", c["jz_half"]),
-              S("25", "N × Eq. (24) at J = 1/2, e^{T0/T*} = Γ↓/Γ↑", c["Q_ind"])],
+        make("Q_ind", equation="25 [published 26]",
+             title="N independent qubits, each between the two baths",
+             lhs=sp.Symbol("Qdot_h^ind"), expr=c.Q_ind, args=(N, *power_args),
+             steps=[*steady_steps[-2:], S("C10", "⟨Jz⟩ at J = 1/2", c.jz_half),
+                    S("25", "N × Eq. (24) at J = 1/2, e^{T0/T*} = Γ↓/Γ↑", c.Q_ind)],
              printed=N * hbar * omega0 * gamma_h * gamma_c
              / (gamma_c * (2 * n_c + 1) + gamma_h * (2 * n_h + 1)) * (n_h - n_c),
-             expected=POWER, check=hc.q_ind_check),
+             expected=POWER, check=checks.q_ind_check),
     ]

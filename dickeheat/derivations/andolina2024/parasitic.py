@@ -15,29 +15,55 @@ Chain (each a SymPy operation on the objects before it):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import sympy as sp
 from sympy.physics.units import Dimension
 
-from dickeheat.errors import DickeheatError
-from dickeheat.derivations.andolina2024 import parasitic_checks as pc
+from dickeheat.derivations.andolina2024.checks import parasitic as checks
 from dickeheat.derivations.andolina2024.heat import Gdown, Gup, collective_channels
 from dickeheat.derivations.andolina2024.heat import chain as heat_chain
 from dickeheat.derivations.andolina2024.heat_symbols import (
-    DIMS, POWER, N, T_p, bose, gamma_c, gamma_h, gamma_i, gamma_k, gamma_p, hbar, jmjp, jpjm,
-    jz, n_c, n_h, n_i, n_p, omega0, x,
+    POWER,
+    N,
+    T_p,
+    bose,
+    gamma_c,
+    gamma_h,
+    gamma_i,
+    gamma_k,
+    gamma_p,
+    hbar,
+    jmjp,
+    jpjm,
+    jz,
+    n_c,
+    n_h,
+    n_i,
+    n_p,
+    omega0,
+    x,
 )
+from dickeheat.derivations.andolina2024.symbols import make
+from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.algebra import collect_monomials
 from dickeheat.symbolic.lindblad import Channel, heat_current, total_dissipator
-from dickeheat.symbolic.result import Result, Step, result_factory
+from dickeheat.symbolic.result import Result, Step
 from dickeheat.symbolic.spin import (
-    BoltzmannOperator, collective_spin_algebra, eigenvalue, pauli_algebra, pauli_site, JP, JM,
+    JM,
+    JP,
+    BoltzmannOperator,
+    collective_spin_algebra,
+    eigenvalue,
+    pauli_algebra,
+    pauli_site,
 )
 
-__all__ = ["results", "chain", "local_channels", "gibbs_condition"]
+__all__ = [
+    "ParasiticChain", "chain", "gibbs_condition", "local_channels", "results",
+]
 
-PAPER = "andolina2024"
 ONE = Dimension(1)
 
 
@@ -64,54 +90,81 @@ def gibbs_condition(channels_down_up: list[Channel]) -> sp.Expr:
     return sp.factor(sol[0][r])
 
 
+@dataclasses.dataclass(frozen=True)
+class ParasiticChain:
+    """The objects of the Sec.-III derivation: the parasitic current Q_p (30–31), the Gibbs
+    conditions of the collective and local baths and the current at T_p = T* (32), and the
+    three-bath qubit's e^{−x_k} (35)."""
+
+    Q_p_trace_form: sp.Expr
+    Q_p_site: sp.Expr
+    Q_p: sp.Expr
+    local_gibbs: sp.Expr
+    local_gibbs_T: sp.Expr
+    collective_gibbs: sp.Expr
+    p1: sp.Expr
+    jpjm_gibbs: sp.Expr
+    jz_gibbs: sp.Expr
+    Q_h_gibbs: sp.Expr
+    T_k_general: sp.Expr
+    T_k: sp.Expr
+
+
 @functools.cache
-def chain() -> dict[str, sp.Expr]:
-    """Run the derivation and return its intermediate objects by name."""
-    out: dict[str, sp.Expr] = {}
+def chain() -> ParasiticChain:
+    """Run the derivation (once, cached) and return its objects as a :class:`ParasiticChain`."""
     h = heat_chain()
     alg = pauli_algebra()
     # (1) two named sites j, k: D_p^(j)† acting on H0 = (ħω0/2)(σz^(j) + σz^(k))
     h0 = hbar * omega0 / 2 * (pauli_site("z", "j") + pauli_site("z", "k"))
     trace_form, op = heat_current(h0, local_channels("j"), alg)
-    out["Q_p_trace_form"], out["Q_p_site"] = trace_form, op
+    Q_p_trace_form, Q_p_site = trace_form, op
     groups = collect_monomials(op)
     if set(groups) - {sp.S.One, pauli_site("z", "j")}:
         raise DickeheatError(f"site k did not drop out of D_p^(j)†(H0): {op}")
     alpha = groups.get(sp.S.One, sp.S.Zero)
     beta_ = groups.get(pauli_site("z", "j"), sp.S.Zero)
     # Σ_j over N identical sites, Σ_j σ_z^(j) = 2 J_z
-    out["Q_p"] = sp.factor(N * alpha + 2 * beta_ * jz)
+    Q_p = sp.factor(N * alpha + 2 * beta_ * jz)
     # (2) Gibbs state: collective rates (heat chain) and one site of the local bath
     e_local = gibbs_condition([Channel(gamma_p * (1 + n_p), JM), Channel(gamma_p * n_p, JP)])
-    out["local_gibbs"] = e_local
-    out["local_gibbs_T"] = sp.simplify(e_local.subs(n_p, bose(omega0, T_p)))
-    out["collective_gibbs"] = sp.exp(-h["x_star"])
+    local_gibbs = e_local
+    local_gibbs_T = sp.simplify(e_local.subs(n_p, bose(omega0, T_p)))
+    collective_gibbs = sp.exp(-h.x_star)
     # product Gibbs state: qubit populations from the J = 1/2 ladder
     weights = {mm: sp.exp(-x * mm) for mm in (sp.Rational(1, 2), -sp.Rational(1, 2))}
     z1 = sum(weights.values())
     p1 = sp.simplify(weights[sp.Rational(1, 2)] / z1)
-    out["p1"] = p1
     # ⟨σ+σ−⟩ per site from the J = 1/2 eigenvalues; ⟨σ±⟩ = 0 in a diagonal product state
     per_site = sum(eigenvalue(JP * JM, sp.Rational(1, 2), mm) * w / z1
                    for mm, w in weights.items())
-    out["jpjm_gibbs"] = sp.simplify(N * per_site)
+    jpjm_gibbs = sp.simplify(N * per_site)
     jz_gibbs = sp.simplify(N * sum(mm * w / z1 for mm, w in weights.items()))
-    out["jz_gibbs"] = jz_gibbs
-    q_h = h["Q_i"].subs({gamma_i: gamma_h, n_i: n_h})
-    q_h = q_h.subs(jmjp, h["jmjp_identity"]).subs({jpjm: out["jpjm_gibbs"], jz: jz_gibbs})
-    x_rates = sp.logcombine(h["x_star"], force=True).subs(
-        {Gdown: h["rates_two_down"], Gup: h["rates_two_up"]})
-    out["Q_h_gibbs"] = sp.factor(sp.simplify(q_h.rewrite(sp.exp).subs(x, x_rates)))
+    q_h = h.Q_i.subs({gamma_i: gamma_h, n_i: n_h})
+    q_h = q_h.subs(jmjp, h.jmjp_identity).subs({jpjm: jpjm_gibbs, jz: jz_gibbs})
+    x_rates = sp.logcombine(h.x_star, force=True).subs(
+        {Gdown: h.rates_two_down, Gup: h.rates_two_up})
+    Q_h_gibbs = sp.factor(sp.simplify(q_h.rewrite(sp.exp).subs(x, x_rates)))
     # (3) one qubit, three baths
     chans = (collective_channels(gamma_h, n_h) + collective_channels(gamma_c, n_c)
              + [Channel(gamma_p * (1 + n_p), JM), Channel(gamma_p * n_p, JP)])
     e_k = gibbs_condition(chans)
-    out["T_k_general"] = e_k
-    out["T_k"] = sp.factor(e_k.subs({gamma_h: gamma_k, gamma_c: gamma_k}))
-    return out
-
-
-_res = result_factory(PAPER, DIMS)
+    T_k_general = e_k
+    T_k = sp.factor(e_k.subs({gamma_h: gamma_k, gamma_c: gamma_k}))
+    return ParasiticChain(
+        Q_p_trace_form=Q_p_trace_form,
+        Q_p_site=Q_p_site,
+        Q_p=Q_p,
+        local_gibbs=local_gibbs,
+        local_gibbs_T=local_gibbs_T,
+        collective_gibbs=collective_gibbs,
+        p1=p1,
+        jpjm_gibbs=jpjm_gibbs,
+        jz_gibbs=jz_gibbs,
+        Q_h_gibbs=Q_h_gibbs,
+        T_k_general=T_k_general,
+        T_k=T_k,
+    )
 
 
 def results() -> list[Result]:
@@ -120,39 +173,40 @@ def results() -> list[Result]:
     q_ind_printed = (N * hbar * omega0 * gamma_h * gamma_c
                      / (gamma_c * (2 * n_c + 1) + gamma_h * (2 * n_h + 1)) * (n_h - n_c))
     return [
-        _res("Q_p", "31 [published 32]", "heat current from the local parasitic bath",
-             sp.Symbol("Qdot_p"), c["Q_p"], (N, hbar, omega0, gamma_p, n_p, jz),
-             [S("31 [published 32]", "Tr[H0 D_p^(j)(ρ)] on two named sites j, k",
-                c["Q_p_trace_form"]),
-              S("31 [published 32]", "⟨D_p^(j)†(H0)⟩: Pauli algebra, site k drops out",
-                c["Q_p_site"]),
-              S("30 [published 31]", "Σ over N sites, Σ_j σ_z^(j) = 2J_z", c["Q_p"])],
-             expected=POWER, check=pc.q_p_check,
+        make("Q_p", equation="31 [published 32]",
+             title="heat current from the local parasitic bath",
+             lhs=sp.Symbol("Qdot_p"), expr=c.Q_p, args=(N, hbar, omega0, gamma_p, n_p, jz),
+             steps=[S("31 [published 32]", "Tr[H0 D_p^(j)(ρ)] on two named sites j, k",
+                    c.Q_p_trace_form),
+                    S("31 [published 32]", "⟨D_p^(j)†(H0)⟩: Pauli algebra, site k drops out",
+                    c.Q_p_site),
+                    S("30 [published 31]", "Σ over N sites, Σ_j σ_z^(j) = 2J_z", c.Q_p)],
+             expected=POWER, check=checks.q_p_check,
              notes="Not printed in the paper. With it the first law reads "
                    "Q_h + Q_c + Q_p = 0 in the steady state."),
-        _res("Q_h_Tp_eq_Tstar", "32 [published 33]",
-             "heat current when the parasitic bath is at T_p = T*", sp.Symbol("Qdot_h"),
-             c["Q_h_gibbs"], (N, hbar, omega0, gamma_h, gamma_c, n_h, n_c),
-             [S("15", "collective: e^{−x} = Γ↑/Γ↓", c["collective_gibbs"]),
-              S("31 [published 32]", "local, D_p^(j)(e^{−x s_z}) = 0: e^{−x} = n_p/(1+n_p)",
-                c["local_gibbs"]),
-              S("31 [published 32]", "with the Bose occupation: x = ħω0/k_B T_p, so T_p = T*",
-                c["local_gibbs_T"]),
-              S("32", "product Gibbs state: ⟨J+J−⟩ = N p_1 (⟨σ±⟩ = 0)", c["jpjm_gibbs"]),
-              S("22", "Eq. (22) at e^{x} = Γ↓/Γ↑", c["Q_h_gibbs"])],
-             printed=q_ind_printed, expected=POWER, check=pc.q_h_tp_check,
+        make("Q_h_Tp_eq_Tstar", equation="32 [published 33]",
+             title="heat current when the parasitic bath is at T_p = T*", lhs=sp.Symbol("Qdot_h"),
+             expr=c.Q_h_gibbs, args=(N, hbar, omega0, gamma_h, gamma_c, n_h, n_c),
+             steps=[S("15", "collective: e^{−x} = Γ↑/Γ↓", c.collective_gibbs),
+                    S("31 [published 32]", "local, D_p^(j)(e^{−x s_z}) = 0: e^{−x} = n_p/(1+n_p)",
+                    c.local_gibbs),
+                    S("31 [published 32]", "with the Bose occupation: x = ħω0/k_B T_p, so T_p = T*",
+                    c.local_gibbs_T),
+                    S("32", "product Gibbs state: ⟨J+J−⟩ = N p_1 (⟨σ±⟩ = 0)", c.jpjm_gibbs),
+                    S("22", "Eq. (22) at e^{x} = Γ↓/Γ↑", c.Q_h_gibbs)],
+             printed=q_ind_printed, expected=POWER, check=checks.q_h_tp_check,
              notes="The text (Sec. III) states that at T_p ≈ T* the heat current coincides with "
                    "the independent-qubit value (25) [published 26]; the derivation shows it is "
                    "exact for any γ_p > 0: the global Gibbs state at T* is then the unique "
                    "steady state."),
-        _res("T_k_star", "35 [published D3]",
-             "effective temperature of one qubit coupled to hot, cold and parasitic baths",
-             sp.exp(-sp.Symbol("x_k")), c["T_k"], (gamma_k, gamma_p, n_h, n_c, n_p),
-             [S("35", "D(e^{−x s_z}) = 0 with all three baths", c["T_k_general"]),
-              S("35", "γ_h = γ_c = γ_k", c["T_k"])],
+        make("T_k_star", equation="35 [published D3]",
+             title="effective temperature of one qubit coupled to hot, cold and parasitic baths",
+             lhs=sp.exp(-sp.Symbol("x_k")), expr=c.T_k, args=(gamma_k, gamma_p, n_h, n_c, n_p),
+             steps=[S("35", "D(e^{−x s_z}) = 0 with all three baths", c.T_k_general),
+                    S("35", "γ_h = γ_c = γ_k", c.T_k)],
              printed=(gamma_k * (n_h + n_c) + gamma_p * n_p)
              / (gamma_k * (n_h + n_c + 2) + gamma_p * (n_p + 1)),
-             expected=ONE, check=pc.t_k_check,
+             expected=ONE, check=checks.t_k_check,
              notes="x_k = ħω0^(k)/(k_B T_k*); n_i stand for the occupations n_i^(k) at the "
                    "qubit's own frequency ω0^(k) (Eq. 33; unnumbered in the published "
                    "Appendix D). arXiv calls the "

@@ -1,4 +1,9 @@
-"""Symbols of the circuit chain (Appendices A–B), with assumptions and SI dimensions."""
+"""Symbols of the paper, the dimension map and the one constructor of its results.
+
+The circuit chain's symbols (Appendices A–B) are defined here, the heat-current chain's in
+:mod:`~dickeheat.derivations.andolina2024.heat_symbols`; :data:`DIMS` maps both to their SI
+dimensions, and :func:`make` (``result_factory(PAPER, DIMS)``) builds every result of the paper.
+"""
 
 import sympy as sp
 from sympy.physics.units import (
@@ -13,11 +18,43 @@ from sympy.physics.units import (
     voltage,
 )
 
+from dickeheat.derivations.andolina2024.heat_symbols import DIMS as HEAT_DIMS
+from dickeheat.errors import DickeheatError
+from dickeheat.symbolic.result import result_factory
+
 __all__ = [
-    "C_T", "L_J", "C_ch", "C_cc", "C_c", "Q", "phi", "phidot", "V_h", "V_c", "hbar", "e",
-    "E_J", "E_C", "Z_T", "omega", "omega0", "omega_LC", "L", "C", "R", "G", "Qf", "n",
-    "DIMS", "frequency",
+    "C_T",
+    "DIMS",
+    "E_C",
+    "E_J",
+    "L_J",
+    "PAPER",
+    "Z_T",
+    "C",
+    "C_c",
+    "C_cc",
+    "C_ch",
+    "G",
+    "L",
+    "Q",
+    "Qf",
+    "R",
+    "V_c",
+    "V_h",
+    "e",
+    "frequency",
+    "hbar",
+    "make",
+    "n",
+    "omega",
+    "omega0",
+    "omega_LC",
+    "phi",
+    "phidot",
 ]
+
+#: the paper key of every result name, ``"andolina2024.<result>"``
+PAPER = "andolina2024"
 
 pos = {"positive": True}
 C_T = sp.Symbol("C_T", **pos)
@@ -47,7 +84,7 @@ n = sp.Symbol("n", nonnegative=True)
 
 frequency = 1 / time
 
-DIMS = {
+CIRCUIT_DIMS = {
     C_T: capacitance, C_ch: capacitance, C_cc: capacitance, C_c: capacitance, C: capacitance,
     L_J: inductance, L: inductance,
     Q: charge, e: charge,
@@ -57,3 +94,14 @@ DIMS = {
     omega: frequency, omega0: frequency, omega_LC: frequency,
     G: 1 / (voltage * time),
 }
+
+_shared = set(CIRCUIT_DIMS) & set(HEAT_DIMS)
+if any(CIRCUIT_DIMS[s] != HEAT_DIMS[s] for s in _shared):
+    raise DickeheatError("the circuit and heat symbols disagree on a dimension")
+
+#: SI dimension of every physical symbol of the paper (circuit and heat chains)
+DIMS = {**CIRCUIT_DIMS, **HEAT_DIMS}
+
+#: ``make(name, equation=..., title=..., lhs=..., expr=..., args=..., steps=..., printed=...,
+#: expected=..., check=..., notes=...)``: the one constructor of this paper's results
+make = result_factory(PAPER, DIMS)
