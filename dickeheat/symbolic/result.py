@@ -333,11 +333,33 @@ class Result:
             f"{[a.name for a in self.args]}"
         )
 
+    def arguments(self, values: Mapping[str, Any], *, strict: bool = True,
+                  defaults: Mapping[str, Any] | None = None) -> tuple[Any, ...]:
+        """The values of :attr:`args` in their order, looked up by argument name.
+
+        ``values`` maps names (``str(symbol)``, e.g. ``"omega_0"``, ``"<J_z>"``) to numbers or
+        arrays; ``defaults`` fills arguments ``values`` lacks (e.g. ħ = k_B = 1). A missing
+        argument raises :class:`DickeheatError`, and so does (if ``strict``) a name that is not
+        an argument (``strict=False`` lets one dictionary of values serve several results).
+        """
+        names = [a.name for a in self.args]
+        unknown = sorted(set(values) - set(names))
+        if unknown and strict:
+            raise DickeheatError(f"result {self.name} takes the arguments {names}; unknown "
+                                 f"{unknown}")
+        merged = {**(defaults or {}), **values}
+        missing = [n for n in names if n not in merged]
+        if missing:
+            raise DickeheatError(f"result {self.name} takes the arguments {names}; missing "
+                                 f"{missing}")
+        return tuple(merged[n] for n in names)
+
     def evaluate(self, values: Mapping[str, Any] | None = None, /, *, printed: bool = False,
+                 strict: bool = True, defaults: Mapping[str, Any] | None = None,
                  **kwargs: Any) -> Any:
         """Evaluate the derived (or, with ``printed=True``, the printed) closed form at values
         given by argument name, in any order: ``r.evaluate(N=2, T_h=1.0, ...)`` or
-        ``r.evaluate({"n_h^(1)": 0.3, ...})``. Every argument must be given, and no other.
+        ``r.evaluate({"n_h^(1)": 0.3, ...})`` (see :meth:`arguments`).
 
         >>> import sympy as sp
         >>> x, y = sp.symbols("x y", positive=True)
@@ -347,18 +369,8 @@ class Result:
         0.5
         """
         given = dict(values or {}, **kwargs)
-        names = [a.name for a in self.args]
-        unknown = sorted(set(given) - set(names))
-        missing = [n for n in names if n not in given]
-        if unknown or missing:
-            raise DickeheatError(
-                f"result {self.name} takes the arguments {names}; "
-                + (f"missing {missing}" if missing else "")
-                + ("; " if missing and unknown else "")
-                + (f"unknown {unknown}" if unknown else "")
-            )
         f = self.printed_function if printed else self.numpy_function
-        return f(*(given[n] for n in names))
+        return f(*self.arguments(given, strict=strict, defaults=defaults))
 
     @cached_property
     def mpmath_function(self) -> Callable[..., Any]:

@@ -77,6 +77,7 @@ class CircuitChain:
     H_first: sp.Expr
     inv_C_eff: sp.Expr
     L_J_derived: sp.Expr
+    E_J_of_L_J: sp.Expr
     quartic_phi: sp.Expr
     H_harmonic_ladder: sp.Expr
     omega_p: sp.Expr
@@ -127,6 +128,7 @@ def chain() -> CircuitChain:
     taylor = sp.series(potential, phi, 0, 6).removeO()
     inv_LJ = 2 * taylor.coeff(phi, 2)
     L_J_derived = sp.simplify(1 / inv_LJ)
+    (E_J_of_L_J,) = sp.solve(sp.Eq(L_J, L_J_derived), E_J)  # (A7) inverted: the device edge
     quartic_phi = taylor.coeff(phi, 4) * phi**4  # (A11)
     # (A8)–(A10): ladder operators with Z_T = sqrt(L_J/C_T) diagonalise the harmonic part
     q_op, phi_op = ladder_forms(b, hbar, Z_T)
@@ -189,6 +191,7 @@ def chain() -> CircuitChain:
         H_first=H_first,
         inv_C_eff=inv_C_eff,
         L_J_derived=L_J_derived,
+        E_J_of_L_J=E_J_of_L_J,
         quartic_phi=quartic_phi,
         H_harmonic_ladder=H_harmonic_ladder,
         omega_p=omega_p,
@@ -265,6 +268,11 @@ def results() -> list[Result]:
              steps=[S("A5", "transmon potential −E_J cos(2πφ/φ0), φ0 = h/2e", c.quartic_phi),
                     S("A7", "1/L_J = ∂²U/∂φ² at φ = 0", c.L_J_derived)],
              printed=(hbar / (2 * e)) ** 2 / E_J, expected=inductance, check=checks.l_j_check),
+        make("E_J", equation="A7", title="Josephson energy of a junction of inductance L_J",
+             lhs=E_J, expr=c.E_J_of_L_J, args=(hbar, e, L_J),
+             steps=[S("A7", "1/L_J = ∂²U/∂φ² at φ = 0", c.L_J_derived),
+                    S("A7", "solved for E_J", c.E_J_of_L_J)],
+             printed=(hbar / (2 * e)) ** 2 / L_J, expected=energy, check=checks.e_j_check),
         make("E_T_harmonic", equation="A10", title="harmonic transmon energy",
              lhs=sp.Symbol("E'_T"),
              expr=c.E_T_harmonic, args=(E_J, E_C),

@@ -13,11 +13,9 @@ import math
 from typing import Any
 
 import scipy.constants as const
-import sympy as sp
 
 from dickeheat.errors import ParameterError, check_positive
 from dickeheat.numeric.circuit import coupled_circuit_modes
-from dickeheat.symbolic.codegen import to_function
 
 __all__ = ["CircuitParameters", "circuit_parameters"]
 
@@ -64,16 +62,13 @@ class CircuitParameters:
 @functools.cache
 def _functions() -> dict[str, Any]:
     from dickeheat.derivations import registry
-    from dickeheat.derivations.andolina2024 import symbols as s
 
     reg = registry(("andolina2024",))
-    lj = reg.get("andolina2024.L_J")
-    ej_of_lj = sp.solve(sp.Eq(s.L_J, lj.expr), s.E_J)[0]
     g = reg.get("andolina2024.G")
     gamma = reg.get("andolina2024.gamma")
     quality = reg.get("andolina2024.quality")
     return {
-        "E_J": to_function((s.hbar, s.e, s.L_J), ej_of_lj),
+        "E_J": reg.get("andolina2024.E_J").numpy_function,
         "E_T": reg.get("andolina2024.E_T").numpy_function,
         "G_exact": reg.get("andolina2024.G_exact").numpy_function,
         "G_first": g.numpy_function,

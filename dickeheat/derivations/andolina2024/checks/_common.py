@@ -24,7 +24,7 @@ from dickeheat.numeric.steady import SteadyState, steady_state
 from dickeheat.symbolic.result import Result
 
 __all__ = [
-    "BATHS", "NATURAL", "POP_FLOOR", "RNG_SEED", "TOL", "arguments", "collective_ops",
+    "BATHS", "NATURAL", "POP_FLOOR", "RNG_SEED", "TOL", "collective_ops",
     "evaluate", "resolved", "sector_populations", "steady", "value_of",
 ]
 
@@ -41,37 +41,10 @@ NATURAL: Mapping[str, float] = MappingProxyType({"hbar": 1.0, "k_B": 1.0})
 POP_FLOOR = 1e-5
 
 
-def arguments(result: Result, values: Mapping[str, Any], *, natural: bool = False,
-              strict: bool = True) -> tuple:
-    """The values of ``result.args`` in their order, looked up by symbol name.
-
-    ``values`` maps argument names (``str(symbol)``, e.g. ``"omega_0"``, ``"<J_z>"``) to
-    numbers or arrays; with ``natural=True``, ħ and k_B default to 1. An argument without a
-    value raises :class:`DickeheatError`, and so does (if ``strict``) a name that is not an
-    argument of the result (``strict=False`` lets a check pass one dictionary of sample values
-    to several results).
-    """
-    names = [str(a) for a in result.args]
-    unknown = sorted(set(values) - set(names))
-    if unknown and strict:
-        raise DickeheatError(f"result {result.name} has no arguments {unknown}; "
-                             f"its arguments are {names}")
-    defaults = NATURAL if natural else {}
-    out = []
-    for name in names:
-        if name in values:
-            out.append(values[name])
-        elif name in defaults:
-            out.append(defaults[name])
-        else:
-            raise DickeheatError(f"result {result.name}: no value for argument {name!r}")
-    return tuple(out)
-
-
 def evaluate(result: Result, values: Mapping[str, Any], *, natural: bool = False,
              strict: bool = True) -> Any:
-    """``result.numpy_function`` at ``values`` (by argument name, see :func:`arguments`)."""
-    return result.numpy_function(*arguments(result, values, natural=natural, strict=strict))
+    """``result.evaluate(values)``, with ħ = k_B = 1 filled in when ``natural``."""
+    return result.evaluate(values, strict=strict, defaults=NATURAL if natural else None)
 
 
 def value_of(expr: sp.Expr, values: Mapping[str, Any]) -> complex:

@@ -33,7 +33,8 @@ __all__ = [
     "RATIOS", "anharmonicity_check", "c_eff_check", "canonical_pair_check",
     "charge_check", "charge_element_check", "e_t_check", "e_t_harmonic_check",
     "flux_element_check", "g_check", "g_exact_check", "h_qubit_check",
-    "hamiltonian_exact_check", "hamiltonian_first_check", "l_j_check", "phidot_exact_check",
+    "hamiltonian_exact_check", "hamiltonian_first_check", "l_j_check", "e_j_check",
+    "phidot_exact_check",
     "phidot_first_check", "transmon_case",
 ]
 
@@ -189,6 +190,15 @@ def l_j_check(result: Result) -> NumericCheck:
         errs.append(relative_error(closed, 1 / curvature))
     return NumericCheck(max(errs) < 1e-5, max(errs), 1e-5,
                         "finite-difference curvature of the Josephson potential (SI units)")
+
+
+def e_j_check(result: Result) -> NumericCheck:
+    """(A7) inverted: E_J = (Φ0/2π)²/L_J with the flux quantum Φ0 = h/2e (scipy.constants)."""
+    flux = const.physical_constants["mag. flux quantum"][0] / (2 * math.pi)
+    errs = [relative_error(evaluate(result, {"hbar": const.hbar, "e": const.e, "L_J": lj}),
+                           flux**2 / lj) for lj in (5e-9, 20e-9, 80e-9)]
+    return NumericCheck(max(errs) < 1e-9, max(errs), 1e-9,
+                        "(Φ0/2π)²/L_J with the CODATA flux quantum (scipy.constants)")
 
 
 def e_t_harmonic_check(result: Result) -> NumericCheck:
