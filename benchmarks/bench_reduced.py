@@ -74,7 +74,7 @@ def fit_exponent(N: list[int], y: list[float]) -> float:
 
 
 def accuracy() -> None:
-    from dickeheat.numeric import fullspace
+    from dickeheat.numeric import qutip_backend
     from dickeheat.numeric.model import HeatValve
     from dickeheat.numeric.reduced import solve
 
@@ -83,7 +83,7 @@ def accuracy() -> None:
     for params in cases:
         for N in range(1, 8):
             model = HeatValve(N=N, **params)
-            worst = max(worst, max_rel(fullspace.solve(model), solve(model)))
+            worst = max(worst, max_rel(qutip_backend.solve(model), solve(model)))
     print(f"[accuracy] reduced vs full 2^N space (N = 1..7, 3 parameter sets): "
           f"max relative difference of Q_h, Q_c, Q_p, <J_z>, <J^2>, P_J = {worst:.2e} "
           f"(target 1e-10)")

@@ -31,7 +31,7 @@ from dickeheat.errors import ParameterError
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import SteadyState, steady_state
 
-__all__ = ["single_qubit", "independent_current", "enhancement", "sector_temperatures"]
+__all__ = ["enhancement", "independent_current", "sector_temperatures", "single_qubit"]
 
 
 def single_qubit(model: HeatValve, *, parasitic: bool = True) -> HeatValve:

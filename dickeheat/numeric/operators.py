@@ -37,13 +37,13 @@ from dickeheat.errors import ParameterError
 from dickeheat.numeric.model import HeatValve
 
 __all__ = [
-    "CollectiveOps",
     "BathSuperoperators",
-    "local_ops",
-    "collective_ops",
-    "sector_ops",
-    "bath_superoperators",
+    "CollectiveOps",
     "apply",
+    "bath_superoperators",
+    "collective_ops",
+    "local_ops",
+    "sector_ops",
 ]
 
 

@@ -67,8 +67,13 @@ from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
-    "MAX_N", "PIQS_REL_TOL", "PIQS_SECTOR_REL_TOL", "RESIDUAL_RTOL", "max_N_for", "solve",
+    "MAX_N",
+    "PIQS_REL_TOL",
+    "PIQS_SECTOR_REL_TOL",
+    "RESIDUAL_RTOL",
     "dicke_rates",
+    "max_N_for",
+    "solve",
 ]
 
 #: largest N accepted (build + solve ~8-15 s at N = 96)
@@ -142,7 +147,7 @@ def solve(model: HeatValve) -> SteadyState:
     rhs[r0] = 1.0
     try:
         x = spla.spsolve(sp.csc_matrix(A), rhs)
-    except Exception as err:  # noqa: BLE001 -- any solver failure is a numerical error
+    except Exception as err:
         raise NumericalError(f"sparse LU of the PIQS Lindbladian failed: {err}") from err
     if not np.all(np.isfinite(x)):
         raise NumericalError("the restricted PIQS Lindbladian is singular (non-finite solution)")

@@ -39,17 +39,17 @@ from dickeheat.symbolic.bath import Bath
 __all__ = [
     "Coupling",
     "eigensystem",
-    "lambda_matrices",
-    "redfield_dissipator",
-    "redfield_current",
-    "gksl_dissipator",
-    "gksl_current",
-    "redfield_generator",
-    "gksl_generator",
     "evolve",
+    "gksl_current",
+    "gksl_dissipator",
+    "gksl_generator",
+    "lambda_matrices",
+    "redfield_current",
+    "redfield_dissipator",
+    "redfield_generator",
     "steady_state_of",
-    "vec",
     "unvec",
+    "vec",
 ]
 
 

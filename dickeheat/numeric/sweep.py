@@ -54,14 +54,24 @@ from typing import Any
 import numpy as np
 
 from dickeheat import __version__
-from dickeheat.errors import DickeheatError, NumericalError, ParameterError, UnknownNameError
+from dickeheat.errors import (
+    DickeheatError,
+    NumericalError,
+    ParameterError,
+    UnknownNameError,
+)
 from dickeheat.numeric import steady
 from dickeheat.numeric.currents import independent_current
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.sweep_config import MODEL_FIELDS, SweepConfig
 
-__all__ = ["sweep", "Sweep", "journal_path", "OUTPUTS",
-           "MissingDependencyError"]
+__all__ = [
+    "OUTPUTS",
+    "MissingDependencyError",
+    "Sweep",
+    "journal_path",
+    "sweep",
+]
 
 #: solver outputs copied from each SteadyState
 _SOLVED = ("Q_h", "Q_c", "Q_p", "J2", "jz", "residual", "solve_seconds")

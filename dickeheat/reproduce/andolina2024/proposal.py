@@ -21,7 +21,8 @@ import math
 import scipy.constants as const
 
 from dickeheat.errors import ParameterError, UnknownNameError
-from dickeheat.numeric.model import HeatValve, bose
+from dickeheat.numeric.model import HeatValve
+from dickeheat.numeric.thermal import bose
 from dickeheat.numeric.steady import steady_state
 from dickeheat.symbolic.codegen import to_function
 
