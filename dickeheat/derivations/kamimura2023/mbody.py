@@ -110,25 +110,19 @@ class MBodyChain:
 @functools.cache
 def chain() -> MBodyChain:
     """Run the m-body chain (cached)."""
-    out: dict[str, object] = {}
     # 1. white-noise Λ
     s = sp.Symbol("s", real=True)
     At = sp.Function("A_tilde")  # Ã(−s), with Ã(0) = A
     lam = sp.integrate(c * sp.DiracDelta(s) * At(s), (s, 0, sp.oo))
     lam_coeff = sp.simplify(lam / At(0))
-    out["Lambda_coeff"] = lam_coeff
     xi = WhiteNoise(c).xi()
-    out["Xi"] = xi
     # 2. the current as an expectation value (free operators: no commutation rules)
     free = OperatorAlgebra(exchange=lambda b, a: None, adjoints={_A: _A, _H: _H})
     O, under = redfield_current_operator(_H, [(sp.Symbol("omega"), _A)],
                                          lambda w: lam_coeff, free, _RHO)
     J_op = free.order(O + free.dagger(O))
-    out["trace_argument"] = under
-    out["J_operator"] = J_op
     dc = free.order(lam_coeff * (_A * (_H * _A - _A * _H) - (_H * _A - _A * _H) * _A))
-    out["double_commutator_check"] = require_zero("current = double commutator",
-                                                 sp.expand(J_op - dc))
+    dc_check = require_zero("current = double commutator", sp.expand(J_op - dc))
     # 3. single-qubit facts and the energies
     flips = qapply(SigmaX() * SigmaZKet(0)) == SigmaZKet(1)
     sz_up = sp.simplify(qapply(SigmaZ() * SigmaZKet(0)).as_independent(SigmaZKet(0))[0])
@@ -138,7 +132,6 @@ def chain() -> MBodyChain:
     n_dn = sp.Symbol("n", nonnegative=True, integer=True)
     energy = omega_q * ((L - n_dn) * sz_up + n_dn * sz_dn) / 2
     E0, Em = energy.subs(n_dn, 0), sp.expand(energy.subs(n_dn, m))
-    out["E0"], out["Em"] = E0, Em
     # 4. expectation values in |⇑⟩
     kappa = g * L / sp.binomial(L, m)
     n_sets = sp.binomial(L, m)
@@ -146,42 +139,40 @@ def chain() -> MBodyChain:
               _H * _A**2: kappa**2 * n_sets * E0,
               _A**2 * _H: kappa**2 * n_sets * E0}
     mono = collect_monomials(J_op)
-    J = sp.factor(sp.expand(sp.Add(*[coef * expect[k] for k, coef in mono.items()])))
-    out["J_c"] = J
-    out["J"] = sp.factor(J.subs(c, gamma_wn / g**2))
+    J_c = sp.factor(sp.expand(sp.Add(*[coef * expect[k] for k, coef in mono.items()])))
+    J = sp.factor(J_c.subs(c, gamma_wn / g**2))
     table = {(Lv, mv): exact_current(Lv, mv) for Lv in range(1, EXACT_LMAX + 1)
              for mv in range(1, Lv + 1)}
-    formula = sp.Lambda((L, m), out["J_c"] / (c * g**2 * omega_q))
-    out["exact_mismatches"] = [k for k, v in table.items() if sp.nsimplify(formula(*k)) != v]
-    out["exact_table"] = table
+    formula = sp.Lambda((L, m), J_c / (c * g**2 * omega_q))
+    mismatches = tuple(k for k, v in table.items() if sp.nsimplify(formula(*k)) != v)
     # 5. ||A||
     k, j = sp.Symbol("k", nonnegative=True, integer=True), sp.Symbol("j", integer=True)
     kraw = sp.Sum((-1) ** j * sp.binomial(k, j) * sp.binomial(L - k, m - j), (j, 0, m))
     vander = sp.combsimp(sp.summation(sp.binomial(k, j) * sp.binomial(L - k, m - j), (j, 0, m)))
-    out["krawtchouk"], out["vandermonde"] = kraw, vander
-    out["kraw_at_0"] = sp.simplify(kraw.subs(k, 0).doit())
-    out["norm_A"] = sp.simplify(kappa * out["kraw_at_0"])
+    kraw_at_0 = sp.simplify(kraw.subs(k, 0).doit())
+    norm_A = sp.simplify(kappa * kraw_at_0)
     # 6. Bound 1
     H_norm = omega_q * collective_spin_norm("z", L)
-    out["H_norm"] = H_norm
-    b1 = bound1(H_norm, sp.Matrix([[xi]]), [out["norm_A"]])
-    out["bound1_c"] = sp.simplify(b1)
-    out["bound1"] = sp.simplify(b1.subs(c, gamma_wn / g**2))
+    b1 = bound1(H_norm, sp.Matrix([[xi]]), [norm_A])
+    bound1_gamma = sp.simplify(b1.subs(c, gamma_wn / g**2))
     # J(0) < 0: every factor of -J is positive
-    out["ratio"] = sp.factor(-out["J"] / out["bound1"])
-    out["binomial_identity"] = require_zero("binomial recursion", sp.combsimp(
+    ratio = sp.factor(-J / bound1_gamma)
+    binomial_identity = require_zero("binomial recursion", sp.combsimp(
         sp.binomial(L, m - 1) - m / (L - m + 1) * sp.binomial(L, m)))
     # 7. exponent for fixed d = L − m
     exps = []
     for dv in range(4):
-        Jd = sp.expand_func((-out["J"]).subs(m, L - dv))
+        Jd = sp.expand_func((-J).subs(m, L - dv))
         exps.append(sp.limit(sp.log(Jd) / sp.log(L), L, sp.oo))
-    out["exponents"] = exps
-    poly = sp.interpolate(list(zip(range(4), exps)), d)
-    out["exponent"] = sp.expand(poly.subs(d, L - m))
-    out["exact_mismatches"] = tuple(out["exact_mismatches"])
-    out["exponents"] = tuple(out["exponents"])
-    return MBodyChain(**out)
+    poly = sp.interpolate(list(zip(range(4), exps, strict=True)), d)
+    return MBodyChain(
+        Lambda_coeff=lam_coeff, Xi=xi, trace_argument=under, J_operator=J_op,
+        double_commutator_check=dc_check, E0=E0, Em=Em, J_c=J_c, J=J,
+        exact_mismatches=mismatches, exact_table=table, krawtchouk=kraw, vandermonde=vander,
+        kraw_at_0=kraw_at_0, norm_A=norm_A, H_norm=H_norm, bound1_c=sp.simplify(b1),
+        bound1=bound1_gamma, ratio=ratio, binomial_identity=binomial_identity,
+        exponents=tuple(exps), exponent=sp.expand(poly.subs(d, L - m)),
+    )
 
 
 def _steps() -> tuple[Step, ...]:

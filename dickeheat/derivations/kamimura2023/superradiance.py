@@ -86,56 +86,51 @@ class SuperradianceChain:
 @functools.cache
 def chain() -> SuperradianceChain:
     """Run the superradiance chain (cached)."""
-    out: dict[str, sp.Expr] = {}
     alg = collective_spin_algebra()
     H = omega_q * JZ
     # 1. eigenoperators
     w_minus = eigenoperator_frequency(H, JM, alg)
     w_plus = eigenoperator_frequency(H, JP, alg)
     comps = [(w_minus, g * JM), (w_plus, g * JP)]
-    out["bohr"] = sp.Tuple(w_minus, w_plus)
     # 2. the current operator with Γ(ν) = S(ν)/2 + iΔ(ν)
     D_plus, D_minus = sp.symbols("Delta_+ Delta_-", real=True)
     spec = {w_minus: (S_plus, D_plus), w_plus: (S_minus, D_minus)}
     O, _ = redfield_current_operator(H, comps, lambda w: spec[w][0] / 2 + sp.I * spec[w][1],
                                      alg, Operator("rho"))
-    out["O"] = O
     # 3. Dicke expectation values
     mono = collect_monomials(O)
     val = sp.Add(*[coef * eigenvalue(k, Jq, M) for k, coef in mono.items()])
     J_general = sp.expand(val + sp.conjugate(val))
-    out["J_general_raw"] = J_general
-    out["J_dicke"] = sp.collect(sp.factor_terms(J_general), [S_plus, S_minus],
-                                func=sp.factor)
+    J_dicke = sp.collect(sp.factor_terms(J_general), [S_plus, S_minus], func=sp.factor)
     # 4. zero temperature and (17)
     balance = sp.exp(-omega_q / T) * S_plus
-    out["S_minus_T0"] = sp.limit(balance, T, 0, "+")
-    J_T0 = out["J_dicke"].subs(S_minus, out["S_minus_T0"])
-    J17 = sp.factor(J_T0.subs({Jq: L / 2, M: sp.Rational(1, 2)}))
-    out["J17_S"] = J17
-    out["J17"] = sp.factor(J17.subs(S_plus, gamma0 / g**2))
+    S_minus_T0 = sp.limit(balance, T, 0, "+")
+    J_T0 = J_dicke.subs(S_minus, S_minus_T0)
+    J17_S = sp.factor(J_T0.subs({Jq: L / 2, M: sp.Rational(1, 2)}))
+    J17 = sp.factor(J17_S.subs(S_plus, gamma0 / g**2))
     # 5. ΔE, norms, Bound 2
-    out["dE"] = sp.Max(*[sp.Abs(w) for w, _ in comps])
-    out["norm_A"] = 2 * g * collective_spin_norm("x", L)
-    out["bound2"] = sp.factor(bound2(sp.Matrix([[Xi]]), [out["dE"]], [out["norm_A"]]))
+    dE = sp.Max(*[sp.Abs(w) for w, _ in comps])
+    norm_A = 2 * g * collective_spin_norm("x", L)
+    b2 = sp.factor(bound2(sp.Matrix([[Xi]]), [dE], [norm_A]))
     # 6. ratio: γ_0 = g² S(ω_q) = 2η g² Ξ
-    ratio = sp.factor(-out["J17"] / out["bound2"])
-    out["ratio_gamma0"] = ratio
-    out["ratio"] = sp.factor(ratio.subs(gamma0, 2 * eta * g**2 * Xi))
-    out["ratio_limit"] = sp.limit(out["ratio"], L, sp.oo)
+    ratio_gamma0 = sp.factor(-J17 / b2)
+    ratio = sp.factor(ratio_gamma0.subs(gamma0, 2 * eta * g**2 * Xi))
     # 7. superabsorption
     H_sa = omega_q * JZ + Omega * JZ**2
     E = sp.expand(eigenvalue(H_sa, Jq, M))
     gap = sp.expand(E - E.subs(M, M - 1))
-    out["E_sa"], out["gap"] = E, gap
-    out["gap_bottom"] = sp.expand(gap.subs(M, -Jq + 1).subs(Jq, L / 2))
+    bottom = sp.expand(gap.subs(M, -Jq + 1).subs(Jq, L / 2))
     top = sp.expand(gap.subs(M, Jq).subs(Jq, L / 2))
-    out["gap_top"] = top
-    out["gap_diff"] = sp.factor(top**2 - out["gap_bottom"] ** 2)  # >= 0: the top gap is larger
-    out["dE_sa"] = top
-    out["bound2_sa"] = sp.factor(bound2(sp.Matrix([[Xi]]), [top], [out["norm_A"]]))
-    out["bound2_sa_exponent"] = sp.limit(sp.log(out["bound2_sa"]) / sp.log(L), L, sp.oo)
-    return SuperradianceChain(**out)
+    b2_sa = sp.factor(bound2(sp.Matrix([[Xi]]), [top], [norm_A]))
+    return SuperradianceChain(
+        bohr=sp.Tuple(w_minus, w_plus), O=O, J_general_raw=J_general, J_dicke=J_dicke,
+        S_minus_T0=S_minus_T0, J17_S=J17_S, J17=J17, dE=dE, norm_A=norm_A, bound2=b2,
+        ratio_gamma0=ratio_gamma0, ratio=ratio, ratio_limit=sp.limit(ratio, L, sp.oo),
+        E_sa=E, gap=gap, gap_bottom=bottom, gap_top=top,
+        gap_diff=sp.factor(top**2 - bottom**2),  # >= 0: the top gap is larger
+        dE_sa=top, bound2_sa=b2_sa,
+        bound2_sa_exponent=sp.limit(sp.log(b2_sa) / sp.log(L), L, sp.oo),
+    )
 
 
 def results() -> list[Result]:
