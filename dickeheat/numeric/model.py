@@ -26,8 +26,8 @@ import math
 
 from dickeheat.errors import ParameterError, check_nonnegative, check_positive
 
-# ``bose`` lives in dickeheat.numeric.thermal; it is also reachable from here only while
-# dickeheat.derivations.andolina2024 still imports it from this module
+# ``bose`` lives in dickeheat.numeric.thermal; the name stays importable from this module
+# (transitional, not in __all__) until no caller imports it from here
 from dickeheat.numeric.thermal import bose
 
 __all__ = ["HeatValve", "allowed_J"]
