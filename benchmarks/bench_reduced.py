@@ -24,7 +24,7 @@ import time
 
 import numpy as np
 
-PARAMS = dict(gamma_h=1.0, gamma_c=1.0, T_h=3.0, T_c=1 / 3, gamma_p=0.001, T_p=1 / 3)
+PARAMS = {"gamma_h": 1.0, "gamma_c": 1.0, "T_h": 3.0, "T_c": 1 / 3, "gamma_p": 0.001, "T_p": 1 / 3}
 OBS = ("Q_h", "Q_c", "Q_p", "jz", "J2")
 
 CHILD = """

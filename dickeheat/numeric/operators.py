@@ -108,7 +108,7 @@ def collective_ops(N: int) -> CollectiveOps:
     >>> sorted({float(x) for x in np.round(ops.j2.eigenenergies(), 9)})
     [0.75, 3.75]
     """
-    sm, sp, sz = local_ops(N)
+    sm, _sp, sz = local_ops(N)
     jm = sum(sm[1:], sm[0])
     jp = jm.dag()
     jz = 0.5 * sum(sz[1:], sz[0])

@@ -105,12 +105,12 @@ def dicke_rates(model: HeatValve) -> dict[str, float]:
     >>> dicke_rates(HeatValve(N=2, gamma_h=1.0, gamma_c=0.5, T_h=0.0, T_c=0.0))
     {'collective_emission': 1.5, 'collective_pumping': 0.0, 'emission': 0.0, 'pumping': 0.0}
     """
-    return dict(
-        collective_emission=model.emission_rate,
-        collective_pumping=model.absorption_rate,
-        emission=model.gamma_p * (1.0 + model.n_p),
-        pumping=model.gamma_p * model.n_p,
-    )
+    return {
+        "collective_emission": model.emission_rate,
+        "collective_pumping": model.absorption_rate,
+        "emission": model.gamma_p * (1.0 + model.n_p),
+        "pumping": model.gamma_p * model.n_p,
+    }
 
 
 def _physical_indices(N: int,

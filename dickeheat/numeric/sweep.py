@@ -233,7 +233,7 @@ class Sweep:
         names = self.config.grid.get("backend", (self.config.fixed.get("backend"),))
         for i, name in enumerate(names):
             if name != "auto" and name not in steady.BACKENDS:
-                where = "grid.backend[%d]" % i if "backend" in self.config.grid else "fixed.backend"
+                where = f"grid.backend[{i}]" if "backend" in self.config.grid else "fixed.backend"
                 raise UnknownNameError(f"{where} must be one of {['auto', *steady.BACKENDS]}, "
                                        f"got {name!r}")
         for _, point in self.config.points():

@@ -44,15 +44,15 @@ from dickeheat.errors import ParameterError
 from dickeheat.symbolic import spin
 
 __all__ = [
-    "current_bound",
     "bound1",
     "bound2",
-    "commutator_constant_general",
-    "commutator_constant_banded",
-    "operator_norm",
-    "energy_window",
     "bounds_from_operators",
     "collective_spin_norm",
+    "commutator_constant_banded",
+    "commutator_constant_general",
+    "current_bound",
+    "energy_window",
+    "operator_norm",
     "sector_matrix",
 ]
 

@@ -45,16 +45,16 @@ from dickeheat.symbolic.algebra import OperatorAlgebra, expectation_form
 
 __all__ = [
     "bohr_components",
-    "interaction_picture",
-    "lambda_operator",
-    "lambda_from_correlation",
-    "redfield_dissipator",
+    "commutator_form",
+    "eigenoperator_frequency",
     "gksl_dissipator",
     "gksl_rate",
     "heat_current",
-    "commutator_form",
-    "eigenoperator_frequency",
+    "interaction_picture",
+    "lambda_from_correlation",
+    "lambda_operator",
     "redfield_current_operator",
+    "redfield_dissipator",
 ]
 
 Rate = Callable[[int, int, sp.Expr], sp.Expr]

@@ -7,7 +7,15 @@ import sympy as sp
 from dickeheat.derivations import registry
 from dickeheat.derivations.kamimura2023 import mbody, results_by_name, superradiance
 from dickeheat.derivations.kamimura2023.symbols import (
-    L, Omega, Xi, eta, g, gamma0, gamma_wn, m, omega_q,
+    L,
+    Omega,
+    Xi,
+    eta,
+    g,
+    gamma0,
+    gamma_wn,
+    m,
+    omega_q,
 )
 from dickeheat.derivations.verify import verify_all
 

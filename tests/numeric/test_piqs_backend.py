@@ -14,12 +14,12 @@ from dickeheat.numeric.model import HeatValve
 TOL = piqs_backend.PIQS_REL_TOL
 
 CASES = [
-    dict(T_h=2.0, T_c=1 / 3),
-    dict(T_h=10.0, T_c=0.1),
-    dict(T_h=0.5, T_c=2.0),
-    dict(T_h=3.0, T_c=0.3, gamma_p=0.02, T_p=0.1),
-    dict(T_h=1.0, T_c=1 / 3, gamma_p=0.1, T_p=3.0),
-    dict(gamma_h=0.4, T_h=5.0, T_c=0.5, gamma_p=0.01, T_p=1.0),
+    {"T_h": 2.0, "T_c": 1 / 3},
+    {"T_h": 10.0, "T_c": 0.1},
+    {"T_h": 0.5, "T_c": 2.0},
+    {"T_h": 3.0, "T_c": 0.3, "gamma_p": 0.02, "T_p": 0.1},
+    {"T_h": 1.0, "T_c": 1 / 3, "gamma_p": 0.1, "T_p": 3.0},
+    {"gamma_h": 0.4, "T_h": 5.0, "T_c": 0.5, "gamma_p": 0.01, "T_p": 1.0},
 ]
 
 

@@ -13,7 +13,7 @@ from dickeheat.numeric import qutip_backend
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.operators import collective_ops, local_ops, sector_ops
 
-PARASITIC = dict(gamma_p=0.05, T_p=0.3)
+PARASITIC = {"gamma_p": 0.05, "T_p": 0.3}
 
 MODELS = [
     pytest.param(HeatValve(N=1, T_h=2.0, T_c=0.5), id="N1"),

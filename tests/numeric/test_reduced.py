@@ -109,7 +109,7 @@ def test_first_law_trace_positivity(baths):
 
 
 def test_heat_flows_from_hot_to_cold_and_reverses():
-    base = dict(N=30, gamma_h=1.0, gamma_c=1.0, gamma_p=0.001, T_p=0.5)
+    base = {"N": 30, "gamma_h": 1.0, "gamma_c": 1.0, "gamma_p": 0.001, "T_p": 0.5}
     fwd = reduced.solve(HeatValve(T_h=2.0, T_c=0.5, **base))
     rev = reduced.solve(HeatValve(T_h=0.5, T_c=2.0, **base))
     assert fwd.Q_h > 0 > fwd.Q_c
@@ -196,9 +196,9 @@ def test_thermal_and_general_references_agree():
 @pytest.mark.parametrize("params", [
     # cold collective baths, hot and strong parasitic bath: the thermal reference is off by
     # more than e^700, the general reference is re-centred by a log-space sweep
-    dict(gamma_h=1.0, gamma_c=1.0, T_h=0.094, T_c=0.085, gamma_p=0.233, T_p=2.3),
+    {"gamma_h": 1.0, "gamma_c": 1.0, "T_h": 0.094, "T_c": 0.085, "gamma_p": 0.233, "T_p": 2.3},
     # gamma_p >> gamma: slow, linear convergence over hundreds of sweeps
-    dict(gamma_h=0.24, gamma_c=0.37, T_h=0.18, T_c=0.12, gamma_p=5.0, T_p=17.0),
+    {"gamma_h": 0.24, "gamma_c": 0.37, "T_h": 0.18, "T_c": 0.12, "gamma_p": 5.0, "T_p": 17.0},
 ])
 def test_hard_regimes_match_sparse_lu(params):
     model = HeatValve(N=60, **params)

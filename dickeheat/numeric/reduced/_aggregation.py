@@ -359,12 +359,12 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
         if change < stall_below and len(history) >= 12 \
                 and min(history[-4:]) > 0.99 * min(history[-12:-4]):
             return len(history), change  # flat for 12 sweeps: the rounding floor
-        if len(history) >= 6 and min(history[-2:]) > 0.5 * min(history[-6:-2]):
-            if len(history) >= 12 and change >= stall_below and solver.trusted.any() and \
-                    min(history[-4:]) > 0.5 * min(history[-12:-4]):
-                # no progress: aggregate fewer ladders (the leakiest go first)
-                top = solver.threshold if math.isfinite(solver.threshold) else solver.eta.max()
-                solver.trust(top / 4)
+        stalled = (len(history) >= 12 and min(history[-2:]) > 0.5 * min(history[-6:-2])
+                   and min(history[-4:]) > 0.5 * min(history[-12:-4]))
+        if stalled and change >= stall_below and solver.trusted.any():
+            # no progress: aggregate fewer ladders (the leakiest go first)
+            top = solver.threshold if math.isfinite(solver.threshold) else solver.eta.max()
+            solver.trust(top / 4)
     raise NumericalError(
         f"reduced solver did not converge in {max_iter} iterations (last relative change "
         f"{history[-1]:.2e}, tol {tol:.1e}); N = {solver.N}"

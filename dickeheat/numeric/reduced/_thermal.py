@@ -66,7 +66,7 @@ class ThermalReferenceSolver(LadderSolver):
         self.Q0r = self.Q0[::-1].copy()
         self.T2 = T * T
         # beyond tcut, e^{theta t} y < e^-1060 e^300: nothing there reaches a sector sum
-        self.tcut = min(N + 2, int(math.ceil((760.0 + self.drift_limit) / -self.theta)) + 3)
+        self.tcut = min(N + 2, math.ceil((760.0 + self.drift_limit) / -self.theta) + 3)
         K = self.K
         self.cf = [rates.coefficients(k) for k in range(K + 1)]  # (J, c0, cm, cp)
         self.alpha, self.beta = np.zeros(K + 1), np.zeros(K + 1)
