@@ -2,6 +2,7 @@
 result with a factor 2 and with its sign flipped goes through the same ``run_check``."""
 
 import dataclasses
+import functools
 
 import pytest
 
@@ -27,9 +28,14 @@ def test_every_result_is_covered(reg):
     assert {f"kamimura2023.{n}" for n in FAST + SLOW} == set(reg.names())
 
 
+@functools.cache
+def _passes_unplanted(name):
+    return registry(("kamimura2023",)).get(f"kamimura2023.{name}").run_check().passed
+
+
 def _assert_planted_fails(reg, name, plant):
     result = reg.get(f"kamimura2023.{name}")
-    assert result.run_check().passed  # the check passes on the derived closed form
+    assert _passes_unplanted(name)  # the check passes on the derived closed form
     planted = dataclasses.replace(result, expr=PLANTS[plant](result.expr))
     check = planted.run_check()
     assert not check.passed, (name, plant, check)
