@@ -142,7 +142,7 @@ def redfield_dissipator(
                 if (k, l) not in Lambdas:
                     continue
                 Lam = Lambdas[(k, l)]
-            else:
+            elif Gamma is not None:
                 Lam = lambda_operator(H, couplings, Gamma, k, l)
             X += Lam * rho * couplings[k] - couplings[k] * Lam * rho
     return X + X.H

@@ -18,6 +18,8 @@ Redfield current of :mod:`dickeheat.numeric.redfield`:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+
 import numpy as np
 import qutip
 import sympy as sp
@@ -42,7 +44,7 @@ def _bath(rng: np.random.Generator) -> Lorentzian:
 
 
 def _values(result: Result, E: np.ndarray, p: np.ndarray, ops: tuple[np.ndarray, np.ndarray],
-            gamma) -> dict[str, float]:
+            gamma: Callable[[int, int, float], complex]) -> dict[str, float]:
     """Every argument of the closed form by name; ``gamma(k, l, w)`` is Γ_kl(w) (complex)."""
     values: dict[str, float] = {}
     for i in range(DIM):
@@ -65,7 +67,7 @@ def _values(result: Result, E: np.ndarray, p: np.ndarray, ops: tuple[np.ndarray,
     return values
 
 
-def _gamma_of(baths: dict[tuple[int, int], Bath]):
+def _gamma_of(baths: Mapping[tuple[int, int], Bath]) -> Callable[[int, int, float], complex]:
     def gamma(k: int, l: int, w: float) -> complex:
         bath = baths.get((k, l))
         return 0j if bath is None else complex(bath.one_sided_function()(np.array([w]))[0])
@@ -73,7 +75,8 @@ def _gamma_of(baths: dict[tuple[int, int], Bath]):
     return gamma
 
 
-def _qutip_secular(H: np.ndarray, a_ops: list[tuple[np.ndarray, Bath]], rho: np.ndarray) -> float:
+def _qutip_secular(H: np.ndarray, a_ops: Sequence[tuple[np.ndarray, Bath]],
+                   rho: np.ndarray) -> float:
     Hq = qutip.Qobj(H)
     R = qutip.bloch_redfield_tensor(
         Hq, [(qutip.Qobj(A), scalar_spectrum(b.spectrum_function())) for A, b in a_ops],
