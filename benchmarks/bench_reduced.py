@@ -24,7 +24,7 @@ import time
 
 import numpy as np
 
-PARAMS = dict(gamma_h=1.0, gamma_c=1.0, T_h=3.0, T_c=1 / 3, gamma_p=0.001, T_p=1 / 3)
+PARAMS = {"gamma_h": 1.0, "gamma_c": 1.0, "T_h": 3.0, "T_c": 1 / 3, "gamma_p": 0.001, "T_p": 1 / 3}
 OBS = ("Q_h", "Q_c", "Q_p", "jz", "J2")
 
 CHILD = """
@@ -74,7 +74,7 @@ def fit_exponent(N: list[int], y: list[float]) -> float:
 
 
 def accuracy() -> None:
-    from dickeheat.numeric import fullspace
+    from dickeheat.numeric import qutip_backend
     from dickeheat.numeric.model import HeatValve
     from dickeheat.numeric.reduced import solve
 
@@ -83,7 +83,7 @@ def accuracy() -> None:
     for params in cases:
         for N in range(1, 8):
             model = HeatValve(N=N, **params)
-            worst = max(worst, max_rel(fullspace.solve(model), solve(model)))
+            worst = max(worst, max_rel(qutip_backend.solve(model), solve(model)))
     print(f"[accuracy] reduced vs full 2^N space (N = 1..7, 3 parameter sets): "
           f"max relative difference of Q_h, Q_c, Q_p, <J_z>, <J^2>, P_J = {worst:.2e} "
           f"(target 1e-10)")

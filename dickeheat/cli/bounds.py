@@ -121,7 +121,7 @@ def _bath(args: argparse.Namespace, name: str):
 
 def _valve_record(args: argparse.Namespace, state: str | Fraction) -> dict[str, Any]:
     from dickeheat.numeric.model import HeatValve
-    from dickeheat.numeric.valve_bounds import valve_bound_report
+    from dickeheat.reproduce.kamimura2023.valve import valve_bound_report
 
     if args.bath not in (None, "rlc"):
         raise ParameterError("--model valve uses RLC baths: --bath must be rlc")
@@ -131,7 +131,7 @@ def _valve_record(args: argparse.Namespace, state: str | Fraction) -> dict[str, 
     out = rep.to_dict()
     out["Xi"] = out["Xi_h"]
     if state == "steady":
-        from dickeheat.derivations.kamimura2023.valve import valve_own_bounds
+        from dickeheat.reproduce.kamimura2023.valve import valve_own_bounds
 
         out.update(valve_own_bounds(model))
     return out
@@ -160,7 +160,7 @@ def bounds_record(args: argparse.Namespace) -> dict[str, Any]:
         rec = _valve_record(args, state)
         rec.update(model=model, L=L, m=None)
         return rec
-    from dickeheat.numeric.bounds import bound_report
+    from dickeheat.reproduce.kamimura2023.bounds import bound_report
     from dickeheat.numeric.redfield import Coupling
     from dickeheat.numeric.spin_models import dicke_state, model_operators
 

@@ -22,11 +22,11 @@ import scipy.linalg
 from dickeheat.errors import NumericalError, ParameterError, check_positive
 
 __all__ = [
-    "TransmonSpectrum",
-    "transmon_spectrum",
     "CircuitModes",
+    "TransmonSpectrum",
     "coupled_circuit_modes",
     "legendre_numeric",
+    "transmon_spectrum",
 ]
 
 

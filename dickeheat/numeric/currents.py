@@ -31,7 +31,7 @@ from dickeheat.errors import ParameterError
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import SteadyState, steady_state
 
-__all__ = ["single_qubit", "independent_current", "enhancement", "sector_temperatures"]
+__all__ = ["enhancement", "independent_current", "sector_temperatures", "single_qubit"]
 
 
 def single_qubit(model: HeatValve, *, parasitic: bool = True) -> HeatValve:
@@ -81,7 +81,7 @@ def sector_temperatures(state: SteadyState) -> np.ndarray:
                              f"(got P_J = {state.P_J})")
     (J,) = state.P_J
     rho = getattr(state.rho, "full", lambda: None)()
-    if rho is None or rho.shape != (int(round(2 * J)) + 1,) * 2 or J == 0:
+    if rho is None or rho.shape != (round(2 * J) + 1,) * 2 or J == 0:
         raise ParameterError("sector_temperatures needs the (2J+1)-dimensional rho of the "
                              "'qutip' backend with J > 0")
     p = np.real(np.diag(rho))  # m = J, J-1, ..., -J

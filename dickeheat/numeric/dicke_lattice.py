@@ -39,15 +39,15 @@ from scipy.special import gammaln
 from dickeheat.errors import ParameterError
 
 __all__ = [
-    "sparse_lu_populations",
-    "n_levels",
-    "block_offsets",
     "block_J",
-    "log_degeneracy",
+    "block_offsets",
     "collective_down",
     "collective_up",
-    "local_emission",
     "local_absorption",
+    "local_emission",
+    "log_degeneracy",
+    "n_levels",
+    "sparse_lu_populations",
 ]
 
 

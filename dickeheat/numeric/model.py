@@ -26,24 +26,11 @@ import math
 
 from dickeheat.errors import ParameterError, check_nonnegative, check_positive
 
-__all__ = ["HeatValve", "bose", "allowed_J"]
+# ``bose`` lives in dickeheat.numeric.thermal; the name stays importable from this module
+# (transitional, not in __all__) until no caller imports it from here
+from dickeheat.numeric.thermal import bose
 
-
-def bose(omega: float, T: float) -> float:
-    """Bose–Einstein occupation :math:`1/(e^{\\omega/T}-1)`, with ``T = 0`` giving 0.
-
-    >>> round(bose(1.0, 1.0), 6)
-    0.581977
-    >>> bose(1.0, 1e-3)  # far below ω: vanishes, no overflow
-    0.0
-    """
-    check_positive("omega", omega)
-    check_nonnegative("T", T)
-    if T == 0.0:
-        return 0.0
-    x = omega / T
-    # e^{-x}/(1 - e^{-x}): no overflow at low temperature (it underflows smoothly to 0)
-    return math.exp(-x) / -math.expm1(-x)
+__all__ = ["HeatValve", "allowed_J"]
 
 
 def allowed_J(N: int) -> list[float]:

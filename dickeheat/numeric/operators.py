@@ -37,13 +37,13 @@ from dickeheat.errors import ParameterError
 from dickeheat.numeric.model import HeatValve
 
 __all__ = [
-    "CollectiveOps",
     "BathSuperoperators",
-    "local_ops",
-    "collective_ops",
-    "sector_ops",
-    "bath_superoperators",
+    "CollectiveOps",
     "apply",
+    "bath_superoperators",
+    "collective_ops",
+    "local_ops",
+    "sector_ops",
 ]
 
 
@@ -108,7 +108,7 @@ def collective_ops(N: int) -> CollectiveOps:
     >>> sorted({float(x) for x in np.round(ops.j2.eigenenergies(), 9)})
     [0.75, 3.75]
     """
-    sm, sp, sz = local_ops(N)
+    sm, _sp, sz = local_ops(N)
     jm = sum(sm[1:], sm[0])
     jp = jm.dag()
     jz = 0.5 * sum(sz[1:], sz[0])

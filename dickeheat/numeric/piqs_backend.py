@@ -67,8 +67,13 @@ from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
-    "MAX_N", "PIQS_REL_TOL", "PIQS_SECTOR_REL_TOL", "RESIDUAL_RTOL", "max_N_for", "solve",
+    "MAX_N",
+    "PIQS_REL_TOL",
+    "PIQS_SECTOR_REL_TOL",
+    "RESIDUAL_RTOL",
     "dicke_rates",
+    "max_N_for",
+    "solve",
 ]
 
 #: largest N accepted (build + solve ~8-15 s at N = 96)
@@ -100,12 +105,12 @@ def dicke_rates(model: HeatValve) -> dict[str, float]:
     >>> dicke_rates(HeatValve(N=2, gamma_h=1.0, gamma_c=0.5, T_h=0.0, T_c=0.0))
     {'collective_emission': 1.5, 'collective_pumping': 0.0, 'emission': 0.0, 'pumping': 0.0}
     """
-    return dict(
-        collective_emission=model.emission_rate,
-        collective_pumping=model.absorption_rate,
-        emission=model.gamma_p * (1.0 + model.n_p),
-        pumping=model.gamma_p * model.n_p,
-    )
+    return {
+        "collective_emission": model.emission_rate,
+        "collective_pumping": model.absorption_rate,
+        "emission": model.gamma_p * (1.0 + model.n_p),
+        "pumping": model.gamma_p * model.n_p,
+    }
 
 
 def _physical_indices(N: int,
@@ -142,7 +147,7 @@ def solve(model: HeatValve) -> SteadyState:
     rhs[r0] = 1.0
     try:
         x = spla.spsolve(sp.csc_matrix(A), rhs)
-    except Exception as err:  # noqa: BLE001 -- any solver failure is a numerical error
+    except Exception as err:
         raise NumericalError(f"sparse LU of the PIQS Lindbladian failed: {err}") from err
     if not np.all(np.isfinite(x)):
         raise NumericalError("the restricted PIQS Lindbladian is singular (non-finite solution)")

@@ -39,17 +39,17 @@ from dickeheat.symbolic.bath import Bath
 __all__ = [
     "Coupling",
     "eigensystem",
-    "lambda_matrices",
-    "redfield_dissipator",
-    "redfield_current",
-    "gksl_dissipator",
-    "gksl_current",
-    "redfield_generator",
-    "gksl_generator",
     "evolve",
+    "gksl_current",
+    "gksl_dissipator",
+    "gksl_generator",
+    "lambda_matrices",
+    "redfield_current",
+    "redfield_dissipator",
+    "redfield_generator",
     "steady_state_of",
-    "vec",
     "unvec",
+    "vec",
 ]
 
 
@@ -171,7 +171,7 @@ def vec(rho: np.ndarray) -> np.ndarray:
 
 
 def unvec(v: np.ndarray) -> np.ndarray:
-    d = int(round(np.sqrt(v.size)))
+    d = round(np.sqrt(v.size))
     return np.asarray(v).reshape(d, d)
 
 
@@ -233,8 +233,8 @@ def steady_state_of(generator: np.ndarray, *, tol: float = 1e-8) -> np.ndarray:
     NumericalError
         If the null space is not one-dimensional (the steady state is not unique).
     """
-    d = int(round(np.sqrt(generator.shape[0])))
-    u, s, vh = np.linalg.svd(generator)
+    d = round(np.sqrt(generator.shape[0]))
+    _u, s, vh = np.linalg.svd(generator)
     null = np.sum(s < tol * max(1.0, s[0]))
     if null != 1:
         raise NumericalError(f"the generator has a {null}-dimensional null space; the steady "

@@ -28,7 +28,6 @@ state with ``k`` qubits in :math:`|-\rangle_x` its eigenvalue is the Krawtchouk 
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from fractions import Fraction
 from math import comb
@@ -41,14 +40,12 @@ from dickeheat.numeric.operators import collective_ops, sector_ops
 
 __all__ = [
     "MODELS",
-    "SpinModel",
     "check_L",
     "check_m",
+    "dicke_state",
     "krawtchouk",
     "mbody_operator",
     "model_operators",
-    "dicke_state",
-    "spin_model",
 ]
 
 MODELS = ("superradiance", "m-body", "superabsorption")
@@ -71,7 +68,7 @@ def check_m(m: int, L: int) -> int:
 
 def krawtchouk(m: int, k: int, L: int) -> int:
     """:math:`K_m(k) = \\sum_j (-1)^j \\binom{k}{j}\\binom{L-k}{m-j}` (exact)."""
-    return sum((-1) ** j * comb(k, j) * comb(L - k, m - j) for j in range(0, m + 1))
+    return sum((-1) ** j * comb(k, j) * comb(L - k, m - j) for j in range(m + 1))
 
 
 def _space(space: str) -> str:
@@ -156,29 +153,3 @@ def dicke_state(L: int, M: float | Fraction, *, space: str = "sector") -> np.nda
         psi = (jm * psi).unit()
     v = psi.full().ravel()
     return np.outer(v, v.conj())
-
-
-@dataclasses.dataclass(frozen=True)
-class SpinModel:
-    """A collective model: its name, size, parameters and ``(H, A)``."""
-
-    model: str
-    L: int
-    m: int | None
-    omega: float
-    g: float
-    Omega: float
-    space: str
-    H: np.ndarray = dataclasses.field(repr=False)
-    A: np.ndarray = dataclasses.field(repr=False)
-
-    def state(self, M: float | Fraction) -> np.ndarray:
-        return dicke_state(self.L, M, space=self.space)
-
-
-def spin_model(model: str, L: int, *, m: int | None = None, omega: float = 1.0,
-               g: float = 1.0, Omega: float = 0.0, space: str = "sector") -> SpinModel:
-    """Build a :class:`SpinModel` (validated parameters)."""
-    H, A = model_operators(model, L, m=m, omega=omega, g=g, Omega=Omega, space=space)
-    return SpinModel(model, int(L), None if m is None else int(m), float(omega), float(g),
-                     float(Omega), space, H, A)

@@ -24,12 +24,17 @@ from dickeheat.errors import ParameterError, UnknownNameError
 from dickeheat.numeric.model import HeatValve
 
 __all__ = [
-    "SteadyState", "BACKENDS", "steady_state", "resolve_backend", "backend_module", "max_N",
+    "BACKENDS",
+    "SteadyState",
+    "backend_module",
+    "max_N",
+    "resolve_backend",
+    "steady_state",
 ]
 
 #: backend name -> module implementing ``solve(model)`` and ``MAX_N``
 BACKENDS: dict[str, str] = {
-    "qutip": "dickeheat.numeric.fullspace",
+    "qutip": "dickeheat.numeric.qutip_backend",
     "piqs": "dickeheat.numeric.piqs_backend",
     "reduced": "dickeheat.numeric.reduced",
 }

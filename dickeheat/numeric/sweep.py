@@ -54,14 +54,24 @@ from typing import Any
 import numpy as np
 
 from dickeheat import __version__
-from dickeheat.errors import DickeheatError, NumericalError, ParameterError, UnknownNameError
+from dickeheat.errors import (
+    DickeheatError,
+    NumericalError,
+    ParameterError,
+    UnknownNameError,
+)
 from dickeheat.numeric import steady
 from dickeheat.numeric.currents import independent_current
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.sweep_config import MODEL_FIELDS, SweepConfig
 
-__all__ = ["sweep", "Sweep", "journal_path", "OUTPUTS",
-           "MissingDependencyError"]
+__all__ = [
+    "OUTPUTS",
+    "MissingDependencyError",
+    "Sweep",
+    "journal_path",
+    "sweep",
+]
 
 #: solver outputs copied from each SteadyState
 _SOLVED = ("Q_h", "Q_c", "Q_p", "J2", "jz", "residual", "solve_seconds")
@@ -223,7 +233,7 @@ class Sweep:
         names = self.config.grid.get("backend", (self.config.fixed.get("backend"),))
         for i, name in enumerate(names):
             if name != "auto" and name not in steady.BACKENDS:
-                where = "grid.backend[%d]" % i if "backend" in self.config.grid else "fixed.backend"
+                where = f"grid.backend[{i}]" if "backend" in self.config.grid else "fixed.backend"
                 raise UnknownNameError(f"{where} must be one of {['auto', *steady.BACKENDS]}, "
                                        f"got {name!r}")
         for _, point in self.config.points():

@@ -37,10 +37,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from dickeheat.errors import ParameterError, UnknownNameError, check_nonnegative, check_positive
+from dickeheat.errors import (
+    ParameterError,
+    UnknownNameError,
+    check_nonnegative,
+    check_positive,
+)
 from dickeheat.numeric.model import HeatValve
 
-__all__ = ["SweepConfig", "PARAMETERS", "MODEL_FIELDS", "load_config", "parse_config"]
+__all__ = ["MODEL_FIELDS", "PARAMETERS", "SweepConfig", "load_config", "parse_config"]
 
 #: the HeatValve fields a sweep can set, in the model's order
 MODEL_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(HeatValve))

@@ -31,10 +31,10 @@ from dickeheat.errors import check_nonnegative, check_positive
 
 __all__ = [
     "RATE_CONVENTION",
-    "rate_to_natural",
-    "temperature_to_natural",
-    "temperature_to_mK",
     "current_to_fW",
+    "rate_to_natural",
+    "temperature_to_mK",
+    "temperature_to_natural",
 ]
 
 #: how SI rates are read (documented in the module docstring and the CLI help)

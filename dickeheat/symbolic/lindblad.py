@@ -24,20 +24,22 @@ import dataclasses
 from collections.abc import Sequence
 
 import sympy as sp
-
-from dickeheat.errors import ParameterError
 from sympy.physics.quantum import Operator
 
-from dickeheat.symbolic.algebra import OperatorAlgebra, collect_monomials, expectation_form
+from dickeheat.errors import ParameterError
+from dickeheat.symbolic.algebra import (
+    OperatorAlgebra,
+    collect_monomials,
+    expectation_form,
+)
 
 __all__ = [
     "Channel",
-    "dissipator",
     "adjoint_dissipator",
-    "total_dissipator",
-    "total_adjoint",
-    "heat_current",
     "channel_rates",
+    "dissipator",
+    "heat_current",
+    "total_dissipator",
 ]
 
 
@@ -68,12 +70,6 @@ def total_dissipator(
 ) -> sp.Expr:
     r""":math:`\sum_k \gamma_k\mathcal{D}[A_k]\rho`."""
     return sp.expand(sp.Add(*[c.rate * dissipator(c.jump, rho, algebra) for c in channels]))
-
-
-def total_adjoint(channels: Sequence[Channel], X: sp.Expr, algebra: OperatorAlgebra) -> sp.Expr:
-    r""":math:`\sum_k \gamma_k\mathcal{D}^\dagger[A_k]X`, ordered."""
-    return algebra.order(sp.Add(*[c.rate * adjoint_dissipator(c.jump, X, algebra)
-                                  for c in channels]))
 
 
 def heat_current(

@@ -45,16 +45,16 @@ from dickeheat.symbolic.algebra import OperatorAlgebra, expectation_form
 
 __all__ = [
     "bohr_components",
-    "interaction_picture",
-    "lambda_operator",
-    "lambda_from_correlation",
-    "redfield_dissipator",
+    "commutator_form",
+    "eigenoperator_frequency",
     "gksl_dissipator",
     "gksl_rate",
     "heat_current",
-    "commutator_form",
-    "eigenoperator_frequency",
+    "interaction_picture",
+    "lambda_from_correlation",
+    "lambda_operator",
     "redfield_current_operator",
+    "redfield_dissipator",
 ]
 
 Rate = Callable[[int, int, sp.Expr], sp.Expr]
@@ -142,7 +142,7 @@ def redfield_dissipator(
                 if (k, l) not in Lambdas:
                     continue
                 Lam = Lambdas[(k, l)]
-            else:
+            elif Gamma is not None:
                 Lam = lambda_operator(H, couplings, Gamma, k, l)
             X += Lam * rho * couplings[k] - couplings[k] * Lam * rho
     return X + X.H

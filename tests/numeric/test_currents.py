@@ -10,7 +10,11 @@ import scipy.constants as const
 
 from dickeheat.errors import ParameterError
 from dickeheat.numeric import units
-from dickeheat.numeric.currents import enhancement, independent_current, sector_temperatures
+from dickeheat.numeric.currents import (
+    enhancement,
+    independent_current,
+    sector_temperatures,
+)
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import steady_state
 

@@ -8,18 +8,18 @@ import qutip
 from qutip import piqs
 
 from dickeheat.errors import ParameterError
-from dickeheat.numeric import fullspace, piqs_backend
+from dickeheat.numeric import piqs_backend, qutip_backend
 from dickeheat.numeric.model import HeatValve
 
 TOL = piqs_backend.PIQS_REL_TOL
 
 CASES = [
-    dict(T_h=2.0, T_c=1 / 3),
-    dict(T_h=10.0, T_c=0.1),
-    dict(T_h=0.5, T_c=2.0),
-    dict(T_h=3.0, T_c=0.3, gamma_p=0.02, T_p=0.1),
-    dict(T_h=1.0, T_c=1 / 3, gamma_p=0.1, T_p=3.0),
-    dict(gamma_h=0.4, T_h=5.0, T_c=0.5, gamma_p=0.01, T_p=1.0),
+    {"T_h": 2.0, "T_c": 1 / 3},
+    {"T_h": 10.0, "T_c": 0.1},
+    {"T_h": 0.5, "T_c": 2.0},
+    {"T_h": 3.0, "T_c": 0.3, "gamma_p": 0.02, "T_p": 0.1},
+    {"T_h": 1.0, "T_c": 1 / 3, "gamma_p": 0.1, "T_p": 3.0},
+    {"gamma_h": 0.4, "T_h": 5.0, "T_c": 0.5, "gamma_p": 0.01, "T_p": 1.0},
 ]
 
 
@@ -31,7 +31,7 @@ def rel(a: float, b: float, scale: float) -> float:
 @pytest.mark.parametrize("case", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_piqs_matches_full_space(N, case):
     model = HeatValve(N=N, **case)
-    exact = fullspace.solve(model)
+    exact = qutip_backend.solve(model)
     ss = piqs_backend.solve(model)
     scale = max(abs(exact.Q_h), abs(exact.Q_c))
     assert rel(ss.Q_h, exact.Q_h, scale) < TOL
@@ -47,7 +47,7 @@ def test_piqs_matches_full_space(N, case):
 @pytest.mark.parametrize("N,J", [(8, 4.0), (8, 3.0), (9, 2.5), (24, 12.0), (40, 17.0)])
 def test_piqs_fixed_J_matches_sector(N, J):
     model = HeatValve(N=N, gamma_h=1.0, gamma_c=0.5, T_h=3.0, T_c=0.25, J=J)
-    exact = fullspace.solve(model)
+    exact = qutip_backend.solve(model)
     ss = piqs_backend.solve(model)
     assert ss.P_J == pytest.approx({J: 1.0})
     assert rel(ss.Q_h, exact.Q_h, abs(exact.Q_h)) < piqs_backend.PIQS_SECTOR_REL_TOL
@@ -71,7 +71,7 @@ def test_detailed_balance():
     T = 0.8
     ss = piqs_backend.solve(HeatValve(N=6, T_h=T, T_c=T, gamma_p=0.1, T_p=T))
     assert max(abs(ss.Q_h), abs(ss.Q_c), abs(ss.Q_p)) < 1e-5
-    exact = fullspace.solve(HeatValve(N=6, T_h=T, T_c=T, gamma_p=0.1, T_p=T))
+    exact = qutip_backend.solve(HeatValve(N=6, T_h=T, T_c=T, gamma_p=0.1, T_p=T))
     assert rel(ss.jz, exact.jz, abs(exact.jz)) < TOL
 
 
@@ -120,7 +120,7 @@ def test_singlet_block():
 @pytest.mark.parametrize("N", [7, 8])
 def test_piqs_matches_full_space_largest(N):
     model = HeatValve(N=N, gamma_c=0.7, T_h=10.0, T_c=0.1, gamma_p=0.01, T_p=0.1)
-    exact = fullspace.solve(model)
+    exact = qutip_backend.solve(model)
     ss = piqs_backend.solve(model)
     assert rel(ss.Q_h, exact.Q_h, abs(exact.Q_h)) < TOL
     assert rel(ss.J2, exact.J2, exact.J2) < TOL

@@ -10,11 +10,12 @@ import sympy as sp
 
 from dickeheat.errors import NumericalError, ParameterError
 from dickeheat.numeric import dicke_lattice as lat
-from dickeheat.numeric import fullspace, piqs_backend, reduced
-from dickeheat.numeric.aggregation import LatticeRates, iterate
-from dickeheat.numeric.aggregation_log import LogReferenceSolver
-from dickeheat.numeric.aggregation_thermal import ThermalReferenceSolver
+from dickeheat.numeric import piqs_backend, qutip_backend, reduced
 from dickeheat.numeric.model import HeatValve
+from dickeheat.numeric.reduced import _solve
+from dickeheat.numeric.reduced._aggregation import LatticeRates, iterate
+from dickeheat.numeric.reduced._log import LogReferenceSolver
+from dickeheat.numeric.reduced._thermal import ThermalReferenceSolver
 from dickeheat.numeric.steady import BACKENDS, steady_state
 from dickeheat.symbolic import dicke_rates as dr
 
@@ -69,14 +70,14 @@ def test_layout_and_log_degeneracy():
 def test_agrees_with_full_space_with_parasitic_bath(n, baths):
     Th, Tc, gp, Tp = baths
     model = HeatValve(N=n, gamma_h=1.0, gamma_c=0.7, T_h=Th, T_c=Tc, gamma_p=gp, T_p=Tp)
-    _assert_agree(fullspace.solve(model), reduced.solve(model), 1e-10)
+    _assert_agree(qutip_backend.solve(model), reduced.solve(model), 1e-10)
 
 
 @pytest.mark.parametrize("n,J", [(1, None), (4, None), (7, None), (6, 2.0), (7, 1.5), (8, 0.0)])
 def test_agrees_with_full_space_without_parasitic_bath(n, J):
     model = HeatValve(N=n, gamma_h=1.0, gamma_c=0.4, T_h=2.5, T_c=0.4, J=J)
     got = reduced.solve(model)
-    _assert_agree(fullspace.solve(model), got, 1e-10)
+    _assert_agree(qutip_backend.solve(model), got, 1e-10)
     Jv = n / 2 if J is None else J
     assert got.P_J == {Jv: 1.0}
 
@@ -108,7 +109,7 @@ def test_first_law_trace_positivity(baths):
 
 
 def test_heat_flows_from_hot_to_cold_and_reverses():
-    base = dict(N=30, gamma_h=1.0, gamma_c=1.0, gamma_p=0.001, T_p=0.5)
+    base = {"N": 30, "gamma_h": 1.0, "gamma_c": 1.0, "gamma_p": 0.001, "T_p": 0.5}
     fwd = reduced.solve(HeatValve(T_h=2.0, T_c=0.5, **base))
     rev = reduced.solve(HeatValve(T_h=0.5, T_c=2.0, **base))
     assert fwd.Q_h > 0 > fwd.Q_c
@@ -195,9 +196,9 @@ def test_thermal_and_general_references_agree():
 @pytest.mark.parametrize("params", [
     # cold collective baths, hot and strong parasitic bath: the thermal reference is off by
     # more than e^700, the general reference is re-centred by a log-space sweep
-    dict(gamma_h=1.0, gamma_c=1.0, T_h=0.094, T_c=0.085, gamma_p=0.233, T_p=2.3),
+    {"gamma_h": 1.0, "gamma_c": 1.0, "T_h": 0.094, "T_c": 0.085, "gamma_p": 0.233, "T_p": 2.3},
     # gamma_p >> gamma: slow, linear convergence over hundreds of sweeps
-    dict(gamma_h=0.24, gamma_c=0.37, T_h=0.18, T_c=0.12, gamma_p=5.0, T_p=17.0),
+    {"gamma_h": 0.24, "gamma_c": 0.37, "T_h": 0.18, "T_c": 0.12, "gamma_p": 5.0, "T_p": 17.0},
 ])
 def test_hard_regimes_match_sparse_lu(params):
     model = HeatValve(N=60, **params)
@@ -252,6 +253,6 @@ def test_memory_limit_is_checked_before_allocating(monkeypatch):
     with pytest.raises(ParameterError, match=f"N <= {reduced.MAX_N}"):
         reduced.solve(too_big)
     assert reduced.memory_estimate(10_000) < 4e9
-    monkeypatch.setattr(reduced, "available_memory", lambda: 10**8)
+    monkeypatch.setattr(_solve, "available_memory", lambda: 10**8)
     with pytest.raises(ParameterError, match="GB is available"):
         reduced.solve(HeatValve(N=2000, gamma_p=0.01, T_p=0.5))

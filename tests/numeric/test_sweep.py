@@ -18,8 +18,13 @@ from dickeheat.errors import NumericalError, ParameterError, UnknownNameError
 from dickeheat.numeric.currents import independent_current
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import SteadyState
-from dickeheat.numeric.sweep import (OUTPUTS, MissingDependencyError, Sweep,
-                                     journal_path, sweep)
+from dickeheat.numeric.sweep import (
+    OUTPUTS,
+    MissingDependencyError,
+    Sweep,
+    journal_path,
+    sweep,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 CALLS: list[tuple] = []

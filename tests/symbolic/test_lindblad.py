@@ -8,10 +8,21 @@ from sympy.physics.quantum import Operator
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.algebra import expectation_form
 from dickeheat.symbolic.lindblad import (
-    Channel, adjoint_dissipator, channel_rates, dissipator, heat_current, total_dissipator,
+    Channel,
+    adjoint_dissipator,
+    channel_rates,
+    dissipator,
+    heat_current,
+    total_dissipator,
 )
 from dickeheat.symbolic.spin import (
-    JM, JP, JZ, BoltzmannOperator, collective_spin_algebra, pauli_algebra, pauli_site,
+    JM,
+    JP,
+    JZ,
+    BoltzmannOperator,
+    collective_spin_algebra,
+    pauli_algebra,
+    pauli_site,
 )
 
 ALG = collective_spin_algebra()

@@ -7,8 +7,15 @@ from sympy.physics.quantum import Operator
 
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.redfield import (
-    bohr_components, commutator_form, eigenoperator_frequency, gksl_dissipator, gksl_rate,
-    heat_current, interaction_picture, lambda_from_correlation, redfield_current_operator,
+    bohr_components,
+    commutator_form,
+    eigenoperator_frequency,
+    gksl_dissipator,
+    gksl_rate,
+    heat_current,
+    interaction_picture,
+    lambda_from_correlation,
+    redfield_current_operator,
     redfield_dissipator,
 )
 from dickeheat.symbolic.spin import JM, JP, JZ, collective_spin_algebra
@@ -61,7 +68,7 @@ def test_redfield_is_trace_preserving_and_hermitian():
 def test_current_equals_commutator_form():
     H, A = sp.diag(*E), _generic_hermitian("a")
     rho = _generic_hermitian("r")
-    Gam = lambda k, l, w: G(w)  # noqa: E731
+    Gam = lambda k, l, w: G(w)
     J = heat_current(H, redfield_dissipator(H, [A], rho, Gamma=Gam))
     assert sp.expand(J - commutator_form(H, [A], rho, Gam)) == 0
 

@@ -2,12 +2,17 @@
 
 import numpy as np
 import pytest
-import sympy as sp
 import qutip
+import sympy as sp
 
 from dickeheat.errors import ParameterError
 from dickeheat.symbolic.bounds import (
-    bound1, bound2, bounds_from_operators, collective_spin_norm, current_bound, energy_window,
+    bound1,
+    bound2,
+    bounds_from_operators,
+    collective_spin_norm,
+    current_bound,
+    energy_window,
     operator_norm,
     sector_matrix,
 )

@@ -12,14 +12,17 @@ Submodules, each a part of the derivation chain:
     superabsorption ΔE = Θ(L).
 ``steady``
     Eqs. (19)–(21): for [H_S, ρ] = 0 the GKSL current equals the Redfield current.
+
+The checks of these results are in ``checks/`` (one module per chain module); the users of the
+results (the bounds and valve reports) are in :mod:`dickeheat.reproduce.kamimura2023`.
 """
 
 import functools
 import importlib
 
-__all__ = ["PAPER", "results", "results_by_name", "SUBMODULES"]
+from dickeheat.derivations.kamimura2023.symbols import PAPER
 
-PAPER = "kamimura2023"
+__all__ = ["PAPER", "SUBMODULES", "results", "results_by_name"]
 
 SUBMODULES = (
     "general",

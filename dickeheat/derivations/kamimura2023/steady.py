@@ -14,20 +14,34 @@ two channels of generic Hermitian couplings A_1, A_2 and correlated one-sided tr
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import sympy as sp
 
-from dickeheat.derivations.kamimura2023 import checks_steady
+from dickeheat.derivations.kamimura2023.checks import steady as checks
+from dickeheat.derivations.kamimura2023.symbols import make
 from dickeheat.symbolic.redfield import (
-    gksl_dissipator, gksl_rate, heat_current, redfield_dissipator,
+    gksl_dissipator,
+    gksl_rate,
+    heat_current,
+    redfield_dissipator,
 )
 from dickeheat.symbolic.result import Result, Step
 
-__all__ = ["results", "chain"]
+__all__ = ["SteadyChain", "chain", "results"]
 
-PAPER = "kamimura2023"
 DIM, CHANNELS = 3, 2
+
+
+@dataclasses.dataclass(frozen=True)
+class SteadyChain:
+    """The objects of the steady-state chain."""
+
+    J_R: sp.Expr  #: Redfield current Tr[H D[ρ]], ρ = diag(p), expanded
+    J_G: sp.Expr  #: GKSL current Tr[H D^(G)[ρ]] (Eq. 20), expanded
+    args: tuple[sp.Symbol, ...]  #: E_i, p_i, entries of A_1 and A_2, Re/Im Γ_kl(ω_idx)
+    bohr: sp.Tuple  #: the Bohr frequency of each index idx of the Γ symbols
 
 
 def _hermitian(name: str) -> tuple[sp.Matrix, list[sp.Symbol]]:
@@ -46,8 +60,8 @@ def _hermitian(name: str) -> tuple[sp.Matrix, list[sp.Symbol]]:
 
 
 @functools.cache
-def chain() -> dict[str, object]:
-    out: dict[str, object] = {}
+def chain() -> SteadyChain:
+    """Run the steady-state chain (cached)."""
     E = sp.symbols("E_1:4", real=True)
     p = sp.symbols("p_1:4", nonnegative=True)
     H = sp.diag(*E)
@@ -73,23 +87,21 @@ def chain() -> dict[str, object]:
 
     J_R = heat_current(H, redfield_dissipator(H, [A1, A2], rho, Gamma=Gamma))
     J_G = heat_current(H, gksl_dissipator(H, [A1, A2], rho, rates=gksl_rate(Gamma)))
-    out["J_R"] = sp.expand(J_R)
-    out["J_G"] = sp.expand(J_G)
-    out["args"] = tuple(E) + tuple(p) + tuple(s1) + tuple(s2) + tuple(gamma_syms)
-    out["bohr"] = sp.Tuple(*labels)
-    return out
+    return SteadyChain(J_R=sp.expand(J_R), J_G=sp.expand(J_G),
+                       args=tuple(E) + tuple(p) + tuple(s1) + tuple(s2) + tuple(gamma_syms),
+                       bohr=sp.Tuple(*labels))
 
 
 def results() -> list[Result]:
+    """The steady-state result: Redfield current = GKSL current for [H_S, ρ] = 0."""
     ch = chain()
-    args = ch["args"]
     return [
-        Result(
-            name=f"{PAPER}.gksl_equals_redfield", paper=PAPER, equation="text before 21",
+        make(
+            "gksl_equals_redfield", equation="text before 21",
             title="[H_S, ρ] = 0 ⇒ Redfield current = GKSL current (generic 3-level, 2 channels)",
-            lhs=sp.Symbol("J_a(rho)"), expr=ch["J_R"], args=args,
-            steps=(Step("20", "Bohr frequencies of the generic system", ch["bohr"]),),
-            printed=ch["J_G"], check=checks_steady.gksl_redfield_check,
+            lhs=sp.Symbol("J_a(rho)"), expr=ch.J_R, args=ch.args,
+            steps=(Step("20", "Bohr frequencies of the generic system", ch.bohr, name="bohr"),),
+            printed=ch.J_G, check=checks.gksl_redfield_check, dims=False,
             notes="The printed side is Tr[H_S D^(G)[ρ]] built from the paper's Eq. (20); the "
                   "paper states J^(G)(ρ) = J(ρ) for [H_S, ρ] = 0 without printing either "
                   "expression. Valid for nondegenerate Bohr frequencies as here; degenerate "

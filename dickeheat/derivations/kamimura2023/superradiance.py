@@ -19,164 +19,204 @@ Chain:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import sympy as sp
 from sympy.physics.quantum import Operator
 
-from dickeheat.derivations.kamimura2023 import checks_sr
+from dickeheat.derivations.kamimura2023.checks import superradiance as checks
 from dickeheat.derivations.kamimura2023.symbols import (
-    CURRENT, DIMS, RATE, L, Jq, M, Omega, S_minus, S_plus, Xi, eta, g, gamma0, omega_q,
+    CURRENT,
+    RATE,
+    Jq,
+    L,
+    M,
+    Omega,
+    S_minus,
+    S_plus,
+    Xi,
+    eta,
+    g,
+    gamma0,
+    make,
+    omega_q,
 )
 from dickeheat.symbolic.algebra import collect_monomials
 from dickeheat.symbolic.bounds import bound2, collective_spin_norm
-from dickeheat.symbolic.redfield import eigenoperator_frequency, redfield_current_operator
+from dickeheat.symbolic.redfield import (
+    eigenoperator_frequency,
+    redfield_current_operator,
+)
 from dickeheat.symbolic.result import Result, Step
 from dickeheat.symbolic.spin import JM, JP, JZ, collective_spin_algebra, eigenvalue
 
-__all__ = ["results", "chain"]
+__all__ = ["SuperradianceChain", "chain", "results"]
 
-PAPER = "kamimura2023"
 T = sp.Symbol("T", positive=True)
+
+@dataclasses.dataclass(frozen=True)
+class SuperradianceChain:
+    """The objects of the superradiance and superabsorption chain (all SymPy expressions;
+    see the module docstring for the steps)."""
+
+    bohr: sp.Expr
+    O: sp.Expr
+    J_general_raw: sp.Expr
+    J_dicke: sp.Expr
+    S_minus_T0: sp.Expr
+    J17_S: sp.Expr
+    J17: sp.Expr
+    dE: sp.Expr
+    norm_A: sp.Expr
+    bound2: sp.Expr
+    ratio_gamma0: sp.Expr
+    ratio: sp.Expr
+    ratio_limit: sp.Expr
+    E_sa: sp.Expr
+    gap: sp.Expr
+    gap_bottom: sp.Expr
+    gap_top: sp.Expr
+    gap_diff: sp.Expr
+    dE_sa: sp.Expr
+    bound2_sa: sp.Expr
+    bound2_sa_exponent: sp.Expr
 
 
 @functools.cache
-def chain() -> dict[str, sp.Expr]:
-    out: dict[str, sp.Expr] = {}
+def chain() -> SuperradianceChain:
+    """Run the superradiance chain (cached)."""
     alg = collective_spin_algebra()
     H = omega_q * JZ
     # 1. eigenoperators
     w_minus = eigenoperator_frequency(H, JM, alg)
     w_plus = eigenoperator_frequency(H, JP, alg)
     comps = [(w_minus, g * JM), (w_plus, g * JP)]
-    out["bohr"] = sp.Tuple(w_minus, w_plus)
     # 2. the current operator with Γ(ν) = S(ν)/2 + iΔ(ν)
     D_plus, D_minus = sp.symbols("Delta_+ Delta_-", real=True)
     spec = {w_minus: (S_plus, D_plus), w_plus: (S_minus, D_minus)}
     O, _ = redfield_current_operator(H, comps, lambda w: spec[w][0] / 2 + sp.I * spec[w][1],
                                      alg, Operator("rho"))
-    out["O"] = O
     # 3. Dicke expectation values
     mono = collect_monomials(O)
     val = sp.Add(*[coef * eigenvalue(k, Jq, M) for k, coef in mono.items()])
     J_general = sp.expand(val + sp.conjugate(val))
-    out["J_general_raw"] = J_general
-    out["J_dicke"] = sp.collect(sp.factor_terms(J_general), [S_plus, S_minus],
-                                func=sp.factor)
+    J_dicke = sp.collect(sp.factor_terms(J_general), [S_plus, S_minus], func=sp.factor)
     # 4. zero temperature and (17)
     balance = sp.exp(-omega_q / T) * S_plus
-    out["S_minus_T0"] = sp.limit(balance, T, 0, "+")
-    J_T0 = out["J_dicke"].subs(S_minus, out["S_minus_T0"])
-    J17 = sp.factor(J_T0.subs({Jq: L / 2, M: sp.Rational(1, 2)}))
-    out["J17_S"] = J17
-    out["J17"] = sp.factor(J17.subs(S_plus, gamma0 / g**2))
+    S_minus_T0 = sp.limit(balance, T, 0, "+")
+    J_T0 = J_dicke.subs(S_minus, S_minus_T0)
+    J17_S = sp.factor(J_T0.subs({Jq: L / 2, M: sp.Rational(1, 2)}))
+    J17 = sp.factor(J17_S.subs(S_plus, gamma0 / g**2))
     # 5. ΔE, norms, Bound 2
-    out["dE"] = sp.Max(*[sp.Abs(w) for w, _ in comps])
-    out["norm_A"] = 2 * g * collective_spin_norm("x", L)
-    out["bound2"] = sp.factor(bound2(sp.Matrix([[Xi]]), [out["dE"]], [out["norm_A"]]))
+    dE = sp.Max(*[sp.Abs(w) for w, _ in comps])
+    norm_A = 2 * g * collective_spin_norm("x", L)
+    b2 = sp.factor(bound2(sp.Matrix([[Xi]]), [dE], [norm_A]))
     # 6. ratio: γ_0 = g² S(ω_q) = 2η g² Ξ
-    ratio = sp.factor(-out["J17"] / out["bound2"])
-    out["ratio_gamma0"] = ratio
-    out["ratio"] = sp.factor(ratio.subs(gamma0, 2 * eta * g**2 * Xi))
-    out["ratio_limit"] = sp.limit(out["ratio"], L, sp.oo)
+    ratio_gamma0 = sp.factor(-J17 / b2)
+    ratio = sp.factor(ratio_gamma0.subs(gamma0, 2 * eta * g**2 * Xi))
     # 7. superabsorption
     H_sa = omega_q * JZ + Omega * JZ**2
     E = sp.expand(eigenvalue(H_sa, Jq, M))
     gap = sp.expand(E - E.subs(M, M - 1))
-    out["E_sa"], out["gap"] = E, gap
-    out["gap_bottom"] = sp.expand(gap.subs(M, -Jq + 1).subs(Jq, L / 2))
+    bottom = sp.expand(gap.subs(M, -Jq + 1).subs(Jq, L / 2))
     top = sp.expand(gap.subs(M, Jq).subs(Jq, L / 2))
-    out["gap_top"] = top
-    out["gap_diff"] = sp.factor(top**2 - out["gap_bottom"] ** 2)  # >= 0: the top gap is larger
-    out["dE_sa"] = top
-    out["bound2_sa"] = sp.factor(bound2(sp.Matrix([[Xi]]), [top], [out["norm_A"]]))
-    out["bound2_sa_exponent"] = sp.limit(sp.log(out["bound2_sa"]) / sp.log(L), L, sp.oo)
-    return out
+    b2_sa = sp.factor(bound2(sp.Matrix([[Xi]]), [top], [norm_A]))
+    return SuperradianceChain(
+        bohr=sp.Tuple(w_minus, w_plus), O=O, J_general_raw=J_general, J_dicke=J_dicke,
+        S_minus_T0=S_minus_T0, J17_S=J17_S, J17=J17, dE=dE, norm_A=norm_A, bound2=b2,
+        ratio_gamma0=ratio_gamma0, ratio=ratio, ratio_limit=sp.limit(ratio, L, sp.oo),
+        E_sa=E, gap=gap, gap_bottom=bottom, gap_top=top,
+        gap_diff=sp.factor(top**2 - bottom**2),  # >= 0: the top gap is larger
+        dE_sa=top, bound2_sa=b2_sa,
+        bound2_sa_exponent=sp.limit(sp.log(b2_sa) / sp.log(L), L, sp.oo),
+    )
 
 
 def results() -> list[Result]:
+    """The superradiance and superabsorption results."""
     ch = chain()
     s_common = (
-        Step("15–16", "Bohr frequencies of gJ_− and gJ_+ under ω_q J_z", ch["bohr"]),
-        Step("7–8", "current operator O (J = ⟨O⟩ + c.c.), Γ(ν) = S(ν)/2 + iΔ(ν)", ch["O"]),
-        Step("", "⟨O⟩ + c.c. in the Dicke state |J, M⟩ (Δ cancels)", ch["J_dicke"]),
+        Step("15–16", "Bohr frequencies of gJ_− and gJ_+ under ω_q J_z", ch.bohr),
+        Step("7–8", "current operator O (J = ⟨O⟩ + c.c.), Γ(ν) = S(ν)/2 + iΔ(ν)", ch.O),
+        Step("", "⟨O⟩ + c.c. in the Dicke state |J, M⟩ (Δ cancels)", ch.J_dicke),
     )
     dicke_args = (g, omega_q, S_plus, S_minus, Jq, M)
     return [
-        Result(
-            name=f"{PAPER}.J_dicke", paper=PAPER, equation="15–17",
+        make(
+            "J_dicke", equation="15–17",
             title="Redfield heat current from a Dicke state |J, M⟩ for A = 2gJ_x (any bath)",
-            lhs=sp.Symbol("J(0)"), expr=ch["J_dicke"], args=dicke_args, steps=s_common,
-            dims=DIMS, expected_dimension=CURRENT, check=checks_sr.dicke_current_check,
+            lhs=sp.Symbol("J(0)"), expr=ch.J_dicke, args=dicke_args, steps=s_common,
+            expected=CURRENT, check=checks.dicke_current_check,
             notes="S_± = S(±ω_q) with S(ν) = ∫ C(s) e^{iνs} ds; the Lamb shift drops out.",
         ),
-        Result(
-            name=f"{PAPER}.J_superradiance", paper=PAPER, equation="17",
+        make(
+            "J_superradiance", equation="17",
             title="superradiant heat current from |M = 1/2⟩ into a zero-temperature bath",
-            lhs=sp.Symbol("J(0)"), expr=ch["J17"], args=(gamma0, omega_q, L),
+            lhs=sp.Symbol("J(0)"), expr=ch.J17, args=(gamma0, omega_q, L),
             steps=s_common + (
-                Step("17", "detailed balance, T → 0: S(−ω_q)", ch["S_minus_T0"]),
-                Step("17", "J = L/2, M = 1/2", ch["J17_S"]),
-                Step("17", "γ_0 ≡ g² S(ω_q)", ch["J17"])),
+                Step("17", "detailed balance, T → 0: S(−ω_q)", ch.S_minus_T0),
+                Step("17", "J = L/2, M = 1/2", ch.J17_S),
+                Step("17", "γ_0 ≡ g² S(ω_q)", ch.J17)),
             printed=-sp.Rational(1, 4) * gamma0 * omega_q * (L + 1) ** 2,
-            dims=DIMS, expected_dimension=CURRENT, check=checks_sr.superradiance_check,
+            expected=CURRENT, check=checks.superradiance_check,
             notes="γ_0 is identified as g² S(ω_q); L odd (M = 1/2 must be a Dicke level).",
         ),
-        Result(
-            name=f"{PAPER}.dE_superradiance", paper=PAPER, equation="13, text after 16",
+        make(
+            "dE_superradiance", equation="13, text after 16",
             title="energy window ΔE of the collective coupling 2gJ_x",
-            lhs=sp.Symbol("Delta_E"), expr=ch["dE"], args=(omega_q,),
-            steps=(s_common[0],), printed=omega_q, dims=DIMS, expected_dimension=RATE,
-            check=checks_sr.dE_superradiance_check,
+            lhs=sp.Symbol("Delta_E"), expr=ch.dE, args=(omega_q,),
+            steps=(s_common[0],), printed=omega_q, expected=RATE,
+            check=checks.dE_superradiance_check,
         ),
-        Result(
-            name=f"{PAPER}.bound2_superradiance", paper=PAPER, equation="14 (superradiance)",
+        make(
+            "bound2_superradiance", equation="14 (superradiance)",
             title="Bound 2 for superradiance: 2Ξ ω_q ‖A‖² with ‖A‖ = gL",
-            lhs=sp.Symbol("B_2"), expr=ch["bound2"], args=(Xi, omega_q, g, L),
-            steps=(Step("16", "‖2gJ_x‖", ch["norm_A"]),), dims=DIMS,
-            expected_dimension=CURRENT, check=checks_sr.bound2_superradiance_check,
+            lhs=sp.Symbol("B_2"), expr=ch.bound2, args=(Xi, omega_q, g, L),
+            steps=(Step("16", "‖2gJ_x‖", ch.norm_A, name="norm_A"),),
+            expected=CURRENT, check=checks.bound2_superradiance_check,
         ),
-        Result(
-            name=f"{PAPER}.superradiance_bound2_ratio", paper=PAPER, equation="14, 17",
+        make(
+            "superradiance_bound2_ratio", equation="14, 17",
             title="|J(0)| / Bound 2 for superradiance, η = S(ω_q)/(2Ξ) <= 1",
-            lhs=sp.Symbol("|J(0)|/B_2"), expr=ch["ratio"], args=(eta, L),
-            steps=(Step("", "in terms of γ_0", ch["ratio_gamma0"]),
-                   Step("", "L → ∞", ch["ratio_limit"])),
-            check=checks_sr.superradiance_ratio_check,
+            lhs=sp.Symbol("|J(0)|/B_2"), expr=ch.ratio, args=(eta, L),
+            steps=(Step("", "in terms of γ_0", ch.ratio_gamma0),
+                   Step("", "L → ∞", ch.ratio_limit)),
+            check=checks.ratio_check,
             notes="η <= 1 because |∫C(s)e^{iνs}ds| <= ∫|C(s)|ds = 2Ξ; the ratio tends to η/4 "
                   "<= 1/4, so superradiance reaches Bound 2 up to a factor 4 (the paper: "
                   "'saturates ... in terms of scaling').",
         ),
-        Result(
-            name=f"{PAPER}.superradiance_ratio_limit", paper=PAPER, equation="14, 17",
+        make(
+            "superradiance_ratio_limit", equation="14, 17",
             title="lim_{L→∞} |J(0)| / Bound 2 for superradiance",
-            lhs=sp.Symbol("lim |J(0)|/B_2"), expr=ch["ratio_limit"], args=(eta,),
-            check=checks_sr.superradiance_limit_check,
+            lhs=sp.Symbol("lim |J(0)|/B_2"), expr=ch.ratio_limit, args=(eta,),
+            check=checks.limit_check,
         ),
-        Result(
-            name=f"{PAPER}.superabsorption_gap", paper=PAPER, equation="text after 18",
+        make(
+            "superabsorption_gap", equation="text after 18",
             title="energy difference between |−L/2⟩ and |−L/2 + 1⟩ under H_SA",
-            lhs=sp.Symbol("E(-L/2+1) - E(-L/2)"), expr=ch["gap_bottom"],
+            lhs=sp.Symbol("E(-L/2+1) - E(-L/2)"), expr=ch.gap_bottom,
             args=(omega_q, Omega, L),
-            steps=(Step("18", "E(M) of ω_q J_z + ΩJ_z²", ch["E_sa"]),
-                   Step("18", "gap(M) = E(M) − E(M−1)", ch["gap"])),
-            printed=omega_q + (L - 1) * Omega, dims=DIMS, expected_dimension=RATE,
-            check=checks_sr.superabsorption_gap_check,
+            steps=(Step("18", "E(M) of ω_q J_z + ΩJ_z²", ch.E_sa),
+                   Step("18", "gap(M) = E(M) − E(M−1)", ch.gap)),
+            printed=omega_q + (L - 1) * Omega, expected=RATE,
+            check=checks.superabsorption_gap_check,
             notes="The printed ω_q + (L−1)Ω is the gap at the top of the ladder "
                   "(|L/2−1⟩ → |L/2⟩), not at the bottom; both give ΔE = Θ(L).",
         ),
-        Result(
-            name=f"{PAPER}.superabsorption_dE", paper=PAPER, equation="13, text after 18",
+        make(
+            "superabsorption_dE", equation="13, text after 18",
             title="energy window ΔE of 2gJ_x under H_SA (Ω > 0): the largest gap",
-            lhs=sp.Symbol("Delta_E"), expr=ch["dE_sa"], args=(omega_q, Omega, L),
-            steps=(Step("18", "top gap² − bottom gap² (>= 0)", ch["gap_diff"]),),
-            dims=DIMS, expected_dimension=RATE, check=checks_sr.superabsorption_dE_check,
+            lhs=sp.Symbol("Delta_E"), expr=ch.dE_sa, args=(omega_q, Omega, L),
+            steps=(Step("18", "top gap² − bottom gap² (>= 0)", ch.gap_diff),),
+            expected=RATE, check=checks.superabsorption_dE_check,
         ),
-        Result(
-            name=f"{PAPER}.bound2_superabsorption", paper=PAPER, equation="14 (superabsorption)",
+        make(
+            "bound2_superabsorption", equation="14 (superabsorption)",
             title="Bound 2 for superabsorption (Θ(L³))",
-            lhs=sp.Symbol("B_2"), expr=ch["bound2_sa"], args=(Xi, omega_q, Omega, g, L),
-            steps=(Step("18", "lim log B_2 / log L", ch["bound2_sa_exponent"]),),
-            dims=DIMS, expected_dimension=CURRENT, check=checks_sr.bound2_superabsorption_check,
+            lhs=sp.Symbol("B_2"), expr=ch.bound2_sa, args=(Xi, omega_q, Omega, g, L),
+            steps=(Step("18", "lim log B_2 / log L", ch.bound2_sa_exponent),),
+            expected=CURRENT, check=checks.bound2_superabsorption_check,
         ),
     ]

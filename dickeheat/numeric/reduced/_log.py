@@ -1,4 +1,4 @@
-r"""The general log reference for :mod:`dickeheat.numeric.aggregation`.
+r"""The general log reference of the aggregation kernel (``_aggregation``).
 
 :math:`\phi_J(M)` is any array of logs: initially the detailed balance of the *total* up and
 down rates of each level at fixed J (the exact conditional if J were frozen), later the iterate
@@ -17,7 +17,7 @@ from scipy.linalg import lapack
 from scipy.special import logsumexp
 
 from dickeheat.errors import NumericalError
-from dickeheat.numeric.aggregation import (
+from dickeheat.numeric.reduced._aggregation import (
     CANCELLATION_LIMIT,
     LadderSolver,
     LatticeRates,
@@ -234,16 +234,12 @@ class LogReferenceSolver(LadderSolver):
             out[2:] += t2
 
     def _solve(self, k: int, rhs: np.ndarray) -> np.ndarray:
-        o, L = int(self.off[k]), int(self.L[k])
+        o, L = self.spans[k]
         if k in self.pivoted:
             du, du2, ipiv, _ = self.pivoted[k]
         else:
             du, du2, ipiv = self.sub[o : o + L - 1], self.zeros[: L - 2], self.ident[:L]
-        x, info = lapack.dgttrs(self.mult[o : o + L - 1], self.piv[o : o + L], du, du2, ipiv,
-                                rhs, trans="T", overwrite_b=1)
-        if info != 0:
-            raise NumericalError(f"reduced solver: dgttrs failed (info {info})")
-        return x
+        return self._solve_factored(k, du, du2, ipiv, rhs)
 
     def _sums(self, k: int, yk: np.ndarray) -> tuple[float, float, float]:
         s = self.sl(k)

@@ -1,4 +1,4 @@
-r"""The thermal reference for :mod:`dickeheat.numeric.aggregation` (the fast path).
+r"""The thermal reference of the aggregation kernel (``_aggregation``; the fast path).
 
 :math:`\phi_J(M) = (J+M)\ln x` with :math:`x = \Gamma_\uparrow/\Gamma_\downarrow =
 e^{-\omega_0/T^*}`, the detailed balance of the collective baths (exact without a parasitic
@@ -10,7 +10,7 @@ factorised with LAPACK ``dpttrf`` (LDLᵀ, no pivoting) and the factors are turn
 :math:`(-\tilde A_k)^T` for ``dgttrs``. Working memory: 4 float64 arrays (32 bytes per level).
 
 Applicable while the populations stay within :attr:`~ThermalReferenceSolver.drift_limit`
-(e^±300) of the reference; beyond that :class:`~dickeheat.numeric.aggregation.Drift` is raised
+(e^±300) of the reference; beyond that ``Drift`` is raised
 and the caller continues with the general log reference.
 """
 
@@ -23,7 +23,7 @@ from scipy.linalg import lapack
 from scipy.special import logsumexp
 
 from dickeheat.errors import NumericalError
-from dickeheat.numeric.aggregation import (
+from dickeheat.numeric.reduced._aggregation import (
     CANCELLATION_LIMIT,
     Drift,
     LadderSolver,
@@ -66,7 +66,7 @@ class ThermalReferenceSolver(LadderSolver):
         self.Q0r = self.Q0[::-1].copy()
         self.T2 = T * T
         # beyond tcut, e^{theta t} y < e^-1060 e^300: nothing there reaches a sector sum
-        self.tcut = min(N + 2, int(math.ceil((760.0 + self.drift_limit) / -self.theta)) + 3)
+        self.tcut = min(N + 2, math.ceil((760.0 + self.drift_limit) / -self.theta) + 3)
         K = self.K
         self.cf = [rates.coefficients(k) for k in range(K + 1)]  # (J, c0, cm, cp)
         self.alpha, self.beta = np.zeros(K + 1), np.zeros(K + 1)
@@ -175,12 +175,8 @@ class ThermalReferenceSolver(LadderSolver):
 
     def _solve(self, k: int, rhs: np.ndarray) -> np.ndarray:
         o, L = self.spans[k]
-        x, info = lapack.dgttrs(self.mult[o : o + L - 1], self.piv[o : o + L],
-                                self.sub[o : o + L - 1], self.zeros[: L - 2], self.ident[:L],
-                                rhs, trans="T", overwrite_b=1)
-        if info != 0:
-            raise NumericalError(f"reduced solver: dgttrs failed (info {info})")
-        return x
+        return self._solve_factored(k, self.sub[o : o + L - 1], self.zeros[: L - 2],
+                                    self.ident[:L], rhs)
 
     def _sums(self, k: int, yk: np.ndarray) -> tuple[float, float, float]:
         r = self.r

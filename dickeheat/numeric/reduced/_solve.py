@@ -1,64 +1,9 @@
-r"""Backend ``reduced``: exact steady state of the heat valve on the Dicke lattice (J, M).
-
-:math:`H_0 = \omega_0 J_z` and every jump operator changes :math:`M` by ±1, so the unique
-steady state with a parasitic bath (and the thermal state of a fixed-:math:`J` sector without
-one) is diagonal in the Dicke basis and the Lindblad equation reduces to a classical rate
-equation for the lumped populations :math:`P(J, M) = d_J\,p(J, M)` (rates in
-:mod:`dickeheat.numeric.dicke_lattice`, derived in :mod:`dickeheat.symbolic.dicke_rates`).
-For N qubits that is ``(N//2 + 1)(N + 1 − N//2)`` ≈ N²/4 unknowns.
-
-Method (``gamma_p > 0``, :mod:`dickeheat.numeric.aggregation`)
-    Populations span thousands of orders of magnitude, so the unknowns are scaled,
-    :math:`P(J, M) = e^{\lambda_J + \phi_J(M)}\,y(J, M)`, and every coefficient is formed from
-    differences of logs (never :math:`d_J`, never a population itself): nothing overflows and
-    tiny populations keep their relative accuracy. The scaled equations are solved by
-    iterative aggregation–disaggregation: block Gauss–Seidel sweeps (alternating direction) in
-    which each J ladder, a tridiagonal system factorised once, is solved exactly given the flux
-    from its neighbours, each followed by the exact coarse correction of the sector weights (a
-    birth–death chain in J, solved in logs). Where that correction flips sign from sweep to
-    sweep (ladders that leak faster than they equilibrate) it is switched off for that pair of
-    ladders. Two references:
-
-    * ``thermal`` (fast path): :math:`\phi_J(M) = (J+M)\ln(\Gamma_\uparrow/\Gamma_\downarrow)`;
-      couplings are per-ladder scalars times fixed polynomials, ladders are factorised through
-      a symmetric LDLᵀ (``dpttrf``); 4 arrays of n levels;
-    * ``log`` (fallback, when the populations stray more than e^300 from the thermal ones or
-      the collective baths are at T ≈ 0): any per-level log reference, starting from the
-      frozen-J balance of the total up/down rates and re-centred on the iterate whenever it
-      drifts; 12 arrays of n levels.
-
-    Nearly closed ladders (pivots that lost more than 6 digits to cancellation) get their LU
-    pivots recomputed without subtractions (:func:`~dickeheat.numeric.aggregation.exact_pivots`).
-
-Convergence criterion
-    the largest componentwise relative change of y between successive iterates (after their
-    coarse steps), divided by 1 − (observed contraction per sweep), is at most ``tol``
-    (default 1e-11): an estimate of the remaining relative error of every population. Or the
-    change has stayed flat below 1e-8 for
-    12 sweeps (the rounding floor, which grows slowly with N). Paper-like parameters
-    (γ_p ≪ γ) converge in 6–13 sweeps for N = 500 … 10 000; a strong, hot parasitic bath
-    (γ_p ≳ γ) converges linearly, in hundreds of sweeps (``max_iter`` = 2000 by default).
-
-Residual
-    ``residual`` is the largest relative balance violation
-    :math:`\max_{J,M} |\dot P(J,M)| / (\Gamma_{\rm out}(J,M)\,P(J,M))`, i.e. the ∞-norm of
-    the rate-equation residual with each level measured against its own outflow (scale
-    invariant, so it speaks for the tiniest populations too), evaluated from the scaled system
-    after the last sweep. A residual above ``residual_tol`` (default 1e-8) raises
-    :class:`~dickeheat.errors.NumericalError`. The residual has a rounding floor that does not
-    shrink with ``tol``: ~1e-13 in most cases, up to ~6e-9 for N of several hundred with a
-    very cold parasitic bath (T0/T_p = 30), where populations span e^{-10^4}.
-
-Memory
-    at most :data:`BYTES_PER_LEVEL` = 96 bytes per level (the ``log`` path; the ``thermal``
-    path needs 32): 2.4 GB at N = 10 000. :func:`memory_estimate` is checked against
-    :data:`MAX_N` and against the memory the operating system reports available before anything
-    large is allocated.
-"""
+"""The driver of the ``reduced`` backend: memory checks, the closed-form cases, the choice of
+reference for the aggregation kernels, the observables and the public :func:`solve` (see the
+package docstring for the method)."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import time
 
@@ -67,19 +12,24 @@ from scipy.special import logsumexp
 
 from dickeheat.errors import NumericalError, ParameterError
 from dickeheat.numeric import dicke_lattice as lat
-from dickeheat.numeric.aggregation import Drift, LadderSolver, LatticeRates, iterate
-from dickeheat.numeric.aggregation_log import LogReferenceSolver
-from dickeheat.numeric.aggregation_thermal import ThermalReferenceSolver
 from dickeheat.numeric.model import HeatValve
+from dickeheat.numeric.reduced._aggregation import (
+    Drift,
+    LadderSolver,
+    LatticeRates,
+    iterate,
+)
+from dickeheat.numeric.reduced._log import LogReferenceSolver
+from dickeheat.numeric.reduced._populations import DickePopulations
+from dickeheat.numeric.reduced._thermal import ThermalReferenceSolver
 from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
-    "MAX_N",
     "BYTES_PER_LEVEL",
+    "MAX_N",
     "RESIDUAL_NORM",
-    "DickePopulations",
-    "memory_estimate",
     "available_memory",
+    "memory_estimate",
     "solve",
 ]
 
@@ -92,75 +42,6 @@ RESIDUAL_NORM = (
     "(componentwise relative balance residual, infinity norm)"
 )
 _MAX_RECENTRES = 8
-
-
-@dataclasses.dataclass(frozen=True, eq=False)
-class DickePopulations:
-    """Lumped populations P(J, M) = d_J p(J, M) of a permutation-invariant diagonal state.
-
-    Stored as natural logs (``-inf`` for an exactly empty level) in the packed layout of
-    :mod:`dickeheat.numeric.dicke_lattice`, because most of them underflow a double.
-
-    Attributes
-    ----------
-    N
-        Number of qubits.
-    log_P
-        Packed natural-log populations.
-    iterations, change
-        Solver iterations and the last relative change (0 for closed-form solutions).
-    sector
-        If not None, the state lives in this one J ladder and ``log_P`` holds only it.
-    reference
-        ``"thermal"`` or ``"log"`` (the scaling the iteration ended with) or ``"closed form"``.
-    """
-
-    N: int
-    log_P: np.ndarray
-    iterations: int = 0
-    change: float = 0.0
-    sector: float | None = None
-    reference: str = "closed form"
-
-    def J_values(self) -> np.ndarray:
-        """The J of each block, N/2, N/2 − 1, …"""
-        return lat.block_J(self.N)
-
-    def packed(self) -> np.ndarray:
-        """log P on the full packed lattice (``-inf`` outside ``sector``)."""
-        if self.sector is None:
-            return self.log_P
-        out = np.full(lat.n_levels(self.N), -np.inf)
-        k = round(self.N / 2 - self.sector)
-        off = k * (self.N + 2 - k)
-        out[off : off + len(self.log_P)] = self.log_P
-        return out
-
-    def block(self, J: float) -> tuple[np.ndarray, np.ndarray]:
-        """``(M, log P(J, M))`` for one J sector, M increasing."""
-        k = round(self.N / 2 - float(J))
-        if not (0 <= k <= self.N // 2) or abs(self.N / 2 - k - float(J)) > 1e-9:
-            raise ParameterError(f"J must be one of N/2, N/2 - 1, ..., >= 0 for N={self.N}, got {J!r}")
-        length = self.N + 1 - 2 * k
-        M = np.arange(length) - (self.N / 2 - k)
-        if self.sector is not None:
-            if abs(float(J) - self.sector) > 1e-9:
-                return M, np.full(length, -np.inf)
-            return M, self.log_P
-        off = k * (self.N + 2 - k)
-        return M, self.log_P[off : off + length]
-
-    def log_population(self, J: float, M: float) -> float:
-        """log P(J, M) of one level."""
-        Ms, logs = self.block(J)
-        i = round(float(M) + float(J))
-        if not (0 <= i < len(Ms)) or abs(Ms[i] - float(M)) > 1e-9:
-            raise ParameterError(f"M must be one of -J, ..., J for J={J}, got {M!r}")
-        return float(logs[i])
-
-    def populations(self) -> np.ndarray:
-        """P(J, M) in the packed layout (underflows to 0 below ~1e-308)."""
-        return np.exp(self.packed())
 
 
 # -- memory -------------------------------------------------------------------------------

@@ -12,9 +12,9 @@ layout of :mod:`dickeheat.numeric.dicke_lattice` (block ``k`` holds ``J = N/2 �
 * the *coarse step* solves the birth–death chain of the sector weights exactly, in logs, and
   rescales each ladder (Koury–McAllister–Stewart aggregation).
 
-Two references implement the hooks: :class:`~dickeheat.numeric.aggregation_thermal.ThermalReferenceSolver`
-(:math:`\phi_J(M) = (J+M)\ln x`, the collective detailed balance; fast, little memory) and
-:class:`~dickeheat.numeric.aggregation_log.LogReferenceSolver` (any log reference; used when the
+Two references implement the hooks: ``ThermalReferenceSolver`` (``_thermal``:
+:math:`\phi_J(M) = (J+M)\ln x`, the collective detailed balance; fast, little memory) and
+``LogReferenceSolver`` (``_log``: any log reference; used when the
 populations stray too far from the thermal one). :func:`iterate` runs either to convergence.
 """
 
@@ -24,14 +24,21 @@ import dataclasses
 import math
 
 import numpy as np
+from scipy.linalg import lapack
 from scipy.special import logsumexp
 
 from dickeheat.errors import NumericalError
 from dickeheat.numeric import dicke_lattice as lat
 from dickeheat.numeric.model import HeatValve
 
-__all__ = ["LatticeRates", "LadderSolver", "iterate", "Drift", "exact_pivots",
-           "CANCELLATION_LIMIT"]
+__all__ = [
+    "CANCELLATION_LIMIT",
+    "Drift",
+    "LadderSolver",
+    "LatticeRates",
+    "exact_pivots",
+    "iterate",
+]
 
 #: a ladder whose LU pivots lost more than this factor to cancellation (max diag/pivot) gets
 #: its pivots recomputed without subtractions by :func:`exact_pivots`
@@ -214,6 +221,17 @@ class LadderSolver:
     def _solve_small(self, k: int, rhs: np.ndarray) -> np.ndarray:
         return np.linalg.solve(self.small[k], rhs)
 
+    def _solve_factored(self, k: int, du: np.ndarray, du2: np.ndarray, ipiv: np.ndarray,
+                        rhs: np.ndarray) -> np.ndarray:
+        """Solve (−Ã_k) x = rhs from the LU factors of (−Ã_k)^T: unit-lower multipliers in
+        :attr:`mult`, pivots in :attr:`piv` (the layout both references keep)."""
+        o, L = self.spans[k]
+        x, info = lapack.dgttrs(self.mult[o : o + L - 1], self.piv[o : o + L], du, du2, ipiv,
+                                rhs, trans="T", overwrite_b=1)
+        if info != 0:
+            raise NumericalError(f"reduced solver: dgttrs failed (info {info})")
+        return x
+
     # iteration --------------------------------------------------------------------------------
     def sweep(self, downward: bool) -> float:
         """One block Gauss–Seidel sweep and the coarse step.
@@ -341,12 +359,12 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
         if change < stall_below and len(history) >= 12 \
                 and min(history[-4:]) > 0.99 * min(history[-12:-4]):
             return len(history), change  # flat for 12 sweeps: the rounding floor
-        if len(history) >= 6 and min(history[-2:]) > 0.5 * min(history[-6:-2]):
-            if len(history) >= 12 and change >= stall_below and solver.trusted.any() and \
-                    min(history[-4:]) > 0.5 * min(history[-12:-4]):
-                # no progress: aggregate fewer ladders (the leakiest go first)
-                top = solver.threshold if math.isfinite(solver.threshold) else solver.eta.max()
-                solver.trust(top / 4)
+        stalled = (len(history) >= 12 and min(history[-2:]) > 0.5 * min(history[-6:-2])
+                   and min(history[-4:]) > 0.5 * min(history[-12:-4]))
+        if stalled and change >= stall_below and solver.trusted.any():
+            # no progress: aggregate fewer ladders (the leakiest go first)
+            top = solver.threshold if math.isfinite(solver.threshold) else solver.eta.max()
+            solver.trust(top / 4)
     raise NumericalError(
         f"reduced solver did not converge in {max_iter} iterations (last relative change "
         f"{history[-1]:.2e}, tol {tol:.1e}); N = {solver.N}"

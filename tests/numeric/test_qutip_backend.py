@@ -9,11 +9,11 @@ import pytest
 import qutip
 
 from dickeheat.errors import ParameterError
-from dickeheat.numeric import fullspace
+from dickeheat.numeric import qutip_backend
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.operators import collective_ops, local_ops, sector_ops
 
-PARASITIC = dict(gamma_p=0.05, T_p=0.3)
+PARASITIC = {"gamma_p": 0.05, "T_p": 0.3}
 
 MODELS = [
     pytest.param(HeatValve(N=1, T_h=2.0, T_c=0.5), id="N1"),
@@ -32,7 +32,7 @@ def bose(T: float) -> float:
 
 @pytest.mark.parametrize("model", MODELS)
 def test_first_law_trace_residual(model):
-    ss = fullspace.solve(model)
+    ss = qutip_backend.solve(model)
     scale = abs(ss.Q_h) + abs(ss.Q_c) + abs(ss.Q_p)
     assert abs(ss.Q_h + ss.Q_c + ss.Q_p) < 1e-12 * max(scale, 1.0)
     assert ss.trace == pytest.approx(1.0, abs=1e-12)
@@ -54,7 +54,7 @@ def test_single_qubit_matches_rate_equation():
     down = sum(g[k] * (1 + n[k]) for k in g)
     p_e = up / (up + down)
     p_g = 1 - p_e
-    ss = fullspace.solve(model)
+    ss = qutip_backend.solve(model)
     for k, Q in (("h", ss.Q_h), ("c", ss.Q_c), ("p", ss.Q_p)):
         assert Q == pytest.approx(w * g[k] * (n[k] * p_g - (1 + n[k]) * p_e), rel=1e-12)
     assert ss.jz == pytest.approx((p_e - p_g) / 2, rel=1e-12)
@@ -63,7 +63,7 @@ def test_single_qubit_matches_rate_equation():
 @pytest.mark.parametrize("N", [1, 2, 3, 5])
 def test_detailed_balance_sector_is_thermal(N):
     T = 0.7
-    ss = fullspace.solve(HeatValve(N=N, gamma_h=0.3, gamma_c=2.0, T_h=T, T_c=T))
+    ss = qutip_backend.solve(HeatValve(N=N, gamma_h=0.3, gamma_c=2.0, T_h=T, T_c=T))
     assert abs(ss.Q_h) < 1e-12 and abs(ss.Q_c) < 1e-12
     thermal = (-sector_ops(N / 2).jz / T).expm()
     thermal = thermal / thermal.tr()
@@ -73,7 +73,7 @@ def test_detailed_balance_sector_is_thermal(N):
 def test_detailed_balance_full_space_is_thermal():
     """All three baths at one temperature: the full-space Gibbs state, no current."""
     T = 0.9
-    ss = fullspace.solve(HeatValve(N=3, T_h=T, T_c=T, gamma_p=0.1, T_p=T))
+    ss = qutip_backend.solve(HeatValve(N=3, T_h=T, T_c=T, gamma_p=0.1, T_p=T))
     assert max(abs(ss.Q_h), abs(ss.Q_c), abs(ss.Q_p)) < 1e-12
     gibbs = (-collective_ops(3).jz / T).expm()
     assert (ss.rho - gibbs / gibbs.tr()).norm() < 1e-12
@@ -81,8 +81,8 @@ def test_detailed_balance_full_space_is_thermal():
 
 @pytest.mark.parametrize("extra", [{}, PARASITIC], ids=["sector", "parasitic"])
 def test_reversed_temperatures_reverse_the_current(extra):
-    hot = fullspace.solve(HeatValve(N=3, T_h=2.0, T_c=0.5, **extra))
-    swapped = fullspace.solve(HeatValve(N=3, T_h=0.5, T_c=2.0, **extra))
+    hot = qutip_backend.solve(HeatValve(N=3, T_h=2.0, T_c=0.5, **extra))
+    swapped = qutip_backend.solve(HeatValve(N=3, T_h=0.5, T_c=2.0, **extra))
     assert swapped.Q_h < 0 < swapped.Q_c
     # equal couplings: exchanging the temperatures exchanges the roles of the two baths
     assert swapped.Q_h == pytest.approx(hot.Q_c, rel=1e-10)
@@ -93,8 +93,8 @@ def test_reversed_temperatures_reverse_the_current(extra):
 def test_fixed_J_sector_equals_full_space_restricted(N):
     """jmat sector (dimension 2J+1) vs the 2^N-space Liouvillian on the span of Π_{N/2,m}."""
     model = HeatValve(N=N, gamma_h=0.8, gamma_c=1.2, T_h=2.5, T_c=0.3)
-    sector = fullspace.solve(model)
-    full = fullspace.solve_symmetric(model, J_values=[N / 2])
+    sector = qutip_backend.solve(model)
+    full = qutip_backend.solve_symmetric(model, J_values=[N / 2])
     assert full.rho.shape == (2**N, 2**N) and sector.rho.shape == (N + 1, N + 1)
     for attr in ("Q_h", "Q_c", "jz", "J2"):
         assert getattr(full, attr) == pytest.approx(getattr(sector, attr), rel=1e-10), attr
@@ -105,8 +105,8 @@ def test_fixed_J_sector_equals_full_space_restricted(N):
 def test_lower_sector_equals_full_space_restricted():
     """J = N/2 − 1 (a degenerate multiplet: 3 copies for N = 4)."""
     model = HeatValve(N=4, T_h=2.0, T_c=0.5, J=1.0)
-    full = fullspace.solve_symmetric(model)
-    sector = fullspace.solve(model)
+    full = qutip_backend.solve_symmetric(model)
+    sector = qutip_backend.solve(model)
     for attr in ("Q_h", "jz", "J2"):
         assert getattr(full, attr) == pytest.approx(getattr(sector, attr), rel=1e-10)
 
@@ -114,8 +114,8 @@ def test_lower_sector_equals_full_space_restricted():
 @pytest.mark.parametrize("N", [2, 3, 4])
 def test_symmetric_reduction_equals_brute_force(N):
     model = HeatValve(N=N, gamma_h=1.0, gamma_c=0.6, T_h=4.0, T_c=0.25, gamma_p=0.07, T_p=0.5)
-    fast = fullspace.solve(model)
-    brute = fullspace.solve_direct(model)
+    fast = qutip_backend.solve(model)
+    brute = qutip_backend.solve_direct(model)
     assert (fast.rho - brute.rho).norm() < 1e-10
     for attr in ("Q_h", "Q_c", "Q_p", "J2"):
         assert getattr(fast, attr) == pytest.approx(getattr(brute, attr), rel=1e-9)
@@ -124,19 +124,19 @@ def test_symmetric_reduction_equals_brute_force(N):
 
 
 def test_parasitic_state_spreads_over_sectors():
-    ss = fullspace.solve(HeatValve(N=4, T_h=2.0, T_c=0.5, gamma_p=0.1, T_p=2.0))
+    ss = qutip_backend.solve(HeatValve(N=4, T_h=2.0, T_c=0.5, gamma_p=0.1, T_p=2.0))
     assert sorted(ss.P_J) == [0.0, 1.0, 2.0]
     assert all(p > 1e-3 for p in ss.P_J.values())
 
 
 def test_no_parasitic_bath_uses_symmetric_sector():
-    ss = fullspace.solve(HeatValve(N=6, T_h=2.0, T_c=0.5))
+    ss = qutip_backend.solve(HeatValve(N=6, T_h=2.0, T_c=0.5))
     assert ss.P_J == {3.0: 1.0}
     assert ss.J2 == pytest.approx(12.0, rel=1e-12)
 
 
 def test_zero_temperature_ground_state():
-    ss = fullspace.solve(HeatValve(N=3, T_h=0.0, T_c=0.0, gamma_p=0.1, T_p=0.0))
+    ss = qutip_backend.solve(HeatValve(N=3, T_h=0.0, T_c=0.0, gamma_p=0.1, T_p=0.0))
     assert ss.jz == pytest.approx(-1.5, abs=1e-12)
     assert ss.P_J[1.5] == pytest.approx(1.0, abs=1e-12)
 
@@ -153,26 +153,26 @@ def test_operators_conventions():
 
 def test_limits_and_bad_input():
     with pytest.raises(ParameterError, match="N <= 8"):
-        fullspace.solve(HeatValve(N=9, gamma_p=0.1, T_p=1.0))
+        qutip_backend.solve(HeatValve(N=9, gamma_p=0.1, T_p=1.0))
     with pytest.raises(ParameterError, match="parasitic"):
-        fullspace.solve_sector(HeatValve(N=2, gamma_p=0.1, T_p=1.0), 1.0)
+        qutip_backend.solve_sector(HeatValve(N=2, gamma_p=0.1, T_p=1.0), 1.0)
     with pytest.raises(ParameterError, match="J must be"):
-        fullspace.solve_sector(HeatValve(N=2), 0.5)
+        qutip_backend.solve_sector(HeatValve(N=2), 0.5)
     with pytest.raises(ParameterError, match="gamma_p"):
-        fullspace.solve_direct(HeatValve(N=2))
-    assert fullspace.max_N_for(HeatValve(N=2)) == fullspace.SECTOR_MAX_N
-    assert fullspace.max_N_for(HeatValve(N=2, gamma_p=0.1, T_p=1.0)) == fullspace.MAX_N
+        qutip_backend.solve_direct(HeatValve(N=2))
+    assert qutip_backend.max_N_for(HeatValve(N=2)) == qutip_backend.SECTOR_MAX_N
+    assert qutip_backend.max_N_for(HeatValve(N=2, gamma_p=0.1, T_p=1.0)) == qutip_backend.MAX_N
 
 
 def test_large_sector_is_cheap():
-    ss = fullspace.solve(HeatValve(N=60, T_h=3.0, T_c=0.3))
+    ss = qutip_backend.solve(HeatValve(N=60, T_h=3.0, T_c=0.3))
     assert ss.P_J == {30.0: 1.0}
     assert abs(ss.first_law) < 1e-9 * abs(ss.Q_h)
 
 
 @pytest.mark.slow
 def test_largest_full_space():
-    ss = fullspace.solve(HeatValve(N=fullspace.MAX_N, T_h=3.0, T_c=0.3, gamma_p=0.02, T_p=0.2))
+    ss = qutip_backend.solve(HeatValve(N=qutip_backend.MAX_N, T_h=3.0, T_c=0.3, gamma_p=0.02, T_p=0.2))
     assert abs(ss.first_law) < 1e-10 * abs(ss.Q_h)
     assert sum(ss.P_J.values()) == pytest.approx(1.0, abs=1e-12)
 
@@ -180,7 +180,7 @@ def test_largest_full_space():
 @pytest.mark.parametrize("N", [2, 4])
 def test_singlet_sector_is_dark(N):
     model = HeatValve(N=N, T_h=2.0, T_c=0.5, J=0.0)
-    ss = fullspace.solve(model)
+    ss = qutip_backend.solve(model)
     assert ss.P_J == {0.0: 1.0} and ss.Q_h == 0.0 and ss.J2 == 0.0
-    full = fullspace.solve_symmetric(model)
+    full = qutip_backend.solve_symmetric(model)
     assert abs(full.Q_h) < 1e-12 and full.P_J[0.0] == pytest.approx(1.0, abs=1e-12)

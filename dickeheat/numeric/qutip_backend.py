@@ -52,13 +52,13 @@ from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
     "MAX_N",
-    "SECTOR_MAX_N",
     "RESIDUAL_RTOL",
+    "SECTOR_MAX_N",
     "max_N_for",
     "solve",
+    "solve_direct",
     "solve_sector",
     "solve_symmetric",
-    "solve_direct",
 ]
 
 #: largest N in the full 2^N space (parasitic bath)
@@ -158,7 +158,7 @@ def solve_sector(model: HeatValve, J: float) -> SteadyState:
     sup = bath_superoperators(model, ops)
     try:
         rho = qutip.steadystate(sup.L)
-    except Exception as err:  # noqa: BLE001 -- any solver failure is a numerical error
+    except Exception as err:
         raise NumericalError(f"qutip.steadystate failed in the J = {J} sector: {err}") from err
     return _finish(model, sup, ops, rho, {J: 1.0}, t0)
 
@@ -259,6 +259,6 @@ def solve_direct(model: HeatValve) -> SteadyState:
     sup = bath_superoperators(model, ops)
     try:
         rho = qutip.steadystate(sup.L)
-    except Exception as err:  # noqa: BLE001
+    except Exception as err:
         raise NumericalError(f"qutip.steadystate failed: {err}") from err
     return _finish(model, sup, ops, rho, _full_space_P_J(ops, rho), t0)
