@@ -184,3 +184,20 @@ def test_circuit_numbers_give_a_number_in_regime_or_a_clear_error(value, flag, c
         assert all(not (isinstance(v, float) and not math.isfinite(v)) for v in record.values())
     else:
         assert code == 2 and err.strip()
+
+
+@pytest.mark.parametrize("T", [1e-3, 1e-2, 1.0, 1e3, 6.5e16, 1e20])
+def test_T_star_of_equal_temperatures_is_that_temperature(T):
+    """Bugs found: T* = 0 at T_h = T_c = 1e-3 (occupations underflow), ZeroDivisionError at
+    T_h = 6.5e16 (the rate ratio rounds to 1)."""
+    from dickeheat.numeric.model import HeatValve
+
+    assert HeatValve(N=2, T_h=T, T_c=T).T_star == pytest.approx(T, rel=1e-12)
+
+
+def test_valve_at_very_low_temperature_reports_the_right_T_star(capsys):
+    import json
+
+    code, out, err = run(capsys, ["valve", "--N", "2", "--Th", "1e-3", "--Tc", "1e-3", "--json"])
+    assert code == 0, err
+    assert json.loads(out)["T_star"] == pytest.approx(1e-3, rel=1e-9)

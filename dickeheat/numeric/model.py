@@ -26,9 +26,7 @@ import math
 
 from dickeheat.errors import ParameterError, check_nonnegative, check_positive
 
-# ``bose`` lives in dickeheat.numeric.thermal; the name stays importable from this module
-# (transitional, not in __all__) until no caller imports it from here
-from dickeheat.numeric.thermal import bose
+from dickeheat.numeric.thermal import bose, log_bose
 
 __all__ = ["HeatValve", "allowed_J"]
 
@@ -126,7 +124,20 @@ class HeatValve:
 
     @property
     def T_star(self) -> float:
-        """Effective temperature ω0 / ln(Γ↓/Γ↑) of the two collective baths (0 if Γ↑ = 0)."""
-        if self.absorption_rate == 0.0:
+        """Effective temperature ω0 / ln(Γ↓/Γ↑) of the two collective baths (0 if both are at
+        T = 0).
+
+        Γ↓/Γ↑ = 1 + (γ_h + γ_c)/Γ↑ is evaluated in the log domain, so two equal temperatures
+        give that temperature from 10⁻³ ω0 (where the occupations underflow) to 10¹⁷ ω0 (where
+        the ratio rounds to 1).
+        """
+        logs = [math.log(g) + log_bose(self.omega0, T)
+                for g, T in ((self.gamma_h, self.T_h), (self.gamma_c, self.T_c)) if g > 0]
+        finite = [v for v in logs if v != -math.inf]
+        if not finite:
             return 0.0
-        return self.omega0 / math.log(self.emission_rate / self.absorption_rate)
+        top = max(finite)
+        log_up = top + math.log(sum(math.exp(v - top) for v in finite))  # ln Γ↑
+        L = math.log(self.gamma_h + self.gamma_c) - log_up  # ln[(γ_h + γ_c)/Γ↑]
+        log_ratio = L + math.log1p(math.exp(-L)) if L > 0 else math.log1p(math.exp(L))
+        return self.omega0 / log_ratio

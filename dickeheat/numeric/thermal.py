@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["bose"]
+__all__ = ["bose", "log_bose"]
 
 
 def bose(omega: ArrayLike, T: ArrayLike) -> Any:
@@ -33,3 +34,16 @@ def bose(omega: ArrayLike, T: ArrayLike) -> Any:
         x = np.where(t > 0, w / np.where(t > 0, t, 1.0), np.inf)
         n = np.where(np.isinf(x), 0.0, np.exp(-x) / -np.expm1(-x))
     return float(n) if n.ndim == 0 else n
+
+
+def log_bose(omega: float, T: float) -> float:
+    r""":math:`\ln n` for one frequency and temperature, finite where :func:`bose` underflows
+    (``-inf`` at T = 0).
+
+    >>> round(log_bose(1.0, 1e-3), 3)   # n = e^{-1000}
+    -1000.0
+    """
+    if T <= 0:
+        return -math.inf
+    x = omega / T
+    return -x - math.log(-math.expm1(-x))

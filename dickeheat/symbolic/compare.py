@@ -33,14 +33,24 @@ the argument at 0 (others at a random point), and that value shifted by ±10⁻�
 
 from __future__ import annotations
 
+import dataclasses
 import random
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal, get_args
 
 import mpmath
 import sympy as sp
+from sympy.physics.units import Dimension
 
-__all__ = ["ZeroVerdict", "zero_test", "sample_points", "breakpoints"]
+from dickeheat.symbolic.dimensions import (
+    DimensionError,
+    describe,
+    dimension_of,
+    same_dimension,
+)
+
+__all__ = ["ZeroVerdict", "zero_test", "sample_points", "breakpoints", "ComparisonKind",
+           "COMPARISON_KINDS", "Comparison", "compare_expressions"]
 
 ZeroVerdict = Literal["zero", "nonzero", "inconclusive"]
 
@@ -198,3 +208,111 @@ def zero_test(difference: sp.Expr, sides: Sequence[sp.Expr] = (), *, samples: in
             if abs(d) > mpmath.mpf(rtol) * max(scale, mpmath.mpf(10) ** (-DPS + 5)):
                 return "nonzero"
     return "inconclusive" if inconclusive else "zero"
+
+
+#: How a derived expression relates to the printed one.
+ComparisonKind = Literal["agrees", "factor", "sign", "term", "dimension", "none",
+                         "inconclusive"]
+COMPARISON_KINDS: tuple[str, ...] = get_args(ComparisonKind)
+
+
+@dataclasses.dataclass(frozen=True)
+class Comparison:
+    """Outcome of comparing a derived expression with the printed one.
+
+    ``kind`` is one of ``"agrees"``, ``"factor"``, ``"sign"``, ``"term"`` (a missing or extra
+    term), ``"dimension"``, ``"none"`` (the paper prints no closed form) or ``"inconclusive"``
+    (no difference found, but some sample point did not evaluate; never read as agreement).
+    ``detail`` says it in words; ``ratio`` is printed/derived when that is a constant,
+    ``difference`` is printed − derived.
+    """
+
+    kind: ComparisonKind
+    detail: str
+    ratio: sp.Expr | None = None
+    difference: sp.Expr | None = None
+
+    @property
+    def agrees(self) -> bool:
+        return self.kind == "agrees"
+
+    @property
+    def is_erratum(self) -> bool:
+        return self.kind not in ("agrees", "none", "inconclusive")
+
+
+def compare_expressions(
+    derived: sp.Expr,
+    printed: sp.Expr | None,
+    dims: Mapping[sp.Symbol, Dimension] | None = None,
+) -> Comparison:
+    """Compare a derived expression with a printed one and classify the difference.
+
+    The printed expression is first checked for dimensional consistency (if ``dims`` is
+    given), then the two are compared symbolically: identical, a constant factor, a sign, a
+    symbolic factor (when the ratio printed/derived is simpler than the difference), or a
+    missing/extra term (the difference is returned).
+
+    >>> import sympy as sp
+    >>> a, b = sp.symbols("a b", positive=True)
+    >>> compare_expressions(a + b, a - b).kind
+    'term'
+    >>> compare_expressions(a * b, -a * b).detail
+    'printed = −derived (sign)'
+    """
+    if printed is None:
+        return Comparison("none", "the paper prints no closed form for this result")
+    if dims is not None:
+        d_derived = dimension_of(derived, dims)
+        try:
+            d_printed = dimension_of(printed, dims)
+        except DimensionError as err:
+            return Comparison(
+                "dimension",
+                f"printed expression is dimensionally inconsistent: it {err}; "
+                f"derived has dimension [{describe(d_derived)}]",
+                difference=sp.simplify(printed - derived),
+            )
+        if not same_dimension(d_derived, d_printed):
+            return Comparison(
+                "dimension",
+                f"printed has dimension [{describe(d_printed)}], derived [{describe(d_derived)}]",
+                ratio=sp.simplify(printed / derived),
+                difference=sp.simplify(printed - derived),
+            )
+    difference = printed - derived
+    if difference == 0:
+        return Comparison("agrees", "printed = derived", ratio=sp.Integer(1), difference=sp.S.Zero)
+    ratio = sp.simplify(printed / derived) if derived != 0 else None
+    if ratio is not None and not ratio.free_symbols and ratio.is_number \
+            and ratio.is_finite and ratio != 0:
+        if ratio == 1:
+            return Comparison("agrees", "printed = derived", ratio=ratio, difference=sp.S.Zero)
+        if ratio == -1:
+            return Comparison("sign", "printed = −derived (sign)", ratio=ratio,
+                              difference=difference)
+        return Comparison("factor", f"printed = {sp.nsimplify(ratio)} × derived", ratio=ratio,
+                          difference=difference)
+    verdict = zero_test(difference, (derived, printed))
+    if verdict == "zero":
+        return Comparison("agrees", "printed = derived", ratio=sp.Integer(1), difference=sp.S.Zero)
+    if verdict == "inconclusive":
+        return Comparison(
+            "inconclusive",
+            "no difference found, but at some sample points one side does not evaluate to a "
+            "finite number (see dickeheat.symbolic.compare); not counted as agreement",
+            ratio=ratio, difference=difference,
+        )
+    diff = sp.simplify(difference)
+    if ratio is not None:
+        ratio = sp.simplify(sp.gammasimp(ratio))
+        if sp.count_ops(ratio) < sp.count_ops(diff):
+            return Comparison(
+                "factor", f"printed = ({sp.sstr(ratio)}) × derived", ratio=ratio, difference=diff
+            )
+    return Comparison(
+        "term",
+        f"printed − derived = {sp.sstr(diff)}",
+        ratio=ratio,
+        difference=diff,
+    )

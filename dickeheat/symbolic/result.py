@@ -22,9 +22,8 @@ check attached to the result.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, Literal, get_args
 
@@ -33,7 +32,12 @@ from sympy.physics.units import Dimension
 
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic import codegen
-from dickeheat.symbolic.compare import zero_test
+from dickeheat.symbolic.compare import (
+    Comparison,
+    ComparisonKind,
+    compare_expressions,
+    zero_test,
+)
 from dickeheat.symbolic.dimensions import (
     DimensionError,
     describe,
@@ -42,18 +46,15 @@ from dickeheat.symbolic.dimensions import (
 )
 
 __all__ = [
-    "Step", "Comparison", "ComparisonKind", "Status", "NumericCheck", "Check", "Result",
+    "Step", "Comparison", "ComparisonKind", "COMPARISON_KINDS", "Status", "STATUSES",
+    "NumericCheck", "Check", "Result",
     "compare_expressions", "numeric_symbols", "result_factory", "require_zero",
 ]
 
-#: How a derived expression relates to the printed one.
-ComparisonKind = Literal["agrees", "factor", "sign", "term", "dimension", "none",
-                         "inconclusive"]
 #: The verdict on one result: agrees with the print, an erratum found, derived without a printed
 #: closed form, inconclusive (the comparison could not decide), or failed (the comparison or
 #: the numeric check failed).
 Status = Literal["agrees", "erratum", "derived", "inconclusive", "failed"]
-COMPARISON_KINDS: tuple[str, ...] = get_args(ComparisonKind)
 STATUSES: tuple[str, ...] = get_args(Status)
 
 
@@ -81,31 +82,6 @@ class Step:
 
     def latex(self) -> str:
         return sp.latex(self.expr)
-
-
-@dataclasses.dataclass(frozen=True)
-class Comparison:
-    """Outcome of comparing a derived expression with the printed one.
-
-    ``kind`` is one of ``"agrees"``, ``"factor"``, ``"sign"``, ``"term"`` (a missing or extra
-    term), ``"dimension"``, ``"none"`` (the paper prints no closed form) or ``"inconclusive"``
-    (no difference found, but some sample point did not evaluate; never read as agreement).
-    ``detail`` says it in words; ``ratio`` is printed/derived when that is a constant, ``difference`` is
-    printed − derived.
-    """
-
-    kind: ComparisonKind
-    detail: str
-    ratio: sp.Expr | None = None
-    difference: sp.Expr | None = None
-
-    @property
-    def agrees(self) -> bool:
-        return self.kind == "agrees"
-
-    @property
-    def is_erratum(self) -> bool:
-        return self.kind not in ("agrees", "none", "inconclusive")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,83 +113,6 @@ def numeric_symbols(expr: sp.Basic) -> set[sp.Symbol]:
     for op in expr.atoms(Operator):
         labels |= op.free_symbols
     return {s for s in expr.free_symbols - labels if s.is_commutative}
-
-
-def compare_expressions(
-    derived: sp.Expr,
-    printed: sp.Expr | None,
-    dims: Mapping[sp.Symbol, Dimension] | None = None,
-) -> Comparison:
-    """Compare a derived expression with a printed one and classify the difference.
-
-    The printed expression is first checked for dimensional consistency (if ``dims`` is
-    given), then the two are compared symbolically: identical, a constant factor, a sign, a
-    symbolic factor (when the ratio printed/derived is simpler than the difference), or a
-    missing/extra term (the difference is returned).
-
-    >>> import sympy as sp
-    >>> a, b = sp.symbols("a b", positive=True)
-    >>> compare_expressions(a + b, a - b).kind
-    'term'
-    >>> compare_expressions(a * b, -a * b).detail
-    'printed = −derived (sign)'
-    """
-    if printed is None:
-        return Comparison("none", "the paper prints no closed form for this result")
-    if dims is not None:
-        d_derived = dimension_of(derived, dims)
-        try:
-            d_printed = dimension_of(printed, dims)
-        except DimensionError as err:
-            return Comparison(
-                "dimension",
-                f"printed expression is dimensionally inconsistent: it {err}; "
-                f"derived has dimension [{describe(d_derived)}]",
-                difference=sp.simplify(printed - derived),
-            )
-        if not same_dimension(d_derived, d_printed):
-            return Comparison(
-                "dimension",
-                f"printed has dimension [{describe(d_printed)}], derived [{describe(d_derived)}]",
-                ratio=sp.simplify(printed / derived),
-                difference=sp.simplify(printed - derived),
-            )
-    difference = printed - derived
-    if difference == 0:
-        return Comparison("agrees", "printed = derived", ratio=sp.Integer(1), difference=sp.S.Zero)
-    ratio = sp.simplify(printed / derived) if derived != 0 else None
-    if ratio is not None and not ratio.free_symbols and ratio.is_number \
-            and ratio.is_finite and ratio != 0:
-        if ratio == 1:
-            return Comparison("agrees", "printed = derived", ratio=ratio, difference=sp.S.Zero)
-        if ratio == -1:
-            return Comparison("sign", "printed = −derived (sign)", ratio=ratio,
-                              difference=difference)
-        return Comparison("factor", f"printed = {sp.nsimplify(ratio)} × derived", ratio=ratio,
-                          difference=difference)
-    verdict = zero_test(difference, (derived, printed))
-    if verdict == "zero":
-        return Comparison("agrees", "printed = derived", ratio=sp.Integer(1), difference=sp.S.Zero)
-    if verdict == "inconclusive":
-        return Comparison(
-            "inconclusive",
-            "no difference found, but at some sample points one side does not evaluate to a "
-            "finite number (see dickeheat.symbolic.compare); not counted as agreement",
-            ratio=ratio, difference=difference,
-        )
-    diff = sp.simplify(difference)
-    if ratio is not None:
-        ratio = sp.simplify(sp.gammasimp(ratio))
-        if sp.count_ops(ratio) < sp.count_ops(diff):
-            return Comparison(
-                "factor", f"printed = ({sp.sstr(ratio)}) × derived", ratio=ratio, difference=diff
-            )
-    return Comparison(
-        "term",
-        f"printed − derived = {sp.sstr(diff)}",
-        ratio=ratio,
-        difference=diff,
-    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -408,7 +307,7 @@ class Result:
         if self.check is None:
             return None
         t0 = time.perf_counter()
-        out = self.check(self) if _takes_result(self.check) else self.check()  # type: ignore[call-arg]
+        out = self.check(self)
         return dataclasses.replace(out, seconds=time.perf_counter() - t0)
 
     def to_dict(self) -> dict[str, Any]:
@@ -436,14 +335,6 @@ class Result:
         }
 
 
-def _takes_result(check: Callable[..., Any]) -> bool:
-    # transitional: zero-argument checks are being converted to ``check(result)``
-    try:
-        return bool(inspect.signature(check).parameters)
-    except (TypeError, ValueError):
-        return True
-
-
 _CACHED = ("numpy_function", "mpmath_function", "printed_function", "comparison")
 
 #: ``check(result) -> NumericCheck``
@@ -457,15 +348,16 @@ def result_factory(
 ) -> Callable[..., Result]:
     """A constructor of one paper's results sharing its dimension map.
 
-    ``make(name, equation, title, lhs, expr, args, steps, *, printed=None, expected=None,
+    ``make(name, *, equation, title, lhs, expr, args, steps=(), printed=None, expected=None,
     check=None, notes="", dims=True)`` builds ``Result(name=f"{paper}.{name}", ...)``;
-    ``dims=False`` switches the dimension check off (operator-valued results).
+    ``dims=False`` switches the dimension check off (operator-valued results). Everything but
+    the name is a keyword, so that a result reads the same in every paper.
     """
 
-    def make(name: str, equation: str, title: str, lhs: sp.Expr, expr: sp.Expr, args,
-             steps=(), *, printed: sp.Expr | None = None, expected: Dimension | None = None,
-             check: Callable[[], NumericCheck] | None = None, notes: str = "",
-             dims: bool = True) -> Result:
+    def make(name: str, *, equation: str, title: str, lhs: sp.Expr, expr: sp.Expr,
+             args: Sequence[sp.Symbol], steps: Sequence[Step] = (),
+             printed: sp.Expr | None = None, expected: Dimension | None = None,
+             check: Check | None = None, notes: str = "", dims: bool = True) -> Result:
         return Result(name=f"{paper}.{name}", paper=paper, equation=equation, title=title,
                       lhs=lhs, expr=expr, args=tuple(args), steps=tuple(steps), printed=printed,
                       dims=dimension_map if dims else None, expected_dimension=expected,

@@ -79,7 +79,7 @@ def test_numeric_functions_follow_argument_order():
 
 def test_status_and_check():
     r = _result(printed=2 * a * b,
-                check=lambda: NumericCheck(True, 1e-16, 1e-12, "exact"))
+                check=lambda result: NumericCheck(True, 1e-16, 1e-12, "exact"))
     assert r.status == "erratum"
     out = r.run_check()
     assert out.passed and out.seconds >= 0
