@@ -47,7 +47,7 @@ from dickeheat.symbolic.dimensions import (
 
 __all__ = [
     "Step", "Comparison", "ComparisonKind", "COMPARISON_KINDS", "Status", "STATUSES",
-    "NumericCheck", "Check", "Result",
+    "NumericCheck", "Check", "CheckReference", "Result",
     "compare_expressions", "numeric_symbols", "result_factory", "require_zero",
 ]
 
@@ -182,8 +182,15 @@ class Result:
                 )
 
     def __getstate__(self) -> dict[str, Any]:
-        # the code-generated functions and the comparison are rebuilt on demand, not pickled
-        return {k: v for k, v in self.__dict__.items() if k not in _CACHED}
+        # the code-generated functions and the comparison are rebuilt on demand, not pickled;
+        # a module-level check is pickled by name and imported only when it runs
+        state = {k: v for k, v in self.__dict__.items() if k not in _CACHED}
+        check = state.get("check")
+        qualname = getattr(check, "__qualname__", "")
+        if callable(check) and not isinstance(check, CheckReference) and \
+                "<" not in qualname and getattr(check, "__module__", None):
+            state["check"] = CheckReference(check.__module__, qualname)
+        return state
 
     # -- views -------------------------------------------------------------------------------
     @property
@@ -333,6 +340,26 @@ class Result:
             ],
             "notes": self.notes,
         }
+
+
+class CheckReference:
+    """A check named by module and qualified name, imported when it first runs (so loading a
+    pickled result does not import the numerical libraries its check uses)."""
+
+    def __init__(self, module: str, qualname: str) -> None:
+        self.module = module
+        self.qualname = qualname
+
+    def __call__(self, result: Result) -> NumericCheck:
+        import importlib
+
+        target: Any = importlib.import_module(self.module)
+        for part in self.qualname.split("."):
+            target = getattr(target, part)
+        return target(result)
+
+    def __repr__(self) -> str:
+        return f"CheckReference({self.module!r}, {self.qualname!r})"
 
 
 _CACHED = ("numpy_function", "mpmath_function", "printed_function", "comparison")

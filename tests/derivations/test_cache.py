@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from dickeheat.derivations import cache
-from dickeheat.symbolic.result import NumericCheck, Result, Step
+from dickeheat.symbolic.result import CheckReference, NumericCheck, Result, Step
 
 x, y = sp.symbols("x y", positive=True)
 
@@ -37,6 +37,7 @@ def test_round_trip_gives_the_same_results(tmp_path, monkeypatch):
     assert (a.name, a.args, a.printed, a.status) == (b.name, b.args, b.printed, b.status)
     assert sp.simplify(a.expr - b.expr) == 0 and b.step("ratio") == x / y
     assert b.compare().kind == "factor" and b.run_check().passed
+    assert isinstance(b.check, CheckReference)  # imported only when the check runs
 
 
 def test_generated_functions_are_not_pickled():
