@@ -25,7 +25,6 @@ import dataclasses
 import math
 
 from dickeheat.errors import ParameterError, check_nonnegative, check_positive
-
 from dickeheat.numeric.thermal import bose, log_bose
 
 __all__ = ["HeatValve", "allowed_J"]

@@ -2,7 +2,12 @@ import sympy as sp
 from sympy.physics.quantum import Dagger
 
 from dickeheat.symbolic.oscillator import (
-    boson, fock_matrix, ladder_forms, normal_order, number_conserving, pauli_decomposition,
+    boson,
+    fock_matrix,
+    ladder_forms,
+    normal_order,
+    number_conserving,
+    pauli_decomposition,
     truncate_to_qubit,
 )
 
