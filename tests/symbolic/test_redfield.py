@@ -68,7 +68,8 @@ def test_redfield_is_trace_preserving_and_hermitian():
 def test_current_equals_commutator_form():
     H, A = sp.diag(*E), _generic_hermitian("a")
     rho = _generic_hermitian("r")
-    Gam = lambda k, l, w: G(w)
+    def Gam(k, l, w):
+        return G(w)
     J = heat_current(H, redfield_dissipator(H, [A], rho, Gamma=Gam))
     assert sp.expand(J - commutator_form(H, [A], rho, Gam)) == 0
 

@@ -162,7 +162,8 @@ def chain() -> HeatChain:
     population_ratio = ratio  # γn/(γ(1+n))
     # full stationarity of the population equation with p_M = r^M (all M, symbolic J)
     r = sp.Symbol("r", positive=True)
-    pm = lambda k: r ** (M + k)
+    def pm(k: int) -> sp.Expr:
+        return r ** (M + k)
     dpdt = (rates_one[JM] * (matrix_element(JM, J, M, J, M + 1) ** 2 * pm(1)
                              - matrix_element(JM, J, M - 1, J, M) ** 2 * pm(0))
             + rates_one[JP] * (matrix_element(JP, J, M, J, M - 1) ** 2 * pm(-1)
