@@ -196,6 +196,12 @@ class RLCBath(Bath):
         R, w0, Q, T, G = self._numbers()
         big = 200.0 * max(w0, T, 1.0)
 
+        def f(x: float) -> float:
+            return float(S(np.array(x)))
+
+        def over_distance(x: float, nu: float) -> float:
+            return f(x) / (x - nu)
+
         def gamma(nu_values: np.ndarray) -> np.ndarray:
             nus = np.atleast_1d(np.asarray(nu_values, dtype=float))
             out = np.empty(nus.shape, dtype=complex)
@@ -206,11 +212,10 @@ class RLCBath(Bath):
                 pts = [p for p in pts if lo <= p <= lim]
                 pv = 0.0
                 for a, b in zip(pts[:-1], pts[1:]):
-                    f = lambda x: float(S(np.array(x)))  # noqa: E731
                     if a < nu < b:
                         pv += integrate.quad(f, a, b, weight="cauchy", wvar=nu, limit=400)[0]
                     else:
-                        pv += integrate.quad(lambda x: f(x) / (x - nu), a, b, limit=400)[0]
+                        pv += integrate.quad(over_distance, a, b, args=(nu,), limit=400)[0]
                 # tail nu' > lim: S ~ 2 G^2 R kappa^2 / nu'
                 k = w0 / Q
                 pv += 2 * G**2 * R * k**2 / lim
