@@ -189,7 +189,13 @@ class RLCBath(Bath):
         return S
 
     def one_sided_function(self) -> Callable[[np.ndarray], np.ndarray]:
-        r""":math:`\Gamma(\nu) = S(\nu)/2 - \tfrac{i}{2\pi}\,\mathrm{P}\!\int S(\nu')/(\nu'-\nu)\,d\nu'`."""
+        r"""The one-sided transform, numerically.
+
+        .. math::
+
+            \Gamma(\nu) = S(\nu)/2
+              - \tfrac{i}{2\pi}\,\mathrm{P}\!\int S(\nu')/(\nu'-\nu)\,d\nu'
+        """
         from scipy import integrate
 
         S = self.spectrum_function()

@@ -274,7 +274,12 @@ class LadderSolver:
     def _log_sums(self, values: np.ndarray, kind: str) -> np.ndarray:
         out = np.zeros(self.K + 1)
         # the flux out of the top ladder to J + 1 and out of the bottom one to J − 1 are unused
-        ks = range(1, self.K + 1) if kind == "p" else range(self.K) if kind == "q" else range(self.K + 1)
+        if kind == "p":
+            ks = range(1, self.K + 1)
+        elif kind == "q":
+            ks = range(self.K)
+        else:
+            ks = range(self.K + 1)
         for k in ks:
             v = values[k]
             out[k] = math.log(v) if v > 1e-280 else self._log_sum(k, kind)
