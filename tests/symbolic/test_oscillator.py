@@ -37,4 +37,5 @@ def test_truncation_to_pauli():
     from sympy.physics.paulialgebra import Pauli
 
     assert pauli_decomposition(truncate_to_qubit(b + Dagger(b), b)) == Pauli(1)
-    assert sp.expand(pauli_decomposition(truncate_to_qubit(Dagger(b) * b, b)) - (1 + Pauli(3)) / 2) == 0
+    number = pauli_decomposition(truncate_to_qubit(Dagger(b) * b, b))
+    assert sp.expand(number - (1 + Pauli(3)) / 2) == 0

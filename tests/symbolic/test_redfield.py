@@ -29,7 +29,9 @@ def _generic_hermitian(prefix):
     for i in range(3):
         M[i, i] = sp.Symbol(f"{prefix}{i}{i}", real=True)
         for j in range(i + 1, 3):
-            z = sp.Symbol(f"{prefix}{i}{j}r", real=True) + sp.I * sp.Symbol(f"{prefix}{i}{j}i", real=True)
+            real = sp.Symbol(f"{prefix}{i}{j}r", real=True)
+            imag = sp.Symbol(f"{prefix}{i}{j}i", real=True)
+            z = real + sp.I * imag
             M[i, j], M[j, i] = z, sp.conjugate(z)
     return M
 
