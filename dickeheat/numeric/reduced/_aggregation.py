@@ -140,6 +140,10 @@ class LadderSolver:
     iterations_done = 0
     #: name of a work array that :meth:`log_populations` may overwrite
     spare = ""
+    #: LU factors of (−Ã_k)^T, packed like ``y``: unit-lower multipliers and pivots (each
+    #: subclass allocates them; :meth:`_solve_factored` reads them)
+    mult: np.ndarray
+    piv: np.ndarray
 
     def __init__(self, rates: LatticeRates) -> None:
         N = rates.N
@@ -216,6 +220,10 @@ class LadderSolver:
 
     def _log_reference(self, k: int) -> np.ndarray:
         """phi_k, so that log P = lam_k + phi_k + log y."""
+        raise NotImplementedError
+
+    def moments(self, k: int) -> tuple[float, float, float]:
+        """(Σ P, Σ P t, Σ P t²) over ladder k in units of e^lam_k (t = J + M)."""
         raise NotImplementedError
 
     def _solve_small(self, k: int, rhs: np.ndarray) -> np.ndarray:

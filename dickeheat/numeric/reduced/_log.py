@@ -41,6 +41,16 @@ class LogReferenceSolver(LadderSolver):
     """
 
     ARRAYS = ("phi", "g", "wp", "wm", "cAe", "cAa", "cBe", "cBa", "mult", "piv", "sub")
+    # the work arrays of ARRAYS, packed like ``y`` (allocated in __init__; mult, piv: base class)
+    phi: np.ndarray
+    g: np.ndarray
+    wp: np.ndarray
+    wm: np.ndarray
+    cAe: np.ndarray
+    cAa: np.ndarray
+    cBe: np.ndarray
+    cBa: np.ndarray
+    sub: np.ndarray
     drift_limit = 40.0
     spare = "g"
 
