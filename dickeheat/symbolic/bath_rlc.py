@@ -123,7 +123,8 @@ class RLCBath(Bath):
     def _numbers(self) -> tuple[float, float, float, float, float]:
         if not _is_number(self.R, self.omega_LC, self.Q, self.T, self.G):
             raise DickeheatError("numeric evaluation of an RLC bath needs numeric parameters")
-        return tuple(float(x) for x in (self.R, self.omega_LC, self.Q, self.T, self.G))
+        return (float(self.R), float(self.omega_LC), float(self.Q), float(self.T),
+                float(self.G))
 
     def _poles(self) -> tuple[np.ndarray, np.ndarray, float]:
         R, w0, Q, T, G = self._numbers()
