@@ -250,7 +250,10 @@ class RLCBath(Bath):
         freq = max(abs(r.real) for r in roots)
         chunk = 4 * np.pi / freq if freq > 1e-9 * w0 else 1.0 / decay
         chunk = min(chunk, 2.0 / decay)
-        f = lambda s: abs(complex(self.correlation_values(np.array([s]))[0]))  # noqa: E731
+
+        def f(s: float) -> float:
+            return abs(complex(self.correlation_values(np.array([s]))[0]))
+
         head = min(chunk, 1.0 / w0)
         total = integrate.quad(f, 0.0, head, limit=200)[0]
         nodes, weights = np.polynomial.legendre.leggauss(64)
