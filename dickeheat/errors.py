@@ -4,6 +4,8 @@ Every error raised on purpose by dickeheat derives from :class:`DickeheatError` 
 built-in exception it refines, so callers can catch either.
 """
 
+from typing import SupportsFloat
+
 __all__ = [
     "DickeheatError",
     "ParameterError",
@@ -33,7 +35,7 @@ class NumericalError(DickeheatError, ArithmeticError):
     """A numerical computation failed (singular matrix, no convergence, residual too large)."""
 
 
-def check_positive(name: str, value: float) -> float:
+def check_positive(name: str, value: SupportsFloat) -> float:
     """Return ``float(value)`` if it is finite and > 0, else raise :class:`ParameterError`.
 
     >>> check_positive("R_h", 50.0)
@@ -45,7 +47,7 @@ def check_positive(name: str, value: float) -> float:
     return v
 
 
-def check_nonnegative(name: str, value: float) -> float:
+def check_nonnegative(name: str, value: SupportsFloat) -> float:
     """Return ``float(value)`` if it is finite and >= 0, else raise :class:`ParameterError`.
 
     >>> check_nonnegative("gamma_p", 0)

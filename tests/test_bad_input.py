@@ -156,7 +156,8 @@ _NUMBERS = st.one_of(
 )
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=_NUMBERS, flag=st.sampled_from(["--Th", "--Tc", "--gamma-h", "--gamma-c"]))
 def test_valve_numbers_never_give_a_traceback_or_nan(value, flag, capsys):
     argv = {"--N": "2", "--Th": "1", "--Tc": "0.3"}
@@ -170,7 +171,8 @@ def test_valve_numbers_never_give_a_traceback_or_nan(value, flag, capsys):
         assert code == 2 and err.strip(), err
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=st.floats(min_value=1e-40, max_value=1e40),
        flag=st.sampled_from(["C-T", "L-J", "R-h", "L", "C"]))
 def test_circuit_numbers_give_a_number_in_regime_or_a_clear_error(value, flag, capsys):

@@ -160,9 +160,9 @@ def bounds_record(args: argparse.Namespace) -> dict[str, Any]:
         rec = _valve_record(args, state)
         rec.update(model=model, L=L, m=None)
         return rec
-    from dickeheat.reproduce.kamimura2023.bounds import bound_report
     from dickeheat.numeric.redfield import Coupling
     from dickeheat.numeric.spin_models import dicke_state, model_operators
+    from dickeheat.reproduce.kamimura2023.bounds import bound_report
 
     bath_name = args.bath or _DEFAULT_BATH[model]
     bath = _bath(args, bath_name)

@@ -44,13 +44,17 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.to_dict() for r in records])
     else:
-        print(f"{'name':<34} {'equation':<22} {'status':<8} {'numeric check (rel. error)':<28} discrepancy")
+        print(f"{'name':<34} {'equation':<22} {'status':<8} "
+              f"{'numeric check (rel. error)':<28} discrepancy")
         for r in records:
             nc = r.numeric_check
             check = "—" if nc is None else (
-                f"{'pass' if nc['passed'] else 'FAIL'} {nc['max_rel_error']:.1e} (tol {nc['tolerance']:.0e})"
+                f"{'pass' if nc['passed'] else 'FAIL'} {nc['max_rel_error']:.1e} "
+                f"(tol {nc['tolerance']:.0e})"
             )
-            disc = "" if r.discrepancy is None else f"{r.discrepancy['kind']}: {r.discrepancy['detail']}"
+            disc = "" if r.discrepancy is None else (
+                f"{r.discrepancy['kind']}: {r.discrepancy['detail']}"
+            )
             if r.error and r.failed:
                 disc = (disc + "  " if disc else "") + f"[{r.error}]"
             print(f"{r.name:<34} {r.equation:<22} {r.status:<8} {check:<28} {disc}")

@@ -44,8 +44,8 @@ __all__ = [
 def operator_norm(A: np.ndarray) -> float:
     """The spectral norm (largest singular value; largest |eigenvalue| if Hermitian)."""
     A = np.asarray(A)
-    if A.ndim == 2 and A.shape[0] == A.shape[1] and np.allclose(A, A.conj().T, rtol=0,
-                                                                 atol=1e-14 * max(1.0, np.abs(A).max())):
+    if A.ndim == 2 and A.shape[0] == A.shape[1] and np.allclose(
+            A, A.conj().T, rtol=0, atol=1e-14 * max(1.0, np.abs(A).max())):
         return float(np.max(np.abs(np.linalg.eigvalsh(A))))
     return float(np.linalg.norm(A, 2))
 
@@ -99,7 +99,8 @@ def scaling_fit(Ls: Sequence[float], values: Sequence[float]) -> ScalingFit:
                       float(res.rvalue**2), int(x.size))
 
 
-def random_density_matrix(dim: int, rng: np.random.Generator, *, rank: int | None = None) -> np.ndarray:
+def random_density_matrix(dim: int, rng: np.random.Generator, *,
+                          rank: int | None = None) -> np.ndarray:
     """A random density matrix ``G G†/Tr`` from a complex Ginibre matrix ``G``."""
     r = dim if rank is None else rank
     G = rng.normal(size=(dim, r)) + 1j * rng.normal(size=(dim, r))

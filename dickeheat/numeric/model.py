@@ -11,12 +11,14 @@ with :math:`\mathcal{D}[A]\rho = A\rho A^\dagger - \tfrac12\{A^\dagger A,\rho\}`
 :math:`n_i = 1/(e^{\omega_0/T_i}-1)` and :math:`\hbar = k_B = 1`. Energies, rates and
 temperatures are plain floats in the same unit (usually :math:`\omega_0 = 1`).
 
->>> HeatValve(N=3, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=1/3)
-HeatValve(N=3, omega0=1.0, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=0.3333333333333333, gamma_p=0.0, T_p=None, J=None)
->>> HeatValve(N=2, gamma_h=1, gamma_c=1, T_h=1, T_c=1, J=0.5)
+>>> HeatValve(N=3, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=1/3)  # doctest: +NORMALIZE_WHITESPACE
+HeatValve(N=3, omega0=1.0, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=0.3333333333333333,
+          gamma_p=0.0, T_p=None, J=None)
+>>> HeatValve(N=2, gamma_h=1, gamma_c=1, T_h=1, T_c=1, J=0.5)  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-dickeheat.errors.ParameterError: J must be one of N/2, N/2 - 1, ..., >= 0 = [1.0, 0.0] for N=2, got 0.5
+dickeheat.errors.ParameterError: J must be one of N/2, N/2 - 1, ..., >= 0 = [1.0, 0.0]
+    for N=2, got 0.5
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ import dataclasses
 import math
 
 from dickeheat.errors import ParameterError, check_nonnegative, check_positive
-
 from dickeheat.numeric.thermal import bose, log_bose
 
 __all__ = ["HeatValve", "allowed_J"]
@@ -84,7 +85,8 @@ class HeatValve:
         if self.T_p is not None:
             object.__setattr__(self, "T_p", check_nonnegative("T_p", self.T_p))
         if self.gamma_p > 0.0 and self.T_p is None:
-            raise ParameterError("T_p (parasitic-bath temperature >= 0) is required when gamma_p > 0")
+            raise ParameterError("T_p (parasitic-bath temperature >= 0) is required when "
+                                 "gamma_p > 0")
         if self.J is not None:
             if self.gamma_p > 0.0:
                 raise ParameterError(

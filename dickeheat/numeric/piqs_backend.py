@@ -119,7 +119,8 @@ def _physical_indices(N: int,
     one J block only, and their (j, m, m1) labels."""
     flat = jmm1_dictionary(N)[2]
     keys = sorted(k for k, (j, _m, _m1) in flat.items() if J is None or abs(j - J) < 1e-12)
-    return np.asarray(keys, dtype=np.int64), [tuple(map(float, flat[k])) for k in keys]
+    labels = [(float(j), float(m), float(m1)) for j, m, m1 in (flat[k] for k in keys)]
+    return np.asarray(keys, dtype=np.int64), labels
 
 
 def solve(model: HeatValve) -> SteadyState:

@@ -3,7 +3,8 @@ r"""Dense Redfield and secular (GKSL) master equations for small systems, and th
 A system Hamiltonian ``H`` (a Hermitian array) couples to one bath through channels
 :math:`A_k \otimes B_k`; :class:`Coupling` holds the operators :math:`A_k` and one
 :class:`~dickeheat.symbolic.bath.Bath` per channel (independent channels,
-:math:`C_{kl} = \delta_{kl} C_k`). In the energy eigenbasis :math:`H = \sum_a E_a|a\rangle\langle a|`
+:math:`C_{kl} = \delta_{kl} C_k`). In the energy eigenbasis
+:math:`H = \sum_a E_a|a\rangle\langle a|`
 
 .. math::
 

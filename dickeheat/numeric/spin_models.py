@@ -78,7 +78,12 @@ def _space(space: str) -> str:
 
 
 def mbody_operator(L: int, m: int, *, g: float = 1.0, space: str = "sector") -> np.ndarray:
-    r"""The m-body coupling :math:`\frac{gL}{\binom{L}{m}}\sum_{|S|=m}\prod_{i\in S}\sigma_x^{(i)}`."""
+    r"""The m-body coupling.
+
+    .. math::
+
+        \frac{gL}{\binom{L}{m}}\sum_{|S|=m}\prod_{i\in S}\sigma_x^{(i)}
+    """
     L = check_L(L)
     m = check_m(m, L)
     if _space(space) == "full":

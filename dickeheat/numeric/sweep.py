@@ -48,6 +48,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from io import BufferedRandom
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,7 @@ class _Journal:
 
     def __init__(self, path: Path, fingerprint: str, config: dict[str, Any]) -> None:
         self.path, self.fingerprint, self.config = path, fingerprint, config
-        self._fh = None
+        self._fh: BufferedRandom | None = None
 
     def open(self) -> dict[tuple[int, ...], dict[str, Any]]:
         """Open (creating or resuming) and return the records already stored."""
@@ -162,6 +163,9 @@ class _Journal:
         return done
 
     def append(self, index: tuple[int, ...], record: dict[str, Any]) -> None:
+        if self._fh is None:
+            raise DickeheatError(f"the sweep journal {self.path.name} is not open: call open() "
+                                 "before append()")
         self._fh.write(self._line({"index": list(index), "record": record}))
         self._sync(self._fh)
 

@@ -31,6 +31,7 @@ import dataclasses
 import hashlib
 import itertools
 import json
+import math
 import numbers
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -67,7 +68,8 @@ def _check_value(key: str, label: str, value: Any) -> Any:
     if key == "N":
         if not float(value).is_integer() or value < 1:
             raise ParameterError(f"{label} must be an integer >= 1, got {value!r}")
-        return int(value)
+        # exact for every Real: Integral has __int__, every other Real has __trunc__
+        return int(value) if isinstance(value, numbers.Integral) else math.trunc(value)
     if key in _POSITIVE:
         return check_positive(label, value)
     return check_nonnegative(label, value)
@@ -139,7 +141,7 @@ class SweepConfig:
             f.setdefault("backend", "auto")
         object.__setattr__(self, "grid", g)
         object.__setattr__(self, "fixed", f)
-        for index, point in self.points():
+        for _index, point in self.points():
             try:
                 self.model(point)
             except ParameterError as err:

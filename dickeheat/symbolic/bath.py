@@ -11,9 +11,10 @@ A bath enters a Redfield equation through its correlation function
 * the correlation integral :math:`\Xi = \int_0^\infty |C(s)|\,ds`, which sets the size of the
   heat-current bounds of :mod:`dickeheat.symbolic.bounds`.
 
-Each bath class (here and :class:`~dickeheat.symbolic.bath_rlc.RLCBath`) derives these with SymPy where a closed form exists and evaluates them with
-SciPy quadrature where it does not. A bath whose :math:`\Xi` diverges is rejected with a
-:class:`~dickeheat.errors.ParameterError` naming the parameter responsible.
+Each bath class (here and :class:`~dickeheat.symbolic.bath_rlc.RLCBath`) derives these with
+SymPy where a closed form exists and evaluates them with SciPy quadrature where it does not.
+A bath whose :math:`\Xi` diverges is rejected with a :class:`~dickeheat.errors.ParameterError`
+naming the parameter responsible.
 
 >>> import sympy as sp
 >>> c = sp.Symbol("c", positive=True)
@@ -306,8 +307,10 @@ class Lorentzian(Bath):
         period = math.pi / wc
         from scipy import integrate
 
-        one = integrate.quad(lambda s: math.exp(-k * s / 2) * math.sqrt(a + b * math.cos(2 * wc * s)),
-                             0.0, period, epsabs=0.0, epsrel=1e-12, limit=200)[0]
+        def integrand(s: float) -> float:
+            return math.exp(-k * s / 2) * math.sqrt(a + b * math.cos(2 * wc * s))
+
+        one = integrate.quad(integrand, 0.0, period, epsabs=0.0, epsrel=1e-12, limit=200)[0]
         # periodic factor: int_0^oo = (1 - e^{-k P/2})^{-1} int_0^P
         return lam2 * one / (-math.expm1(-k * period / 2))
 

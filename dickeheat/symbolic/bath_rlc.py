@@ -123,7 +123,8 @@ class RLCBath(Bath):
     def _numbers(self) -> tuple[float, float, float, float, float]:
         if not _is_number(self.R, self.omega_LC, self.Q, self.T, self.G):
             raise DickeheatError("numeric evaluation of an RLC bath needs numeric parameters")
-        return tuple(float(x) for x in (self.R, self.omega_LC, self.Q, self.T, self.G))
+        return (float(self.R), float(self.omega_LC), float(self.Q), float(self.T),
+                float(self.G))
 
     def _poles(self) -> tuple[np.ndarray, np.ndarray, float]:
         R, w0, Q, T, G = self._numbers()
@@ -189,12 +190,24 @@ class RLCBath(Bath):
         return S
 
     def one_sided_function(self) -> Callable[[np.ndarray], np.ndarray]:
-        r""":math:`\Gamma(\nu) = S(\nu)/2 - \tfrac{i}{2\pi}\,\mathrm{P}\!\int S(\nu')/(\nu'-\nu)\,d\nu'`."""
+        r"""The one-sided transform, numerically.
+
+        .. math::
+
+            \Gamma(\nu) = S(\nu)/2
+              - \tfrac{i}{2\pi}\,\mathrm{P}\!\int S(\nu')/(\nu'-\nu)\,d\nu'
+        """
         from scipy import integrate
 
         S = self.spectrum_function()
         R, w0, Q, T, G = self._numbers()
         big = 200.0 * max(w0, T, 1.0)
+
+        def f(x: float) -> float:
+            return float(S(np.array(x)))
+
+        def over_distance(x: float, nu: float) -> float:
+            return f(x) / (x - nu)
 
         def gamma(nu_values: np.ndarray) -> np.ndarray:
             nus = np.atleast_1d(np.asarray(nu_values, dtype=float))
@@ -206,11 +219,10 @@ class RLCBath(Bath):
                 pts = [p for p in pts if lo <= p <= lim]
                 pv = 0.0
                 for a, b in zip(pts[:-1], pts[1:]):
-                    f = lambda x: float(S(np.array(x)))  # noqa: E731
                     if a < nu < b:
                         pv += integrate.quad(f, a, b, weight="cauchy", wvar=nu, limit=400)[0]
                     else:
-                        pv += integrate.quad(lambda x: f(x) / (x - nu), a, b, limit=400)[0]
+                        pv += integrate.quad(over_distance, a, b, args=(nu,), limit=400)[0]
                 # tail nu' > lim: S ~ 2 G^2 R kappa^2 / nu'
                 k = w0 / Q
                 pv += 2 * G**2 * R * k**2 / lim
@@ -238,7 +250,10 @@ class RLCBath(Bath):
         freq = max(abs(r.real) for r in roots)
         chunk = 4 * np.pi / freq if freq > 1e-9 * w0 else 1.0 / decay
         chunk = min(chunk, 2.0 / decay)
-        f = lambda s: abs(complex(self.correlation_values(np.array([s]))[0]))  # noqa: E731
+
+        def f(s: float) -> float:
+            return abs(complex(self.correlation_values(np.array([s]))[0]))
+
         head = min(chunk, 1.0 / w0)
         total = integrate.quad(f, 0.0, head, limit=200)[0]
         nodes, weights = np.polynomial.legendre.leggauss(64)

@@ -85,10 +85,10 @@ def degeneracy(n: sp.Expr = N, j: sp.Expr = J) -> sp.Expr:
 
 def degeneracy_int(n: int, j: Fraction | float) -> int:
     """The integer multiplicity of spin j among n spins-1/2 (0 if j is not allowed)."""
-    k = Fraction(n, 2) - Fraction(j)
-    if k < 0 or k.denominator != 1:
+    lowering = Fraction(n, 2) - Fraction(j)
+    if lowering < 0 or lowering.denominator != 1:
         return 0
-    k = int(k)
+    k = int(lowering)
     from math import comb
 
     return comb(n, k) - (comb(n, k - 1) if k >= 1 else 0)

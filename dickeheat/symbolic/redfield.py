@@ -178,7 +178,8 @@ def gksl_dissipator(
             for l in range(n):
                 Al = comp(l, w)
                 g = rates(k, l, w)
-                out += g * (Al * rho * Ak.H - sp.Rational(1, 2) * (Ak.H * Al * rho + rho * Ak.H * Al))
+                anti = Ak.H * Al * rho + rho * Ak.H * Al
+                out += g * (Al * rho * Ak.H - sp.Rational(1, 2) * anti)
     return out
 
 

@@ -33,6 +33,7 @@ from sympy.physics.units import Dimension
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic import codegen
 from dickeheat.symbolic.compare import (
+    COMPARISON_KINDS,
     Comparison,
     ComparisonKind,
     compare_expressions,

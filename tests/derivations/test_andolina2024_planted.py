@@ -23,7 +23,8 @@ FAST = [
     "Q_det", "gamma_2", "occupation",  # detuned
 ]
 SLOW = [
-    "phidot_exact", "phidot", "H_exact", "H", "C_eff", "L_J", "E_J", "E_T_harmonic", "E_T", "H_qubit",
+    "phidot_exact", "phidot", "H_exact", "H", "C_eff", "L_J", "E_J", "E_T_harmonic", "E_T",
+    "H_qubit",
     "Q_qubit", "commutator", "G_exact",
     "Z_LC", "re_Z", "linewidth", "re_Z_lorentzian", "gamma",
     "detailed_balance", "Q_h", "Q_ind",

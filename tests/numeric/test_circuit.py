@@ -36,7 +36,8 @@ def test_single_rlc_mode_damping():
 def test_legendre_numeric_quadratic():
     cap = np.array([[2.0, -0.5], [-0.5, 1.0]])
     d = np.array([0.3, -0.1])
-    lag = lambda v: 0.5 * v @ cap @ v - v @ d + 1.0
+    def lag(v):
+        return 0.5 * v @ cap @ v - v @ d + 1.0
     q = np.array([0.7, 0.2])
     v, h = legendre_numeric(lag, q)
     v_exact = np.linalg.solve(cap, q + d)

@@ -172,7 +172,8 @@ def test_large_sector_is_cheap():
 
 @pytest.mark.slow
 def test_largest_full_space():
-    ss = qutip_backend.solve(HeatValve(N=qutip_backend.MAX_N, T_h=3.0, T_c=0.3, gamma_p=0.02, T_p=0.2))
+    ss = qutip_backend.solve(HeatValve(N=qutip_backend.MAX_N, T_h=3.0, T_c=0.3, gamma_p=0.02,
+                                       T_p=0.2))
     assert abs(ss.first_law) < 1e-10 * abs(ss.Q_h)
     assert sum(ss.P_J.values()) == pytest.approx(1.0, abs=1e-12)
 

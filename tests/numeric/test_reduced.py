@@ -41,7 +41,7 @@ def _assert_agree(ref, got, rel):
         assert _close(p, got.P_J.get(J, 0.0), rel, 1.0), J
 
 
-# -- rates: numeric closed forms = symbolic derivation ----------------------------------------------
+# -- rates: numeric closed forms = symbolic derivation ---------------------------------------------
 @pytest.mark.parametrize("n", [1, 2, 5, 8])
 def test_lattice_rates_equal_derived_rates(n):
     for kind, fn in (("emission", lat.local_emission), ("absorption", lat.local_absorption)):
@@ -51,7 +51,8 @@ def test_lattice_rates_equal_derived_rates(n):
             M = np.arange(-J, J + 1)
             for dj, values in zip((-1, 0, 1), fn(n, J, M)):
                 for m, v in zip(M, np.broadcast_to(values, M.shape)):
-                    key = (sp.nsimplify(J), sp.nsimplify(m), sp.nsimplify(J + dj), sp.nsimplify(m + dm))
+                    key = (sp.nsimplify(J), sp.nsimplify(m),
+                           sp.nsimplify(J + dj), sp.nsimplify(m + dm))
                     assert v == pytest.approx(float(exact.get(key, 0)), abs=1e-13)
 
 
@@ -64,7 +65,7 @@ def test_layout_and_log_degeneracy():
     assert np.isfinite(lat.log_degeneracy(10_000, 0.0))
 
 
-# -- agreement with the full 2^N space --------------------------------------------------------------
+# -- agreement with the full 2^N space -------------------------------------------------------------
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 6, 7])
 @pytest.mark.parametrize("baths", BATHS)
 def test_agrees_with_full_space_with_parasitic_bath(n, baths):
@@ -96,7 +97,7 @@ def test_agrees_with_piqs_to_its_single_precision():
     _assert_agree(piqs_backend.solve(model), reduced.solve(model), piqs_backend.PIQS_REL_TOL)
 
 
-# -- physics laws -------------------------------------------------------------------------------------
+# -- physics laws ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("baths", BATHS)
 def test_first_law_trace_positivity(baths):
     Th, Tc, gp, Tp = baths
@@ -116,14 +117,16 @@ def test_heat_flows_from_hot_to_cold_and_reverses():
     assert rev.Q_h < 0 < rev.Q_c
 
 
-# -- tiny populations -----------------------------------------------------------------------------------
+# -- tiny populations ------------------------------------------------------------------------------
 def _mp_log_populations(model, dps=50):
     """The same rate equation from the *derived* exact rates, solved with mpmath."""
     mpmath.mp.dps = dps
     n = model.N
 
     def bose(T):
-        return mpmath.mpf(0) if T == 0 else 1 / mpmath.expm1(mpmath.mpf(model.omega0) / mpmath.mpf(T))
+        if T == 0:
+            return mpmath.mpf(0)
+        return 1 / mpmath.expm1(mpmath.mpf(model.omega0) / mpmath.mpf(T))
 
     nh, nc, npp = bose(model.T_h), bose(model.T_c), bose(model.T_p)
     gh, gc, gp = (mpmath.mpf(x) for x in (model.gamma_h, model.gamma_c, model.gamma_p))
@@ -134,8 +137,9 @@ def _mp_log_populations(model, dps=50):
     A = mpmath.zeros(len(levels), len(levels))
     col = dr.collective_rates()
     for a, (J, M) in enumerate(levels):
-        for rate, target in ((Gd * mpmath.mpf(str(col["down"].subs({dr.J: J, dr.M: M}))), (J, M - 1)),
-                             (Gu * mpmath.mpf(str(col["up"].subs({dr.J: J, dr.M: M}))), (J, M + 1))):
+        down = Gd * mpmath.mpf(str(col["down"].subs({dr.J: J, dr.M: M})))
+        up = Gu * mpmath.mpf(str(col["up"].subs({dr.J: J, dr.M: M})))
+        for rate, target in ((down, (J, M - 1)), (up, (J, M + 1))):
             if target in index and rate != 0:
                 A[index[target], a] += rate
                 A[a, a] -= rate
@@ -218,7 +222,7 @@ def test_all_baths_at_zero_temperature_give_the_ground_state():
     assert s.jz == -4.5 and s.Q_h == 0.0
 
 
-# -- dispatcher, bad input, memory limit -------------------------------------------------------------
+# -- dispatcher, bad input, memory limit -----------------------------------------------------------
 def test_registered_and_preferred_by_auto_for_large_N():
     assert BACKENDS["reduced"] == "dickeheat.numeric.reduced"
     s = steady_state(HeatValve(N=50, T_h=2.0, T_c=0.5, gamma_p=0.01, T_p=0.5))

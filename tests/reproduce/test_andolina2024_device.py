@@ -5,7 +5,9 @@ import pytest
 from dickeheat.cli import main
 from dickeheat.errors import ParameterError
 from dickeheat.reproduce.andolina2024.device import (
-    MIN_EJ_OVER_EC, CircuitParameters, circuit_parameters,
+    MIN_EJ_OVER_EC,
+    CircuitParameters,
+    circuit_parameters,
 )
 
 GOOD = dict(C_T=80e-15, L_J=20e-9, C_c_h=0.8e-15, C_c_c=0.5e-15, R_h=800.0, R_c=800.0,

@@ -14,14 +14,14 @@ import xarray as xr
 from matplotlib.figure import Figure
 
 from dickeheat import reproduce as F
-from dickeheat.reproduce.andolina2024 import sec2 as s2
-from dickeheat.reproduce.andolina2024 import sec3 as s3
-from dickeheat.reproduce.andolina2024 import sec4 as s4
-from dickeheat.reproduce.andolina2024.common import closed_form
 from dickeheat.errors import ParameterError, UnknownNameError
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import steady_state
 from dickeheat.numeric.units import current_to_fW
+from dickeheat.reproduce.andolina2024 import sec2 as s2
+from dickeheat.reproduce.andolina2024 import sec3 as s3
+from dickeheat.reproduce.andolina2024 import sec4 as s4
+from dickeheat.reproduce.andolina2024.common import closed_form
 
 VERSIONS = ("arxiv", "published")
 
@@ -239,7 +239,7 @@ def test_fig5_large_fast(fast):
 def test_fig5_large_full():
     ds = F.compute("andolina2024-fig5-large")
     _fig5_claims(ds)
-    assert bool((ds.J2_low.sel(x_low=0.3, N=1000) < 0.1))
+    assert bool(ds.J2_low.sel(x_low=0.3, N=1000) < 0.1)
 
 
 # -- arXiv Fig. 6 = published Fig. 5: experimental proposal ----------------------------------

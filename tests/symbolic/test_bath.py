@@ -75,7 +75,8 @@ def _direct_correlation(R: float, w0: float, Q: float, T: float, s: float) -> co
         occ = 1 / (-mpmath.expm1(-nu / T)) if T > 0 else (1 if nu > 0 else 0)
         return 2 * nu * rez * occ
 
-    f = lambda nu: S(nu) * mpmath.exp(-1j * nu * s)
+    def f(nu):
+        return S(nu) * mpmath.exp(-1j * nu * s)
     pts = [0.0, 0.5, 0.9, 0.95, 1.0, 1.05, 1.1, 1.5, 2.0, 4.0, 8.0]
     with mpmath.workdps(15):
         pos = mpmath.quad(f, pts) + mpmath.quadosc(f, [8.0, mpmath.inf], omega=s)
@@ -119,7 +120,8 @@ def test_rlc_detailed_balance_and_one_sided_transform():
 
 def test_rlc_xi_against_plain_quadrature():
     b = RLCBath(R=1.0, omega_LC=1.0, Q=3.0, T=0.5)
-    f = lambda s: abs(complex(b.correlation_values(np.array([s]))[0]))
+    def f(s):
+        return abs(complex(b.correlation_values(np.array([s]))[0]))
     brute = integrate.quad(f, 0, 1, limit=200)[0] + integrate.quad(f, 1, 400, limit=4000)[0]
     assert b.xi_value() == pytest.approx(brute, rel=1e-6)
     # |∫ C e^{iνs}| <= ∫ |C|: S(ν)/2 <= Ξ

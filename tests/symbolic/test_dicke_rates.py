@@ -36,7 +36,8 @@ def test_degeneracy_closed_form_counts_all_states():
         assert total == 2**n
         for J, M in _levels(n):
             if M == -J:
-                assert int(d.subs({dr.N: n, dr.J: J})) == dr.degeneracy_int(n, Fraction(int(J.p), int(J.q)))
+                expected = dr.degeneracy_int(n, Fraction(int(J.p), int(J.q)))
+                assert int(d.subs({dr.N: n, dr.J: J})) == expected
 
 
 def test_collective_rates_from_qapply_conserve_probability():

@@ -3,7 +3,12 @@ import cmath
 import sympy as sp
 
 from dickeheat.symbolic.impedance import (
-    capacitor, inductor, lorentzian_quality_factor, parallel, real_part, resistor,
+    capacitor,
+    inductor,
+    lorentzian_quality_factor,
+    parallel,
+    real_part,
+    resistor,
 )
 
 w, L, C, R = sp.symbols("omega L C R", positive=True)

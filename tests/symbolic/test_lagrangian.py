@@ -1,5 +1,5 @@
-import sympy as sp
 import pytest
+import sympy as sp
 
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.lagrangian import first_order, legendre_transform

@@ -2,7 +2,12 @@ import sympy as sp
 from sympy.physics.quantum import Dagger
 
 from dickeheat.symbolic.oscillator import (
-    boson, fock_matrix, ladder_forms, normal_order, number_conserving, pauli_decomposition,
+    boson,
+    fock_matrix,
+    ladder_forms,
+    normal_order,
+    number_conserving,
+    pauli_decomposition,
     truncate_to_qubit,
 )
 
@@ -32,4 +37,5 @@ def test_truncation_to_pauli():
     from sympy.physics.paulialgebra import Pauli
 
     assert pauli_decomposition(truncate_to_qubit(b + Dagger(b), b)) == Pauli(1)
-    assert sp.expand(pauli_decomposition(truncate_to_qubit(Dagger(b) * b, b)) - (1 + Pauli(3)) / 2) == 0
+    number = pauli_decomposition(truncate_to_qubit(Dagger(b) * b, b))
+    assert sp.expand(number - (1 + Pauli(3)) / 2) == 0

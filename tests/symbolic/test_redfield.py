@@ -29,7 +29,9 @@ def _generic_hermitian(prefix):
     for i in range(3):
         M[i, i] = sp.Symbol(f"{prefix}{i}{i}", real=True)
         for j in range(i + 1, 3):
-            z = sp.Symbol(f"{prefix}{i}{j}r", real=True) + sp.I * sp.Symbol(f"{prefix}{i}{j}i", real=True)
+            real = sp.Symbol(f"{prefix}{i}{j}r", real=True)
+            imag = sp.Symbol(f"{prefix}{i}{j}i", real=True)
+            z = real + sp.I * imag
             M[i, j], M[j, i] = z, sp.conjugate(z)
     return M
 
@@ -68,7 +70,8 @@ def test_redfield_is_trace_preserving_and_hermitian():
 def test_current_equals_commutator_form():
     H, A = sp.diag(*E), _generic_hermitian("a")
     rho = _generic_hermitian("r")
-    Gam = lambda k, l, w: G(w)
+    def Gam(k, l, w):
+        return G(w)
     J = heat_current(H, redfield_dissipator(H, [A], rho, Gamma=Gam))
     assert sp.expand(J - commutator_form(H, [A], rho, Gam)) == 0
 

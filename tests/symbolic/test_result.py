@@ -1,6 +1,6 @@
-import sympy as sp
 import pytest
-from sympy.physics.units import capacitance, charge, voltage, energy
+import sympy as sp
+from sympy.physics.units import capacitance, charge, energy, voltage
 
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.dimensions import DimensionError, dimension_of, same_dimension

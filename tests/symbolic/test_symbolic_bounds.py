@@ -25,8 +25,9 @@ def test_bound_forms_two_channels():
     d = sp.symbols("d1 d2", positive=True)
     b1 = bound1(h, X, list(a))
     b2 = bound2(X, list(d), list(a))
-    assert sp.expand(b1 - 4 * h * sum(X[k, l] * a[k] * a[l] for k in range(2) for l in range(2))) == 0
-    assert sp.expand(b2 - 2 * sum(X[k, l] * d[k] * a[k] * a[l] for k in range(2) for l in range(2))) == 0
+    pairs = [(k, l) for k in range(2) for l in range(2)]
+    assert sp.expand(b1 - 4 * h * sum(X[k, l] * a[k] * a[l] for k, l in pairs)) == 0
+    assert sp.expand(b2 - 2 * sum(X[k, l] * d[k] * a[k] * a[l] for k, l in pairs)) == 0
     # Bound 2 <= Bound 1 whenever every window is <= 2||H||
     assert sp.expand(b1 - b2.subs({d[0]: 2 * h, d[1]: 2 * h})) == 0
 

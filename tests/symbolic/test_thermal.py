@@ -7,8 +7,14 @@ import sympy as sp
 
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.thermal import (
-    coth_law, jz_high_temperature, jz_low_temperature, jz_mean, jz_mean_from_sum, large_J_ratio,
-    partition_function, select_branch,
+    coth_law,
+    jz_high_temperature,
+    jz_low_temperature,
+    jz_mean,
+    jz_mean_from_sum,
+    large_J_ratio,
+    partition_function,
+    select_branch,
 )
 
 J, x = sp.symbols("J x", positive=True)

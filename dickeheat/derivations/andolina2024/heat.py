@@ -162,7 +162,8 @@ def chain() -> HeatChain:
     population_ratio = ratio  # γn/(γ(1+n))
     # full stationarity of the population equation with p_M = r^M (all M, symbolic J)
     r = sp.Symbol("r", positive=True)
-    pm = lambda k: r ** (M + k)
+    def pm(k: int) -> sp.Expr:
+        return r ** (M + k)
     dpdt = (rates_one[JM] * (matrix_element(JM, J, M, J, M + 1) ** 2 * pm(1)
                              - matrix_element(JM, J, M - 1, J, M) ** 2 * pm(0))
             + rates_one[JP] * (matrix_element(JP, J, M, J, M - 1) ** 2 * pm(-1)
@@ -266,7 +267,8 @@ def results() -> list[Result]:
                     S("13", "zero net flux between M and M+1: p_{M+1}/p_M", c.population_ratio),
                     S("13", "population equation with p_M = r^M, r = that ratio (must vanish)",
                     c.population_residual),
-                    S("12–13", "Bose occupation n_i = 1/(e^{ħω0/k_B T_i} − 1)", c.detailed_balance)],
+                    S("12–13", "Bose occupation n_i = 1/(e^{ħω0/k_B T_i} − 1)",
+                      c.detailed_balance)],
              printed=sp.exp(-hbar * omega0 / (k_B * T_i)), expected=ONE,
              check=checks.detailed_balance_check),
         make("T_star", equation="16", title="effective temperature of the two collective baths",

@@ -140,6 +140,10 @@ class LadderSolver:
     iterations_done = 0
     #: name of a work array that :meth:`log_populations` may overwrite
     spare = ""
+    #: LU factors of (−Ã_k)^T, packed like ``y``: unit-lower multipliers and pivots (each
+    #: subclass allocates them; :meth:`_solve_factored` reads them)
+    mult: np.ndarray
+    piv: np.ndarray
 
     def __init__(self, rates: LatticeRates) -> None:
         N = rates.N
@@ -218,6 +222,10 @@ class LadderSolver:
         """phi_k, so that log P = lam_k + phi_k + log y."""
         raise NotImplementedError
 
+    def moments(self, k: int) -> tuple[float, float, float]:
+        """(Σ P, Σ P t, Σ P t²) over ladder k in units of e^lam_k (t = J + M)."""
+        raise NotImplementedError
+
     def _solve_small(self, k: int, rhs: np.ndarray) -> np.ndarray:
         return np.linalg.solve(self.small[k], rhs)
 
@@ -274,7 +282,12 @@ class LadderSolver:
     def _log_sums(self, values: np.ndarray, kind: str) -> np.ndarray:
         out = np.zeros(self.K + 1)
         # the flux out of the top ladder to J + 1 and out of the bottom one to J − 1 are unused
-        ks = range(1, self.K + 1) if kind == "p" else range(self.K) if kind == "q" else range(self.K + 1)
+        if kind == "p":
+            ks = range(1, self.K + 1)
+        elif kind == "q":
+            ks = range(self.K)
+        else:
+            ks = range(self.K + 1)
         for k in ks:
             v = values[k]
             out[k] = math.log(v) if v > 1e-280 else self._log_sum(k, kind)

@@ -41,6 +41,16 @@ class LogReferenceSolver(LadderSolver):
     """
 
     ARRAYS = ("phi", "g", "wp", "wm", "cAe", "cAa", "cBe", "cBa", "mult", "piv", "sub")
+    # the work arrays of ARRAYS, packed like ``y`` (allocated in __init__; mult, piv: base class)
+    phi: np.ndarray
+    g: np.ndarray
+    wp: np.ndarray
+    wm: np.ndarray
+    cAe: np.ndarray
+    cAa: np.ndarray
+    cBe: np.ndarray
+    cBa: np.ndarray
+    sub: np.ndarray
     drift_limit = 40.0
     spare = "g"
 
@@ -78,7 +88,8 @@ class LogReferenceSolver(LadderSolver):
         log_W -= logsumexp(log_W)
         self.lam[:] = log_W - log_m0
         if not np.all(np.isfinite(self.lam)):
-            raise NumericalError("reduced solver: the sector chain of the reference is not connected")
+            raise NumericalError("reduced solver: the sector chain of the reference is not "
+                                 "connected")
 
     def rereference(self) -> None:
         """Absorb y into the reference (phi += log y, renormalised) and reset y = 1."""
@@ -140,7 +151,8 @@ class LogReferenceSolver(LadderSolver):
                     C = np.concatenate(([0.0], np.cumsum((np.log(b["d"][1:]) - log_p[:-1])[::-1])))
                     log_P = (np.logaddexp.accumulate(a - C) + C)[::-1]
                 if not np.all(np.isfinite(log_P)):
-                    raise NumericalError(f"reduced solver: log-space ladder solve failed (J = {b['J']})")
+                    raise NumericalError("reduced solver: log-space ladder solve failed "
+                                         f"(J = {b['J']})")
                 top = float(log_P.max())
                 self.phi[s] = log_P - top
                 self.lam[k] = top
@@ -202,7 +214,8 @@ class LogReferenceSolver(LadderSolver):
                 self.mult[o : o + L - 1], self.piv[s], sub.copy(),
                 overwrite_dl=1, overwrite_d=1, overwrite_du=1)
             if info != 0:
-                raise NumericalError(f"reduced solver: singular J = {J} ladder (dgttrf info {info})")
+                raise NumericalError(f"reduced solver: singular J = {J} ladder "
+                                     f"(dgttrf info {info})")
             self.mult[o : o + L - 1] = dl
             self.piv[s] = dd
             if np.any(ipiv != self.ident[:L]):

@@ -58,7 +58,8 @@ class DickePopulations:
         """``(M, log P(J, M))`` for one J sector, M increasing."""
         k = round(self.N / 2 - float(J))
         if not (0 <= k <= self.N // 2) or abs(self.N / 2 - k - float(J)) > 1e-9:
-            raise ParameterError(f"J must be one of N/2, N/2 - 1, ..., >= 0 for N={self.N}, got {J!r}")
+            raise ParameterError(f"J must be one of N/2, N/2 - 1, ..., >= 0 for N={self.N}, "
+                                 f"got {J!r}")
         length = self.N + 1 - 2 * k
         M = np.arange(length) - (self.N / 2 - k)
         if self.sector is not None:

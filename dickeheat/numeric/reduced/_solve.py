@@ -138,6 +138,9 @@ def _solve_lattice(rates: LatticeRates, tol: float,
 def _sector_observables(model: HeatValve, pops: DickePopulations) -> dict:
     """Observables of a one-ladder state (``pops.sector``)."""
     J = pops.sector
+    if J is None:
+        raise NumericalError("reduced solver: sector observables need a one-ladder state "
+                             "(DickePopulations.sector is None)")
     M, lp = pops.block(J)
     P = np.exp(lp)
     up = float(P @ lat.collective_up(J, M))

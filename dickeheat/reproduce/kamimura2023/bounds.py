@@ -168,7 +168,8 @@ def sample_random_systems(n_samples: int, *, seed: int, dims: Sequence[int] = (2
     return SamplingReport(n_samples, seed, best1, best2, worst1, worst2)
 
 
-def sample_states(H: np.ndarray, coupling: Coupling, n_samples: int, *, seed: int) -> SamplingReport:
+def sample_states(H: np.ndarray, coupling: Coupling, n_samples: int, *,
+                  seed: int) -> SamplingReport:
     """Random states (all ranks) of one fixed system: the largest ``|J|/bound``."""
     if n_samples < 1:
         raise ParameterError(f"n_samples must be >= 1, got {n_samples}")

@@ -159,7 +159,8 @@ def hamiltonian_first_check(result: Result) -> NumericCheck:
         errs += [relative_error(d2q_closed, d2q), relative_error(dv_closed, dv)]
     tol = 5 * eps
     return NumericCheck(max(errs) < tol, max(errs), tol,
-                        f"∂²H/∂Q² and ∂H/∂V_h of the numerical Legendre transform, C_c/C_T <= {eps:g}")
+                        "∂²H/∂Q² and ∂H/∂V_h of the numerical Legendre transform, "
+                        f"C_c/C_T <= {eps:g}")
 
 
 def c_eff_check(result: Result) -> NumericCheck:
