@@ -31,6 +31,7 @@ basis is built from the standard ladder elements
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import numpy as np
 import scipy.sparse as sp
@@ -110,8 +111,12 @@ def ladder_operators(j: float) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     return jp, jz
 
 
+@functools.lru_cache(maxsize=32)
 def parity_sector(j: float, parity: int) -> ParitySector:
     """Build the sector of reflection parity ``parity`` (+1 or −1) of spin ``j``.
+
+    Cached (the same object is returned for the same arguments): treat its arrays as
+    read-only.
 
     Raises
     ------

@@ -42,6 +42,7 @@ Special cases handled exactly:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import time
 
@@ -209,7 +210,12 @@ class RefrigeratorSteadyState:
 
 def _couplings(model: SpinRefrigerator, sector: ParitySector) -> dict[str, sp.csr_matrix]:
     jx = sector.jx
-    return {"c": jx, "h": sp.csr_matrix(jx @ jx) / model.N, "w": jx}
+    return {"c": jx, "h": _jx2(sector) / model.N, "w": jx}
+
+
+@functools.lru_cache(maxsize=32)
+def _jx2(sector: ParitySector) -> sp.csr_matrix:
+    return sp.csr_matrix(sector.jx @ sector.jx)
 
 
 def _laser_rates(model: SpinRefrigerator, E: np.ndarray, A: sp.csr_matrix) -> sp.csr_matrix:

@@ -43,14 +43,13 @@ def compute_fig3(*, version: str = "paper", fast: bool = False,
         attrs={"N": N_MAPS, "panel_a": "delta_c = 0.1", "panel_b": "delta_w = 1e-3"})
 
 
-def _beta_c_max(delta_w: float, lo: float, hi: float) -> float:
-    """Largest beta_c with I_c > 0 (the sign change above beta_h), NaN if none in (lo, hi)."""
+def _beta_c_max(delta_w: float, grid: np.ndarray, values: np.ndarray) -> float:
+    """Largest beta_c with I_c > 0 (the last sign change on ``grid``, refined by Brent's
+    method), NaN if I_c does not change sign there."""
     def f(bc: float) -> float:
         return solve(model(N_MAPS, beta_c=bc, delta_w=delta_w)).I_c
 
-    grid = np.linspace(lo, hi, 60)
-    vals = np.array([f(x) for x in grid])
-    idx = np.nonzero((vals[:-1] > 0) & (vals[1:] <= 0))[0]
+    idx = np.nonzero((values[:-1] > 0) & (values[1:] <= 0))[0]
     if idx.size == 0:
         return float("nan")
     k = int(idx[-1])
@@ -61,9 +60,9 @@ def compute_fig4(*, version: str = "paper", fast: bool = False,
                  progress: bool = False) -> xr.Dataset:
     """I_c against beta_c (beta_h = 1) for several delta_w, and the sign change beta_c^max."""
     deltas = np.array([1e-5, 1e-4, 1e-3, 3e-3, 1e-2])
-    bc = np.linspace(1.0, 3.5, 26 if fast else 126)
+    bc = np.linspace(1.0, 3.5, 16 if fast else 126)
     I = np.array([[solve(model(N_MAPS, beta_c=x, delta_w=d)).I_c for x in bc] for d in deltas])
-    bmax = np.array([_beta_c_max(float(d), 1.0 + 1e-6, 3.5) for d in deltas])
+    bmax = np.array([_beta_c_max(float(d), bc, row) for d, row in zip(deltas, I)])
     return xr.Dataset({"I_c": (("delta_w", "beta_c"), I), "beta_c_max": ("delta_w", bmax)},
                       coords={"delta_w": deltas, "beta_c": bc},
                       attrs={"N": N_MAPS, "beta_h": 1.0, "reduced_limit": 3.0})
@@ -73,7 +72,7 @@ def compute_fig5(*, version: str = "paper", fast: bool = False,
                  progress: bool = False) -> xr.Dataset:
     """kappa/kappa_bar (Eq. 20) on the (beta_c, beta_h) plane for four sets of widths, with
     I_c, and the reduced-model I_c for the contour lines 0.4, 0.04, 0.004."""
-    n = 12 if fast else 50
+    n = 10 if fast else 50
     bh = np.linspace(0.1, 2.5, n)
     bc = np.linspace(0.1, 7.0, n)
     out: dict[str, tuple] = {}
