@@ -48,13 +48,13 @@ from dickeheat.errors import DickeheatError
 __all__ = [
     "LAMBDA",
     "CumulantSeries",
+    "bordered_solve",
+    "characteristic_polynomial",
     "counting_rate_matrix",
     "expansion_blocks",
-    "stationary_state",
-    "bordered_solve",
-    "rs_cumulants",
-    "characteristic_polynomial",
     "polynomial_cumulants",
+    "rs_cumulants",
+    "stationary_state",
 ]
 
 #: the eigenvalue variable of characteristic polynomials
@@ -105,7 +105,7 @@ def expansion_blocks(R_s: sp.Matrix, s: sp.Symbol, order: int) -> tuple[sp.Matri
     blocks = []
     current = R_s
     for _ in range(order + 1):
-        blocks.append(current.subs(s, 0).applyfunc(sp.simplify))
+        blocks.append(current.subs(s, 0))
         current = current.diff(s)
     return tuple(blocks)
 
@@ -121,8 +121,12 @@ def bordered_solve(R0: sp.Matrix, rhs: sp.Matrix, trace: sp.Expr = sp.S.Zero) ->
     b = rhs.copy()
     M[n - 1, :] = sp.ones(1, n)
     b[n - 1, 0] = trace
-    x = M.LUsolve(b)
-    return x.applyfunc(sp.simplify)
+    unknowns = sp.symbols(f"x0:{n}")
+    solutions = sp.linsolve((M, b), unknowns)
+    if not solutions:
+        raise DickeheatError("bordered system has no solution (is R_0 a rate matrix?)")
+    (sol,) = solutions
+    return sp.Matrix(sol).applyfunc(sp.factor)
 
 
 def stationary_state(R0: sp.Matrix) -> sp.Matrix:
@@ -145,7 +149,7 @@ def rs_cumulants(*blocks: sp.Matrix) -> CumulantSeries:
     for k in range(1, len(blocks)):
         c = sum((comb(k, j) * (one * blocks[j] * p[k - j])[0, 0] for j in range(1, k + 1)),
                 sp.S.Zero)
-        kappa.append(sp.simplify(c))
+        kappa.append(sp.cancel(c))
         kap = [None, *kappa]
         rhs = sp.zeros(n, 1)
         for j in range(1, k + 1):
@@ -188,8 +192,9 @@ def polynomial_cumulants(P: sp.Expr, lam: sp.Symbol, s: sp.Symbol, order: int) -
     solved: dict[sp.Symbol, sp.Expr] = {}
     for k in range(1, order + 1):
         eq = total.coeff(s, k).subs(solved)
-        sol = sp.solve(eq, c[k - 1], dict=False)
-        if len(sol) != 1:
+        slope = sp.expand(eq).coeff(c[k - 1], 1)
+        rest = sp.expand(eq).coeff(c[k - 1], 0)
+        if sp.expand(eq - slope * c[k - 1] - rest) != 0:
             raise DickeheatError(f"order {k}: coefficient equation not linear in c_{k}")
-        solved[c[k - 1]] = sp.simplify(sol[0])
+        solved[c[k - 1]] = sp.cancel(-rest / slope)
     return tuple(solved[c[k - 1]] for k in range(1, order + 1))

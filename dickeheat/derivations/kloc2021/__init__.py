@@ -24,13 +24,16 @@ Submodules, each a part of the derivation chain:
 import functools
 import importlib
 
-__all__ = ["PAPER", "results", "results_by_name", "SUBMODULES"]
+__all__ = ["PAPER", "SUBMODULES", "results", "results_by_name"]
 
 PAPER = "kloc2021"
 
 SUBMODULES = (
     "symmetry",
     "elements",
+    "rates",
+    "statistics",
+    "reduced",
 )
 
 

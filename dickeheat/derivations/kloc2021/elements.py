@@ -25,7 +25,7 @@ from dickeheat.derivations.kloc2021.symbols import ONE, b, j, make
 from dickeheat.symbolic.result import Result, Step
 from dickeheat.symbolic.spin import JM, JP, matrix_element
 
-__all__ = ["ElementsChain", "chain", "results", "proper_element", "alpha_plus", "alpha_minus"]
+__all__ = ["ElementsChain", "alpha_minus", "alpha_plus", "chain", "proper_element", "results"]
 
 JX = (JP + JM) / 2
 HALF = sp.Rational(1, 2)
@@ -93,8 +93,8 @@ def chain() -> ElementsChain:
 
 def results() -> list[Result]:
     c = chain()
-    ap = lambda m: _printed_alpha(m, 1)  # noqa: E731
-    am = lambda m: _printed_alpha(m, -1)  # noqa: E731
+    ap = lambda m: _printed_alpha(m, 1)
+    am = lambda m: _printed_alpha(m, -1)
     el = sp.Symbol("M_ab")
     common = ("Derived for symbolic j and b from ⟨j,m'|J_±|j,m⟩ (sympy.physics.quantum qapply) "
               "and the four Dicke-state brackets of the proper basis.")

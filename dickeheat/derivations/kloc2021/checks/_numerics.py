@@ -21,9 +21,19 @@ from dickeheat.numeric.accuracy import relative_error
 from dickeheat.numeric.thermal import bose
 
 __all__ = [
-    "relative_error", "spin", "parity", "proper_basis", "proper_element", "spectral_density",
-    "gamma", "sector_rates", "stationary", "cumulants_fd", "dominant_eigenvalue",
-    "three_level_rates", "counted_matrix",
+    "counted_matrix",
+    "cumulants_fd",
+    "dominant_eigenvalue",
+    "gamma",
+    "parity",
+    "proper_basis",
+    "proper_element",
+    "relative_error",
+    "sector_rates",
+    "spectral_density",
+    "spin",
+    "stationary",
+    "three_level_rates",
 ]
 
 

@@ -10,10 +10,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from dickeheat.derivations.kloc2021.checks._numerics import proper_element, relative_error, spin
+from dickeheat.derivations.kloc2021.checks._numerics import (
+    proper_element,
+    relative_error,
+    spin,
+)
 from dickeheat.symbolic.result import NumericCheck, Result
 
-__all__ = ["ladder_check", "element_check", "boundary_check", "ground_check"]
+__all__ = ["boundary_check", "element_check", "ground_check", "ladder_check"]
 
 TOL = 1e-10
 SIZES = (3, 5, 7, 9, 13)

@@ -13,10 +13,15 @@ from collections.abc import Callable
 import numpy as np
 from scipy.linalg import expm
 
-from dickeheat.derivations.kloc2021.checks._numerics import parity, proper_basis, relative_error, spin
+from dickeheat.derivations.kloc2021.checks._numerics import (
+    parity,
+    proper_basis,
+    relative_error,
+    spin,
+)
 from dickeheat.symbolic.result import NumericCheck, Result
 
-__all__ = ["conjugation_check", "proper_parity_check", "spectrum_check", "sector_dimension_check"]
+__all__ = ["conjugation_check", "proper_parity_check", "sector_dimension_check", "spectrum_check"]
 
 TOL = 1e-10
 
