@@ -115,10 +115,12 @@ def davies_model(H: qutip.Qobj,
                 raise NumericalError(f"negative rate gamma({w:g}) = {g:g}")
             if g == 0.0:
                 continue
-            c = qutip.Qobj(np.sqrt(g) * Aw, dims=dims)
+            Aw = np.where(np.abs(Aw) > 1e-14 * np.max(np.abs(Aw)), Aw, 0.0)
+            c = qutip.Qobj(np.sqrt(g) * Aw, dims=dims).to("CSR")
             jumps.append((c, float(w)))
             c_all.append(c)
         all_jumps.append(tuple(jumps))
+    H = H.to("CSR")
     L = qutip.liouvillian(H, c_all)
     return DaviesModel(H=H, L=L, jumps=tuple(all_jumps))
 
