@@ -41,7 +41,7 @@ FIGURES: tuple[FigureSpec, ...] = (
         numbers={"paper": "Fig. 3"},
         summary=("I_c at N = 31 on (delta_w, delta_h) with delta_c = 0.1 (a) and on "
                  "(delta_c, delta_h) with delta_w = 1e-3 (b); blue where the device cools."),
-        compute=maps.compute_fig3, plot=fp.plot_fig3, versions=("paper",)),
+        compute=maps.compute_fig3, plot=fp.plot_fig3, versions=("paper",), slow=True),
     FigureSpec(
         id="kloc2021-fig4", paper="kloc2021", title="Lowest reachable cold temperature",
         numbers={"paper": "Fig. 4"},
