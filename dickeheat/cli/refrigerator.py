@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from dickeheat.errors import ParameterError
+from dickeheat.errors import DickeheatError, ParameterError
 
 __all__ = ["add_parser", "refrigerator_record", "reduced_closed_forms"]
 
@@ -159,7 +159,7 @@ def reduced_closed_forms(values: dict[str, float]) -> dict[str, Any] | None:
         from dickeheat.derivations import registry
 
         reg = registry(("kloc2021",))
-    except Exception:  # the paper's derivations are not available in this build
+    except (DickeheatError, ImportError):  # the paper's derivations are not in this build
         return None
     found: dict[str, Any] = {}
     for res in reg:

@@ -52,7 +52,11 @@ from scipy.sparse.csgraph import connected_components
 
 from dickeheat.errors import ParameterError, check_nonnegative, check_positive
 from dickeheat.numeric import fcs
-from dickeheat.numeric.parity_sector import ParitySector, parity_sector, sector_dimension
+from dickeheat.numeric.parity_sector import (
+    ParitySector,
+    parity_sector,
+    sector_dimension,
+)
 from dickeheat.numeric.pauli import generator, pauli_jump_rates
 from dickeheat.numeric.spectral import peaked_spectral_density, thermal_rate
 from dickeheat.numeric.thermal import bose

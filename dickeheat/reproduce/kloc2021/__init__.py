@@ -22,9 +22,8 @@ id                 paper    computed from
 from __future__ import annotations
 
 from dickeheat.reproduce.figure import FigureSpec
-from dickeheat.reproduce.kloc2021 import maps
+from dickeheat.reproduce.kloc2021 import maps, scaling
 from dickeheat.reproduce.kloc2021 import plot as fp
-from dickeheat.reproduce.kloc2021 import scaling
 
 __all__ = ["FIGURES"]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from dickeheat.errors import DickeheatError
 from dickeheat.numeric.spin_refrigerator import PeakedBath, SpinRefrigerator
 
 __all__ = ["FIG2", "model", "closed_form"]
@@ -46,7 +47,7 @@ def closed_form(equation: str) -> tuple[str, Callable[..., Any], tuple[str, ...]
         from dickeheat.derivations import registry
 
         reg = registry(("kloc2021",))
-    except Exception:  # derivations of this paper unavailable
+    except (DickeheatError, ImportError):  # derivations of this paper unavailable
         return None
     for res in reg:
         if str(getattr(res, "equation", "")) == equation:

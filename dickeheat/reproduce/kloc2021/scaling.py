@@ -30,7 +30,7 @@ def _closed(eq: str, Ns: np.ndarray) -> tuple[np.ndarray | None, str]:
 def compute_fig2(*, version: str = "paper", fast: bool = False,
                  progress: bool = False) -> xr.Dataset:
     """I_c and S_c against odd N: full model, three-level model, and the n_w -> inf limit."""
-    Ns = np.arange(5, 52 if fast else 152, 2 if fast else 2)
+    Ns = np.arange(5, 52 if fast else 152, 2)
     cols: dict[str, list[float]] = {k: [] for k in
                                     ("I_full", "S_full", "I_red", "S_red", "I_lim", "S_lim",
                                      "res_full")}
