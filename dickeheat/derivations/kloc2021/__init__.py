@@ -34,6 +34,7 @@ SUBMODULES = (
     "rates",
     "statistics",
     "reduced",
+    "thermo",
 )
 
 
