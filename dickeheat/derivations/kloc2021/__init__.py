@@ -35,6 +35,7 @@ SUBMODULES = (
     "statistics",
     "reduced",
     "thermo",
+    "relaxation",
 )
 
 

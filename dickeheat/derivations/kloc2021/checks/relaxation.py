@@ -1,0 +1,81 @@
+"""Checks of the App. C and D results: numerical rate matrices from jmat matrix elements, the
+mean first-passage time to the ground state by a linear solve, finite differences of the
+dominant eigenvalue of the numerical two-level R(χ)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dickeheat.derivations.kloc2021.checks._numerics import (
+    cumulants_fd, proper_basis, proper_element, relative_error,
+)
+from dickeheat.symbolic.result import NumericCheck, Result
+
+__all__ = ["decay_rate_check", "waiting_time_check", "d1_check", "d2_check"]
+
+
+def _ohmic(w: np.ndarray) -> np.ndarray:
+    return w * np.exp(-w / 100.0)  # App. C: Γ(ω) = ω e^{−ω/ω_c}, ω_c = 100 Ω
+
+
+def _zero_T(N: int, Om: float) -> tuple[np.ndarray, np.ndarray]:
+    """T = 0 rate matrix of one J_x-coupled Ohmic bath (numerical energies and elements)."""
+    E, _ = proper_basis(N)
+    E = Om * E
+    n = len(E)
+    W = np.zeros((n, n))
+    for b in range(n):
+        for a_ in range(b):
+            W[a_, b] = _ohmic(E[b] - E[a_]) * proper_element(N, "x", a_, b) ** 2
+    return W - np.diag(W.sum(axis=0)), E
+
+
+def decay_rate_check(result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    for N in (5, 9, 15):
+        R, E = _zero_T(N, 1.0)
+        n = len(E)
+        a = np.arange(1, n) + 0.5
+        ref = np.array([R[k - 1, k] for k in range(1, n)])
+        err = max(err, relative_error(f(N, a, _ohmic(E[1:] - E[:-1])), ref))
+    return NumericCheck(err < 1e-10, err, 1e-10, "numerical T = 0 rates (jmat), N = 5, 9, 15")
+
+
+def waiting_time_check(result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    for N in (5, 9, 15):
+        R, E = _zero_T(N, 1.0)
+        n = len(E)
+        # mean first-passage time to the ground state: −R_T^T t = 1 on the excited states
+        T = R[1:, 1:]
+        mfpt = np.linalg.solve(-T.T, np.ones(n - 1))
+        for k0 in range(1, n):
+            a = np.arange(1, k0 + 1) + 0.5
+            gaps = _ohmic(E[1:k0 + 1] - E[:k0])
+            err = max(err, relative_error(np.sum(f(N, a, gaps)), mfpt[k0 - 1]))
+    return NumericCheck(err < 1e-9, err, 1e-9, "mean first-passage time to |v_1/2⟩ by a linear "
+                        "solve on the numerical T = 0 rate matrix, every start, N = 5, 9, 15")
+
+
+def d1_check(result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = max(relative_error(f(N, 0.7), 0.7 * proper_element(N, "x", 1, 0) ** 2)
+              for N in (3, 5, 11, 31))
+    return NumericCheck(err < 1e-10, err, 1e-10, "numerical ⟨v_3/2|J_x|v_1/2⟩², N = 3 … 31")
+
+
+def d2_check(result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    for Om, Gc, Gw, nc, nw in ((1.0, 2.0, 0.5, 0.1, 0.4), (0.6, 0.3, 3.0, 1.2, 0.05),
+                               (2.0, 5.0, 5.0, 0.02, 0.02001)):
+        def R(x: float) -> np.ndarray:
+            return np.array([[-(Gc * nc + Gw * nw), Gc * (1 + nc) * np.exp(-2j * x * Om) + Gw * (1 + nw)],
+                             [Gc * nc * np.exp(2j * x * Om) + Gw * nw, -(Gc * (1 + nc) + Gw * (1 + nw))]])
+
+        ref = cumulants_fd(R, 2 * Om)[0]
+        err = max(err, relative_error(f(Om, Gc, Gw, nc, nw), ref))
+    return NumericCheck(err < 1e-6, err, 1e-6, "finite differences of the dominant eigenvalue of "
+                        "the numerical two-level R(χ)")
