@@ -109,11 +109,9 @@ def test_bad_input_exits_2(capsys, argv, needle):
 
 
 def test_closed_forms_when_registered(capsys):
-    from dickeheat.cli.refrigerator import reduced_closed_forms
+    from dickeheat.reproduce.kloc2021.common import reduced_limit
 
-    vals = {"N": 31.0, "Omega": 1.0, "beta_c": 2.0, "beta_h": 1.0, "Gamma_c": 1.0,
-            "Gamma_h": 1.0, "Gamma_w": 1.0, "j": 15.5}
-    closed = reduced_closed_forms(vals)
+    closed = reduced_limit(31, Omega=1.0, beta_c=2.0, beta_h=1.0, Gamma_c=1.0, Gamma_h=1.0)
     if closed is None:
         pytest.skip("(G4)/(G5) not registered")
     rec = as_json(capsys, "--N", 31, "--beta-c", 2, "--beta-h", 1, "--beta-w", 0,
@@ -122,3 +120,8 @@ def test_closed_forms_when_registered(capsys):
     # closed forms against the counting statistics of the coarse-grained rate matrix
     assert rec["I_c"] == pytest.approx(rec["numeric"]["I_c"], rel=1e-10)
     assert rec["S_c"] == pytest.approx(rec["numeric"]["S_c"], rel=1e-10)
+    # and at finite but high work temperature the numeric three-level model approaches them
+    near = as_json(capsys, "--N", 31, "--beta-c", 2, "--beta-h", 1, "--beta-w", 1e-6,
+                   "--model", "reduced")
+    assert near["I_c"] == pytest.approx(rec["I_c"], rel=1e-4)
+    assert near["source"].startswith("numeric")

@@ -13,9 +13,9 @@ import json
 import math
 from typing import Any
 
-from dickeheat.errors import DickeheatError, ParameterError
+from dickeheat.errors import ParameterError
 
-__all__ = ["add_parser", "refrigerator_record", "reduced_closed_forms"]
+__all__ = ["add_parser", "refrigerator_record"]
 
 _DESCRIPTION = """\
 N qubits with H = Omega J_z^2, coupled collectively to a cold bath (J_x), a hot bath
@@ -149,34 +149,6 @@ def _model(args: argparse.Namespace):
                             laser=args.laser)
 
 
-def reduced_closed_forms(values: dict[str, float]) -> dict[str, Any] | None:
-    """I_c (G4) and S_c (G5) from the registry, or ``None`` if they are not registered.
-
-    ``values`` maps argument names (``N``, ``Omega``, ``beta_c``, ``Gamma_c``, …) to numbers;
-    a registered result whose arguments are not all known is not used.
-    """
-    try:
-        from dickeheat.derivations import registry
-
-        reg = registry(("kloc2021",))
-    except (DickeheatError, ImportError):  # the paper's derivations are not in this build
-        return None
-    found: dict[str, Any] = {}
-    for res in reg:
-        eq = str(getattr(res, "equation", ""))
-        if eq not in ("G4", "G5"):
-            continue
-        names = [str(a) for a in res.args]
-        if not all(n in values for n in names):
-            continue
-        key = "I_c" if eq == "G4" else "S_c"
-        if key in found:
-            continue
-        val = float(res.numpy_function(*[values[n] for n in names]))
-        found[key] = {"value": val, "result": res.name}
-    return found if {"I_c", "S_c"} <= set(found) else None
-
-
 def _num(x: float | None) -> float | None:
     if x is None:
         return None
@@ -193,15 +165,14 @@ def refrigerator_record(args: argparse.Namespace) -> dict[str, Any]:
     reduced = args.model == "reduced"
     r = solve(model, reduced=reduced)
     I_c, S_c, source = r.I_c, r.S_c, "numeric (counting statistics of the rate equation)"
-    closed = None
     if reduced and args.beta_w == 0.0 and args.laser is None:
-        values = {"N": float(args.N), "Omega": args.Omega, "beta_c": args.beta_c,
-                  "beta_h": args.beta_h, "Gamma_c": args.Gamma_c, "Gamma_h": args.Gamma_h,
-                  "Gamma_w": args.Gamma_w, "j": args.N / 2}
-        closed = reduced_closed_forms(values)
+        from dickeheat.reproduce.kloc2021.common import reduced_limit
+
+        closed = reduced_limit(args.N, Omega=args.Omega, beta_c=args.beta_c,
+                               beta_h=args.beta_h, Gamma_c=args.Gamma_c, Gamma_h=args.Gamma_h)
         if closed is not None:
-            I_c, S_c = closed["I_c"]["value"], closed["S_c"]["value"]
-            source = "closed forms " + ", ".join(v["result"] for v in closed.values())
+            I_c, S_c = closed["I_c"], closed["S_c"]
+            source = "closed forms " + ", ".join(closed["results"])
     bounds = not args.no_cop_bounds
     cooling = r.cooling
     rec: dict[str, Any] = {

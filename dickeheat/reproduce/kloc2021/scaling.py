@@ -11,20 +11,9 @@ from dickeheat.numeric.pauli import generator, pauli_jump_rates
 from dickeheat.numeric.relaxation import relaxation_time
 from dickeheat.numeric.spectral import ohmic_spectral_density, thermal_rate
 from dickeheat.numeric.spin_refrigerator import solve
-from dickeheat.reproduce.kloc2021.common import FIG2, closed_form, model
+from dickeheat.reproduce.kloc2021.common import FIG2, model, reduced_limit
 
 __all__ = ["compute_fig2", "compute_fig7"]
-
-
-def _closed(eq: str, Ns: np.ndarray) -> tuple[np.ndarray | None, str]:
-    found = closed_form(eq)
-    if found is None:
-        return None, ""
-    name, f, args = found
-    values = {"N": Ns.astype(float), "j": Ns / 2.0, **{k: FIG2[k] for k in FIG2}}
-    if not all(a in values for a in args):
-        return None, ""
-    return np.asarray(f(*[values[a] for a in args]), dtype=float) * np.ones(Ns.size), name
 
 
 def compute_fig2(*, version: str = "paper", fast: bool = False,
@@ -43,14 +32,17 @@ def compute_fig2(*, version: str = "paper", fast: bool = False,
                      ("res_full", full.residual)):
             cols[k].append(v)
     data = {k: ("N", np.array(v)) for k, v in cols.items()}
-    g4, n4 = _closed("G4", Ns)
-    g5, n5 = _closed("G5", Ns)
-    if g4 is not None and g5 is not None:
-        data["I_G4"] = ("N", g4)
-        data["S_G5"] = ("N", g5)
+    lim = [reduced_limit(int(N), Omega=FIG2["Omega"], beta_c=FIG2["beta_c"],
+                         beta_h=FIG2["beta_h"], Gamma_c=FIG2["Gamma_c"],
+                         Gamma_h=FIG2["Gamma_h"]) for N in Ns]
+    names = ""
+    if all(x is not None for x in lim):
+        data["I_G4"] = ("N", np.array([x["I_c"] for x in lim]))
+        data["S_G5"] = ("N", np.array([x["S_c"] for x in lim]))
+        names = " ".join(lim[0]["results"])
     ds = xr.Dataset(data, coords={"N": Ns})
     ds["I_full"].attrs["long_name"] = "cold-bath current, full model"
-    ds.attrs.update({"closed_forms": f"{n4} {n5}".strip() or "none registered: n_w -> inf limit "
+    ds.attrs.update({"closed_forms": names or "none registered: n_w -> inf limit "
                      "computed numerically (coarse-grained three-level model)",
                      **{k: v for k, v in FIG2.items()}})
     return ds
