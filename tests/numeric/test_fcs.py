@@ -131,6 +131,7 @@ def test_coarse_grain_is_the_fast_limit():
     assert relative_error(c[2], full.skewness) < 1e-4
 
 
+@pytest.mark.filterwarnings("ignore::scipy.linalg.LinAlgWarning")
 def test_bad_input():
     with pytest.raises(ParameterError, match="conserve probability"):
         fcs.BorderedSolver(np.array([[-1.0, 0.0], [0.5, 0.0]]))
