@@ -29,7 +29,7 @@ def _random_system(n: int, seed: int) -> tuple[sp.Matrix, sp.Matrix]:
     return W, D
 
 
-@pytest.mark.parametrize("n, seed", [(3, 0), (4, 1), (4, 2)])
+@pytest.mark.parametrize("n, seed", [(3, 0), (4, 1)])
 def test_rs_equals_polynomial_route(n: int, seed: int) -> None:
     W, D = _random_system(n, seed)
     R = counting_rate_matrix(W, D, s)

@@ -20,7 +20,17 @@ import sympy as sp
 from dickeheat.derivations.kloc2021 import elements
 from dickeheat.derivations.kloc2021.checks import relaxation as checks
 from dickeheat.derivations.kloc2021.symbols import (
-    CURRENT, G_c, G_w, N, Omega, a, j, make, n_c, n_w, s,
+    CURRENT,
+    G_c,
+    G_w,
+    N,
+    Omega,
+    a,
+    j,
+    make,
+    n_c,
+    n_w,
+    s,
 )
 from dickeheat.symbolic.counting import (
     characteristic_polynomial,

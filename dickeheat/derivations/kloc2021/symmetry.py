@@ -41,6 +41,8 @@ class SymmetryChain:
     proper_parity: sp.Expr  # ⟨v_m^+|Π|v_m^+⟩
     energy: sp.Expr  # E_a
     sector_dim: sp.Expr  # number of |v_a^+⟩, odd N
+    ghz_angle: sp.Expr  # θ with e^{iθ σ_y^{⊗N}}|0…0⟩ ∝ GHZ (equal weights)
+    ghz_relative_phase: sp.Expr  # i^{N+1}: amplitude ratio ⟨1…1|ψ⟩/⟨0…0|ψ⟩ for θ > 0
 
 
 def _conjugation_sign(P: sp.Matrix, s: sp.Matrix) -> sp.Expr:
@@ -71,7 +73,17 @@ def chain() -> SymmetryChain:
     energy = Omega * eigenvalue(JZ * JZ, j, a)
     kk = sp.Symbol("k", integer=True, nonnegative=True)
     sector_dim = sp.simplify(sp.summation(1, (kk, 0, (N - 1) / 2)))
-    return SymmetryChain(site, signs, top_phase, ladder, proper, sp.expand(energy), sector_dim)
+    # App. A: P = σ_y^{⊗N} squares to 1, so e^{iθP} = cos θ + i sin θ P; σ_y|0⟩ = i|1⟩ per
+    # site (|0⟩ = spin up), hence P|0…0⟩ = i^N|1…1⟩ (product over the sites)
+    th = sp.Symbol("theta", positive=True)
+    y_amp = (_SY * sp.Matrix([1, 0]))[1]
+    p_amp = sp.product(y_amp, (k, 1, N))
+    amp0, amp1 = sp.cos(th), sp.I * sp.sin(th) * p_amp
+    weights = sp.simplify(sp.Abs(amp0) ** 2 - sp.Abs(amp1) ** 2)
+    angle = min(r for r in sp.solve(weights, th) if r.is_positive)
+    rel_phase = sp.simplify(amp1 / amp0).subs(th, angle)
+    return SymmetryChain(site, signs, top_phase, ladder, proper, sp.expand(energy), sector_dim,
+                         angle, sp.simplify(rel_phase))
 
 
 def results() -> list[Result]:
@@ -107,4 +119,15 @@ def results() -> list[Result]:
         "sector_dimension", equation="3", title="dimension of the j = N/2, Π = +1 sector (odd N)",
         lhs=sp.Symbol("d_+"), expr=c.sector_dim, args=(N,), printed=(N + 1) / 2, expected=ONE,
         check=checks.sector_dimension_check))
+    out.append(make(
+        "ghz_angle", equation="App. A", title="GHZ preparation angle θ in e^{±iθ σ_y^{⊗N}}|0…0⟩",
+        lhs=sp.Symbol("theta"), expr=c.ghz_angle, args=(), printed=sp.pi / 2, expected=ONE,
+        steps=(Step("A", "relative amplitude ⟨1…1|ψ⟩/⟨0…0|ψ⟩ at θ = +angle",
+                    c.ghz_relative_phase, name="relative_phase"),),
+        check=checks.ghz_check,
+        notes="Since (σ_y^{⊗N})² = 1, e^{iθP} = cos θ + i sin θ P: θ = π/2 (as printed in App. "
+              "A) gives i P|0…0⟩ ∝ |1…1⟩, a product state; equal weights need θ = π/4. The "
+              "relative phase at θ = +π/4 is i^{N+1} = (−1)^{(N+1)/2}, so the sign that yields "
+              "the even-parity GHZ state |v_{N/2}^+⟩ is (−1)^{(N+1)/2}, consistent with the "
+              "text's statement that the sign depends on the parity of (N+1)/2."))
     return out

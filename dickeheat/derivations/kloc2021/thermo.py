@@ -21,7 +21,19 @@ import sympy as sp
 from dickeheat.derivations.kloc2021 import reduced
 from dickeheat.derivations.kloc2021.checks import thermo as checks
 from dickeheat.derivations.kloc2021.symbols import (
-    CURRENT, ONE, G_c, G_h, G_w, Omega, beta_c, beta_h, beta_w, make, n_c, n_h, n_w, s,
+    CURRENT,
+    G_c,
+    G_h,
+    G_w,
+    Omega,
+    beta_c,
+    beta_h,
+    beta_w,
+    make,
+    n_c,
+    n_h,
+    n_w,
+    s,
 )
 from dickeheat.symbolic.counting import stationary_state
 from dickeheat.symbolic.inequality import InequalityChain, InequalityResult, Link
@@ -121,7 +133,7 @@ def results() -> list[Result]:
     kap_ca = beta_h / (beta_c - beta_h)
     f1_final = c.f1.last.subs(Dbeta, beta_c - beta_h)
     f2_final = c.f2.last.subs({Dbeta: beta_c - beta_h, Ic_p: I_c})
-    common = dict(paper="kloc2021", dims=None)
+    common = {"paper": "kloc2021", "dims": None}
     return [
         make("first_law", equation="15", title="cold current = −(hot + work currents), three levels",
              lhs=sp.Symbol("I_E^c"), expr=c.currents[0], args=args3,

@@ -138,7 +138,7 @@ def gibbs_check(result: Result) -> NumericCheck:
     err = 0.0
     for kind in ("x", "x2"):
         for beta in (0.3, 1.0):
-            W, E = _one_bath(7, kind, beta)
+            W, _ = _one_bath(7, kind, beta)
             R = W - np.diag(W.sum(axis=0))
             p, _ = stationary(R)
             a = np.arange(len(p)) + 0.5

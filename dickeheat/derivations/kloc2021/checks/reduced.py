@@ -152,7 +152,7 @@ def window_check(result: Result) -> NumericCheck:
     f = result.numpy_function
     err = 0.0
     for beta_h in (0.3, 1.0, 2.0):
-        def current(beta_c: float) -> float:
+        def current(beta_c: float, beta_h: float = beta_h) -> float:
             n = (1 / np.expm1(2 * beta_c), 1 / np.expm1(6 * beta_h), 1e6)
             Ws = three_level_rates((1.0, 0.7, 1.0), n)
             R = sum(Ws) - np.diag(sum(Ws).sum(axis=0))

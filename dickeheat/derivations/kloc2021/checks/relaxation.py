@@ -7,11 +7,14 @@ from __future__ import annotations
 import numpy as np
 
 from dickeheat.derivations.kloc2021.checks._numerics import (
-    cumulants_fd, proper_basis, proper_element, relative_error,
+    cumulants_fd,
+    proper_basis,
+    proper_element,
+    relative_error,
 )
 from dickeheat.symbolic.result import NumericCheck, Result
 
-__all__ = ["decay_rate_check", "waiting_time_check", "d1_check", "d2_check"]
+__all__ = ["d1_check", "d2_check", "decay_rate_check", "waiting_time_check"]
 
 
 def _ohmic(w: np.ndarray) -> np.ndarray:
@@ -71,7 +74,8 @@ def d2_check(result: Result) -> NumericCheck:
     err = 0.0
     for Om, Gc, Gw, nc, nw in ((1.0, 2.0, 0.5, 0.1, 0.4), (0.6, 0.3, 3.0, 1.2, 0.05),
                                (2.0, 5.0, 5.0, 0.02, 0.02001)):
-        def R(x: float) -> np.ndarray:
+        def R(x: float, Om: float = Om, Gc: float = Gc, Gw: float = Gw, nc: float = nc,
+              nw: float = nw) -> np.ndarray:
             return np.array([[-(Gc * nc + Gw * nw), Gc * (1 + nc) * np.exp(-2j * x * Om) + Gw * (1 + nw)],
                              [Gc * nc * np.exp(2j * x * Om) + Gw * nw, -(Gc * (1 + nc) + Gw * (1 + nw))]])
 

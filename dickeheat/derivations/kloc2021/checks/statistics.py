@@ -24,7 +24,8 @@ def generic_check(order: int) -> Callable[[Result], NumericCheck]:
             w01, w10 = rng.uniform(0.2, 3.0, 2)
             d01, d10 = rng.uniform(-2.0, 2.0, 2)
 
-            def R(x: float) -> np.ndarray:
+            def R(x: float, w01: float = w01, w10: float = w10, d01: float = d01,
+                  d10: float = d10) -> np.ndarray:
                 return np.array([[-w10, w01 * np.exp(1j * x * d01)],
                                  [w10 * np.exp(1j * x * d10), -w01]])
 

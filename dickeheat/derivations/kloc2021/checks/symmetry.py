@@ -88,7 +88,7 @@ def spectrum_check(result: Result) -> NumericCheck:
     f = result.numpy_function
     err = 0.0
     for N in (3, 5, 7, 9, 11):
-        E, V = proper_basis(N)
+        E, _ = proper_basis(N)
         for Om in (0.7, 1.3):
             a = np.arange((N + 1) // 2) + 0.5
             err = max(err, relative_error(f(Om, a), Om * E))
@@ -103,6 +103,31 @@ def sector_dimension_check(result: Result) -> NumericCheck:
     f = result.numpy_function
     err = 0.0
     for N in (3, 5, 7, 9, 11):
-        rank = int(round(np.real(np.trace((np.eye(N + 1) + parity(N)) / 2))))
+        rank = round(float(np.real(np.trace((np.eye(N + 1) + parity(N)) / 2))))
         err = max(err, relative_error(f(N), rank))
     return NumericCheck(err < TOL, err, TOL, "trace of the projector (1 + Π)/2 on j = N/2")
+
+
+def ghz_check(result: Result) -> NumericCheck:
+    """|⟨GHZ+|e^{iσθ σ_y^{⊗N}}|0…0⟩| = 1 with σ = (−1)^{(N+1)/2}, by expm in the 2^N space."""
+    theta = float(np.real(result.numpy_function()))
+    sy = np.array([[0, -1j], [1j, 0]])
+    err = 0.0
+    for N in (3, 5, 7):
+        P = sy
+        for _ in range(N - 1):
+            P = np.kron(P, sy)
+        zero = np.zeros(2**N, complex)
+        zero[0] = 1.0
+        ghz = zero.copy()
+        ghz[-1] = 1.0
+        ghz /= np.sqrt(2)
+        sign = (-1) ** ((N + 1) // 2)
+        psi = expm(1j * sign * theta * P) @ zero
+        err = max(err, abs(1 - abs(np.vdot(ghz, psi))))
+        # and the GHZ state is the highest proper-basis state: Π-even, energy (N/2)²
+        F = _full(N) if N <= 5 else None
+        if F is not None:
+            err = max(err, float(np.linalg.norm(F["P"] @ ghz - ghz)))
+    return NumericCheck(err < 1e-10, err, 1e-10, "expm(iσθ σ_y^⊗N)|0…0⟩ vs (|0…0⟩ + |1…1⟩)/√2, "
+                        "N = 3, 5, 7, σ = (−1)^((N+1)/2)")

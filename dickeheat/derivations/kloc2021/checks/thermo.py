@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from dickeheat.derivations.kloc2021.checks._numerics import relative_error, three_level_rates
+from dickeheat.derivations.kloc2021.checks._numerics import (
+    relative_error,
+    three_level_rates,
+)
 from dickeheat.numeric.fcs import counting_statistics
 from dickeheat.symbolic.result import NumericCheck, Result
 
-__all__ = ["first_law_check", "entropy_check", "tur_check", "carnot_check", "tur_cop_check",
-           "model_statistics"]
+__all__ = [
+    "carnot_check",
+    "entropy_check",
+    "first_law_check",
+    "model_statistics",
+    "tur_check",
+    "tur_cop_check",
+]
 
 E3 = np.array([0.25, 2.25, 6.25])
 
