@@ -21,7 +21,8 @@ from dickeheat.derivations.kloc2021.checks._numerics import (
 )
 from dickeheat.symbolic.result import NumericCheck, Result
 
-__all__ = ["conjugation_check", "proper_parity_check", "sector_dimension_check", "spectrum_check"]
+__all__ = ["conjugation_check", "ghz_check", "proper_parity_check", "sector_dimension_check",
+           "spectrum_check"]
 
 TOL = 1e-10
 
