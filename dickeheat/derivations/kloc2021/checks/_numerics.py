@@ -121,11 +121,11 @@ def sector_rates(N: int, Omega: float, baths: Sequence[tuple[str, float, Callabl
 
 def counted_matrix(Ws: Sequence[np.ndarray], E: np.ndarray, counted: int, chi: complex) -> np.ndarray:
     """R(χ): off-diagonal Σ_ν W^ν e^{iχ(E_a − E_b)} on the counted bath, diagonal undressed."""
-    R = sum(Ws).astype(complex)
+    R = np.sum(Ws, axis=0).astype(complex)
     dE = E[:, None] - E[None, :]
     R = R + Ws[counted] * (np.exp(1j * chi * dE) - 1)
     R -= np.diag(np.diag(R))
-    R -= np.diag(sum(Ws).sum(axis=0))
+    R -= np.diag(np.sum(Ws, axis=0).sum(axis=0))
     return R
 
 

@@ -85,7 +85,7 @@ def _fd(G: tuple, n: tuple, Om: float, laser: float | None = None) -> tuple[floa
     Ws = three_level_rates(G, n, laser)
     if max(w.max() for w in Ws) < 1e4:
         return cumulants_fd(lambda x: counted_matrix(Ws, Om * E3, 0, x), 2 * Om)
-    W = sum(Ws)
+    W = np.sum(Ws, axis=0)
     stats = counting_statistics(W - np.diag(W.sum(axis=0)), Ws[0], energies=Om * E3)
     return stats.current, stats.noise
 
@@ -105,7 +105,7 @@ def conditional_check(result: Result) -> NumericCheck:
     err = 0.0
     for Om, Gc, Gh, nc, nh in POINTS:
         Ws = three_level_rates((Gc, Gh, 1.0), (nc, nh, HUGE))
-        p, _ = stationary(sum(Ws) - np.diag(sum(Ws).sum(axis=0)))
+        p, _ = stationary(np.sum(Ws, axis=0) - np.diag(np.sum(Ws, axis=0).sum(axis=0)))
         err = max(err, relative_error(val, p[1] / (p[1] + p[2])))
     return NumericCheck(err < 1e-6, err, 1e-6, "stationary state of the 3×3 rate matrix, n_w = 1e7")
 
@@ -115,7 +115,7 @@ def escape_check(result: Result) -> NumericCheck:
     err = 0.0
     for Om, Gc, Gh, nc, nh in POINTS:
         Ws = three_level_rates((Gc, Gh, 1.0), (nc, nh, HUGE))
-        W = sum(Ws)
+        W = np.sum(Ws, axis=0)
         p, _ = stationary(W - np.diag(W.sum(axis=0)))
         flux_down = W[0, 1] * p[1] + W[0, 2] * p[2]
         err = max(err, relative_error(f(Gc, Gh, nc, nh), flux_down / (p[1] + p[2])))
@@ -155,7 +155,7 @@ def window_check(result: Result) -> NumericCheck:
         def current(beta_c: float, beta_h: float = beta_h) -> float:
             n = (1 / np.expm1(2 * beta_c), 1 / np.expm1(6 * beta_h), 1e6)
             Ws = three_level_rates((1.0, 0.7, 1.0), n)
-            R = sum(Ws) - np.diag(sum(Ws).sum(axis=0))
+            R = np.sum(Ws, axis=0) - np.diag(np.sum(Ws, axis=0).sum(axis=0))
             p, _ = stationary(R)
             Wc = Ws[0]
             return float(2 * (Wc[1, 0] * p[0] - Wc[0, 1] * p[1]))

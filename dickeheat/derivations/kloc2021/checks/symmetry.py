@@ -35,7 +35,7 @@ def _full(N: int) -> dict[str, np.ndarray]:
     for c, m in s.items():
         J = np.zeros((2**N, 2**N), complex)
         for i in range(N):
-            ops = [np.eye(2)] * N
+            ops: list[np.ndarray] = [np.eye(2, dtype=complex)] * N
             ops[i] = m / 2
             k = ops[0]
             for o in ops[1:]:
