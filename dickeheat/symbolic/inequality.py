@@ -27,7 +27,7 @@ import sympy as sp
 
 from dickeheat.symbolic.result import Result
 
-__all__ = ["Link", "InequalityChain", "InequalityResult", "step_holds"]
+__all__ = ["InequalityChain", "InequalityResult", "Link", "step_holds"]
 
 Relation = Literal["=", "<="]
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from dickeheat.symbolic.inequality import InequalityChain, InequalityResult, Link, step_holds
+from dickeheat.symbolic.inequality import (
+    InequalityChain,
+    InequalityResult,
+    Link,
+    step_holds,
+)
 
 x, y = sp.symbols("x y", positive=True)
 
