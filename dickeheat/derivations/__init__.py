@@ -37,6 +37,12 @@ PAPERS: tuple[Paper, ...] = (
         "Current, Phys. Rev. Lett. 131, 090401 (2023)",
         "dickeheat.derivations.kamimura2023",
     ),
+    Paper(
+        "kloc2021",
+        "Kloc, Meier, Hadjikyriakos, Schaller, Superradiant many-qubit absorption refrigerator, "
+        "arXiv (2021)",
+        "dickeheat.derivations.kloc2021",
+    ),
 )
 
 
