@@ -61,7 +61,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         counts = {s: sum(r.status == s for r in records) for s in STATUSES}
         print(
             f"\n{len(records)} results: {counts['agrees']} agree, {counts['erratum']} errata, "
-            f"{counts['derived']} derived only, {counts['inconclusive']} inconclusive, "
+            f"{counts['derived']} derived only, {counts['sampled']} sampled, "
+            f"{counts['inconclusive']} inconclusive, "
             f"{counts['failed']} failed  ({elapsed:.1f} s)"
         )
         undecided = [r.name for r in records if r.status == "inconclusive"]

@@ -25,7 +25,7 @@ from typing import Literal
 
 import sympy as sp
 
-from dickeheat.symbolic.result import Result
+from dickeheat.symbolic.result import Result, Status
 
 __all__ = ["InequalityChain", "InequalityResult", "Link", "step_holds"]
 
@@ -78,7 +78,7 @@ class InequalityResult(Result):
     verdict: Literal["proved", "sampled"] = "proved"
 
     @property
-    def status(self) -> str:  # type: ignore[override]
+    def status(self) -> Status:
         if self.verdict == "sampled":
             return "sampled"
         if self.inequality is not None and self.inequality.verify()[0] == "failed":

@@ -53,9 +53,9 @@ __all__ = [
 ]
 
 #: The verdict on one result: agrees with the print, an erratum found, derived without a printed
-#: closed form, inconclusive (the comparison could not decide), or failed (the comparison or
-#: the numeric check failed).
-Status = Literal["agrees", "erratum", "derived", "inconclusive", "failed"]
+#: closed form, sampled (an inequality tested on samples, not proved), inconclusive (the
+#: comparison could not decide), or failed (the comparison or the numeric check failed).
+Status = Literal["agrees", "erratum", "derived", "sampled", "inconclusive", "failed"]
 STATUSES: tuple[str, ...] = get_args(Status)
 
 

@@ -36,20 +36,20 @@ def proper_element(op: sp.Expr, ma: sp.Expr, mb: sp.Expr, J: sp.Expr = j) -> sp.
     total = sp.S.Zero
     for sa in (1, -1):
         for sb in (1, -1):
-            total += matrix_element(sa * ma, op, J, sb * mb)
+            total += matrix_element(op, J, sa * ma, J, sb * mb)
     return sp.simplify(total / 2)
 
 
 @functools.cache
 def alpha_plus(m: sp.Expr, J: sp.Expr = j) -> sp.Expr:
     r""":math:`\alpha_m^+ = \langle j, m+1|J_+|j,m\rangle` (SymPy ``qapply``)."""
-    return matrix_element(m + 1, JP, J, m)
+    return matrix_element(JP, J, m + 1, J, m)
 
 
 @functools.cache
 def alpha_minus(m: sp.Expr, J: sp.Expr = j) -> sp.Expr:
     r""":math:`\alpha_m^- = \langle j, m-1|J_-|j,m\rangle` (SymPy ``qapply``)."""
-    return matrix_element(m - 1, JM, J, m)
+    return matrix_element(JM, J, m - 1, J, m)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -66,7 +66,7 @@ def chain() -> SymmetryChain:
     m = sp.Symbol("m", real=True)
     ladder = require_zero(
         "|<j,m-1|J-|j,m>| = <j,-m+1|J+|j,-m>",
-        sp.simplify(matrix_element(m - 1, JM, j, m) - matrix_element(-m + 1, JP, j, -m)),
+        sp.simplify(matrix_element(JM, j, m - 1, j, m) - matrix_element(JP, j, -m + 1, j, -m)),
     )
     # ⟨v_m^+|Π|v_m^+⟩ = ½(⟨m| + ⟨−m|)(|−m⟩ + |m⟩) with Π|j,±m⟩ = top_phase·|j,∓m⟩ (m ≠ 0)
     proper = sp.Rational(1, 2) * (top_phase + top_phase)
