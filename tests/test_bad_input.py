@@ -20,6 +20,9 @@ CIRCUIT = ["--C-T", "80e-15", "--L-J", "20e-9", "--C-c-h", "0.8e-15", "--C-c-c",
            "--R-h", "800", "--R-c", "800", "--L", "1.6e-9", "--C", "1e-12"]
 
 
+FRIDGE = ["--beta-c", "2", "--beta-h", "1", "--beta-w", "0.5"]
+
+
 def circuit(**change: str) -> list[str]:
     out = list(CIRCUIT)
     for flag, value in change.items():
@@ -75,6 +78,22 @@ CASES: list[tuple[str, list[str], str]] = [
     ("reproduce bad version", ["reproduce", "andolina2024-fig7", "--version", "draft"],
      "--version"),
     ("reproduce json without list", ["reproduce", "andolina2024-fig7", "--json"], "--json"),
+    # refrigerator
+    ("refrigerator N too small", ["refrigerator", *FRIDGE, "--N", "0"], "--N"),
+    ("refrigerator N beyond the verified range", ["refrigerator", *FRIDGE, "--N", "2000001"],
+     "--N"),
+    ("refrigerator negative width", ["refrigerator", *FRIDGE, "--N", "5", "--delta-c", "-0.1"],
+     "--delta-c"),
+    ("refrigerator negative rate", ["refrigerator", *FRIDGE, "--N", "5", "--Gamma-h", "-1"],
+     "--Gamma-h"),
+    ("refrigerator NaN temperature",
+     ["refrigerator", "--beta-c", "nan", "--beta-h", "1", "--beta-w", "0.5", "--N", "5"],
+     "--beta-c"),
+    ("refrigerator beta ordering outside the cooling assumptions",
+     ["refrigerator", "--beta-c", "0.5", "--beta-h", "1", "--beta-w", "0.1", "--N", "5"],
+     "--beta-c"),
+    ("refrigerator negative laser", ["refrigerator", *FRIDGE, "--N", "5", "--laser", "-1"],
+     "--laser"),
     # sweep
     ("sweep missing config", ["sweep", "no-such.toml", "--out", "x.nc"], "no-such.toml"),
 ]
