@@ -20,6 +20,7 @@ __all__ = ["main", "build_parser", "VERBS"]
 #: the verbs, in the order ``--help`` lists them (each a module of this package)
 VERBS: tuple[str, ...] = (
     "list", "show", "verify", "latex", "circuit", "sweep", "valve", "reproduce", "bounds",
+    "engine",
 )
 
 
