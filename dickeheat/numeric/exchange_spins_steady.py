@@ -54,6 +54,11 @@ METHODS: tuple[str, ...] = ("auto", "direct", "gmres")
 #: Krylov vectors kept by GMRES (memory: this many real vectors of the sector)
 GMRES_RESTART = 150
 _DIRECT_BELOW = 12
+#: coherence order kept by the coarse space of the GMRES preconditioner
+COARSE_ORDER = 1
+COARSE_PERMC = 'COLAMD'
+SMOOTHER_SYMMETRIC = True
+COARSE_TWICE = True
 
 
 def memory_estimate(N: int, method: str = "gmres") -> int:
@@ -161,7 +166,8 @@ class SectorSolver:
                 self._lu = spla.splu(sp.csc_matrix(self._bordered_sparse()))
             return self._lu.solve(rhs), 0
         if self._prec is None:
-            self._prec = _block_gauss_seidel(self.model, self.layout, self.L)
+            self._prec = _two_level(self._matvec, self.layout, self.L, self.w, self.trace,
+                                    _block_gauss_seidel(self.model, self.layout, self.L))
         n = self.layout.dimension
         A = spla.LinearOperator((n, n), matvec=self._matvec, dtype=float)
         P = spla.LinearOperator((n, n), matvec=self._prec, dtype=float)
@@ -194,6 +200,43 @@ class SectorSolver:
         """The traceless y with :math:`\\mathcal L y = v` for a traceless v (real form)."""
         y, _ = self.solve(v)
         return y
+
+
+def _two_level(matvec: Callable[[np.ndarray], np.ndarray], lay: SectorLayout,
+               L: sp.csr_matrix, w: np.ndarray, trace: np.ndarray,
+               smoother: Callable[[np.ndarray], np.ndarray]) -> Callable[[np.ndarray], np.ndarray]:
+    """Coarse correction on the block populations (one unknown per M) around ``smoother``.
+
+    The coarse space holds, per block, the uniform diagonal state; restriction is the block
+    trace. The coarse operator is the (bordered) birth–death chain of the block weights, which
+    carries the slow diffusion in M that block Gauss–Seidel alone resolves only slowly.
+    """
+    sel = []                                     # entries |n1 - n1'| <= COARSE_ORDER
+    for i, (d, _) in enumerate(lay.shapes):
+        a, b = np.divmod(np.arange(d * d), d)
+        sel.append(lay.offsets[i] + np.nonzero(np.abs(a - b) <= COARSE_ORDER)[0])
+    sel = np.concatenate(sel)
+    n, nc = lay.dimension, sel.size
+    Pc = sp.csr_matrix((np.ones(nc), (sel, np.arange(nc))), shape=(n, nc))
+    R = Pc.T.tocsr()
+    Rw, tP = R @ w, trace @ Pc
+    rw = np.nonzero(Rw)[0]
+    tc = np.nonzero(tP)[0]
+    border = sp.csr_matrix((np.outer(Rw[rw], tP[tc]).ravel(),
+                            (np.repeat(rw, tc.size), np.tile(tc, rw.size))), shape=(nc, nc))
+    Ac = (R @ L @ Pc + border).tocsc()
+    lu = spla.splu(sp.csc_matrix(Ac), permc_spec=COARSE_PERMC)
+
+    def coarse(r: np.ndarray) -> np.ndarray:
+        return Pc @ lu.solve(R @ r)
+
+    def apply(r: np.ndarray) -> np.ndarray:
+        r = np.asarray(r, dtype=float).ravel()
+        x = coarse(r)
+        x = x + smoother(r - matvec(x))
+        return x + coarse(r - matvec(x)) if COARSE_TWICE else x
+
+    return apply
 
 
 def _block_gauss_seidel(model: ExchangeCoupledSpins, lay: SectorLayout,
@@ -230,6 +273,8 @@ def _block_gauss_seidel(model: ExchangeCoupledSpins, lay: SectorLayout,
                 rhs = rhs - lower[i] @ y[off[i - 1]:off[i]]
             y[off[i]:off[i + 1]] = dsolve(i, rhs)
         x = y.copy()
+        if not SMOOTHER_SYMMETRIC:
+            return x
         for i in range(nb - 2, -1, -1):
             x[off[i]:off[i + 1]] -= dsolve(i, upper[i] @ x[off[i + 1]:off[i + 2]])
         return x
