@@ -20,7 +20,7 @@ def run(capsys, argv):
 
 
 def test_json_record(capsys):
-    rc, out, err = run(capsys, [*BASE, "--json"])
+    rc, out, err = run(capsys, [*BASE, "--json", "--counting"])
     assert rc == 0 and err == ""
     rec = json.loads(out, parse_constant=lambda c: pytest.fail(f"non-strict JSON {c}"))
     for key in ("P", "J1", "J2", "efficiency", "efficiency_carnot", "var_P", "constancy",
@@ -33,6 +33,7 @@ def test_json_record(capsys):
     assert math.isclose(rec["efficiency_carnot"], 1 - 0.3 / 2, rel_tol=1e-12)
     assert rec["sigma"] > 0 and rec["gap"] > 0 and rec["residual"] < 1e-10
     assert rec["var_P"] > 0 and rec["constancy"] > 0
+    assert math.isclose(rec["var_P"], rec["var_P_counting"], rel_tol=1e-7)
 
 
 def test_refrigerator_and_text_output(capsys):

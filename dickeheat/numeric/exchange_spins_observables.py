@@ -187,8 +187,10 @@ class Thermodynamics:
 
 
 def thermodynamics(model: ExchangeCoupledSpins, *, method: str = "auto",
-                   noise: bool = True, memory_limit: int | None = None) -> Thermodynamics:
-    """Steady state, P, J1, J2 and (with ``noise``) both Var(P) routes."""
+                   noise: bool = True, counting: bool = True,
+                   memory_limit: int | None = None) -> Thermodynamics:
+    """Steady state, P, J1, J2 and (with ``noise``) Var(P) by the regression theorem and,
+    with ``counting`` too, by counting statistics (one more linear solve; NaN otherwise)."""
     import time
 
     t0 = time.perf_counter()
@@ -199,7 +201,8 @@ def thermodynamics(model: ExchangeCoupledSpins, *, method: str = "auto",
     vr = vc = math.nan
     if noise:
         vr = power_variance_regression(ss, solver)
-        vc = power_variance_counting(ss, solver)
+        if counting:
+            vc = power_variance_counting(ss, solver)
     return Thermodynamics(P, J1, J2, vr, vc, ss.residual, ss.method, ss.iterations,
                           time.perf_counter() - t0, ss)
 
