@@ -14,7 +14,7 @@ from typing import Any
 
 from dickeheat.errors import ParameterError, check_positive
 
-__all__ = ["add_parser", "engine_record", "DEFAULT_OMEGA0", "DEFAULT_GAMMA0"]
+__all__ = ["DEFAULT_GAMMA0", "DEFAULT_OMEGA0", "add_parser", "engine_record"]
 
 #: the drive amplitude omega0 of V = (omega0/2)(S1+ S2- e^{i nu t} + h.c.) used by the paper's
 #: Figs. 3, 5-8 and 10 (in units of E1 = 1), and the matching spontaneous rate Gamma0
@@ -96,8 +96,8 @@ def _validated(args: argparse.Namespace) -> dict[str, Any]:
     if not args.omega0 >= 0 or math.isinf(args.omega0):
         raise ParameterError(f"--omega0 must be a finite number >= 0, got {args.omega0!r}")
     s = args.N if args.scaling == "high-temperature" else 1
-    return dict(N=args.N, E1=E1, E2=E2, beta1=args.beta1 / s, beta2=args.beta2 / s,
-                coupling=args.omega0 / s, Gamma0=args.Gamma0 / s)
+    return {"N": args.N, "E1": E1, "E2": E2, "beta1": args.beta1 / s, "beta2": args.beta2 / s,
+                "coupling": args.omega0 / s, "Gamma0": args.Gamma0 / s}
 
 
 def _finite(x: float) -> float | None:

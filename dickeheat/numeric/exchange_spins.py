@@ -53,9 +53,19 @@ import scipy.sparse as sp
 from dickeheat.errors import ParameterError, check_nonnegative, check_positive
 from dickeheat.numeric.thermal import bose
 
-__all__ = ["ExchangeCoupledSpins", "block_range", "sector_dimension", "sector_layout",
-           "SectorLayout", "block_generator", "jump_matrix", "sector_liouvillian",
-           "raising_amplitude", "jump_superoperator", "exchange_block"]
+__all__ = [
+    "ExchangeCoupledSpins",
+    "SectorLayout",
+    "block_generator",
+    "block_range",
+    "exchange_block",
+    "jump_matrix",
+    "jump_superoperator",
+    "raising_amplitude",
+    "sector_dimension",
+    "sector_layout",
+    "sector_liouvillian",
+]
 
 
 @dataclasses.dataclass(frozen=True)

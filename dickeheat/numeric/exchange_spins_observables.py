@@ -49,9 +49,17 @@ from dickeheat.numeric.exchange_spins_steady import (
     solve_steady_state,
 )
 
-__all__ = ["Thermodynamics", "thermodynamics", "power_variance_regression",
-           "power_variance_counting", "heat_currents", "power", "two_spin_state",
-           "two_spin_correlations", "diagonal_expectations"]
+__all__ = [
+    "Thermodynamics",
+    "diagonal_expectations",
+    "heat_currents",
+    "power",
+    "power_variance_counting",
+    "power_variance_regression",
+    "thermodynamics",
+    "two_spin_correlations",
+    "two_spin_state",
+]
 
 
 def _diag_fields(ss: SectorSteadyState):

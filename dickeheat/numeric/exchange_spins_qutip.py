@@ -21,7 +21,7 @@ import qutip
 from dickeheat.errors import ParameterError
 from dickeheat.numeric.exchange_spins import ExchangeCoupledSpins
 
-__all__ = ["FullSpaceModel", "MAX_N_FULLSPACE"]
+__all__ = ["MAX_N_FULLSPACE", "FullSpaceModel"]
 
 #: largest N accepted on the full space ((N+1)^4 Liouvillian entries)
 MAX_N_FULLSPACE = 24
@@ -83,7 +83,7 @@ class FullSpaceModel:
     def regression_variance(self, rho: qutip.Qobj) -> float:
         """2 Re ∫ <δp(t) δp(0)> dt from a pseudo-inverse of the full Liouvillian (dense)."""
         L = self.L.full()
-        n = L.shape[0]
+        L.shape[0]
         r = qutip.operator_to_vector(rho).full().ravel()
         p = self.p_op
         P = self.power(rho)

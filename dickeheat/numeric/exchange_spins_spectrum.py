@@ -32,7 +32,7 @@ from dickeheat.numeric.exchange_spins import (
     sector_liouvillian,
 )
 
-__all__ = ["GapResult", "liouvillian_gap", "sector_spectrum", "GAP_MAX_N"]
+__all__ = ["GAP_MAX_N", "GapResult", "liouvillian_gap", "sector_spectrum"]
 
 #: largest N for which the gap is searched over every sector by default
 GAP_MAX_N = 16
@@ -72,7 +72,7 @@ def liouvillian_gap(model: ExchangeCoupledSpins, *, max_N: int = GAP_MAX_N,
                              f"sectors and is limited to N <= {max_N}")
     best, best_q, methods = None, 0, []
     scale = model.rate_scale
-    for q in range(0, 2 * model.N + 1):
+    for q in range(2 * model.N + 1):
         if sector_dimension(model.N, q) == 0:
             continue
         vals, how = sector_spectrum(model, q, dense_below=dense_below, nev=nev)

@@ -49,8 +49,15 @@ from dickeheat.numeric.exchange_spins import (
 )
 from dickeheat.numeric.reduced import available_memory
 
-__all__ = ["SectorSteadyState", "SectorSolver", "solve_steady_state", "memory_estimate",
-           "check_memory", "METHODS", "GMRES_RESTART"]
+__all__ = [
+    "GMRES_RESTART",
+    "METHODS",
+    "SectorSolver",
+    "SectorSteadyState",
+    "check_memory",
+    "memory_estimate",
+    "solve_steady_state",
+]
 
 METHODS: tuple[str, ...] = ("auto", "direct", "gmres")
 #: Krylov vectors kept by GMRES (memory: this many real vectors of the sector)

@@ -28,9 +28,9 @@ from dickeheat.numeric.exchange_spins_steady import (
 )
 
 PARAMS = [
-    dict(E1=1.0, E2=2.5, beta1=2.0, beta2=0.3, coupling=0.7, Gamma0=0.4),
-    dict(E1=1.0, E2=10.0, beta1=1 / 6, beta2=1 / 16, coupling=0.006, Gamma0=0.001),
-    dict(E1=1.0, E2=1.3, beta1=float("inf"), beta2=0.5, coupling=2.0, Gamma0=0.3),
+    {"E1": 1.0, "E2": 2.5, "beta1": 2.0, "beta2": 0.3, "coupling": 0.7, "Gamma0": 0.4},
+    {"E1": 1.0, "E2": 10.0, "beta1": 1 / 6, "beta2": 1 / 16, "coupling": 0.006, "Gamma0": 0.001},
+    {"E1": 1.0, "E2": 1.3, "beta1": float("inf"), "beta2": 0.5, "coupling": 2.0, "Gamma0": 0.3},
 ]
 
 
@@ -146,8 +146,8 @@ def test_memory_refusal_names_N():
 
 
 @pytest.mark.parametrize("kwargs, name", [
-    (dict(N=0), "N"), (dict(E1=-1.0), "E1"), (dict(coupling=-0.1), "coupling"),
-    (dict(beta1=0.0), "beta1"), (dict(Gamma0=0.0), "Gamma0"),
+    ({"N": 0}, "N"), ({"E1": -1.0}, "E1"), ({"coupling": -0.1}, "coupling"),
+    ({"beta1": 0.0}, "beta1"), ({"Gamma0": 0.0}, "Gamma0"),
 ])
 def test_bad_parameters(kwargs, name):
     base = dict(N=2, **PARAMS[0])

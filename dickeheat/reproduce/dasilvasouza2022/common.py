@@ -11,7 +11,7 @@ import numpy as np
 from dickeheat.numeric.exchange_spins import ExchangeCoupledSpins
 from dickeheat.numeric.exchange_spins_observables import thermodynamics
 
-__all__ = ["engine_point", "constancy", "power_law_exponent", "progress_iter", "PAPER"]
+__all__ = ["PAPER", "constancy", "engine_point", "power_law_exponent", "progress_iter"]
 
 PAPER = "dasilvasouza2022"
 
