@@ -106,11 +106,14 @@ class CollectiveSpinRelaxation:
         p0 = np.asarray(initial, dtype=float)
         if p0.shape != (self.N + 1,):
             raise ParameterError(f"initial must have N+1 = {self.N + 1} populations")
-        R = self.coherence_block(0)
-        if t.size == 1:
-            P = expm_multiply(R * float(t[0]), p0)[None, :]
-        else:
-            P = expm_multiply(R, p0, start=float(t[0]), stop=float(t[-1]), num=t.size,
-                              endpoint=True)
+        if np.any(np.diff(t) < 0) or (t.size and t[0] < 0):
+            raise ParameterError("times must be >= 0 and non-decreasing")
+        R = self.coherence_block(0).tocsc()
+        P = np.empty((t.size, self.N + 1))
+        p, t_prev = p0, 0.0
+        for k, tk in enumerate(t):                   # any grid: step from the previous time
+            if tk > t_prev:
+                p = expm_multiply(R * (tk - t_prev), p)
+            P[k], t_prev = p, tk
         S = self.N / 2.0
         return P @ ((np.arange(self.N + 1) - S) / S)

@@ -32,7 +32,7 @@ def test_gap_and_steady_state(N, up):
 
 def test_dynamics_against_mesolve():
     r = CollectiveSpinRelaxation(N=6, down=1.0, up=0.4)
-    t = np.linspace(0.0, 2.0, 9)
+    t = np.array([0.0, 0.01, 0.1, 0.3, 1.0, 2.0])
     p0 = np.zeros(7)
     p0[-1] = 1.0
     mz = r.magnetization_dynamics(t, p0)

@@ -122,8 +122,8 @@ def plot_fig9(ds: xr.Dataset) -> Figure:
     for i, N in enumerate(ds.N.values):
         a.semilogx(ds.betaE, ds.mz[i], label=f"N={N}")
         b.semilogx(ds.betaE, ds.mz2[i], label=f"N={N}")
-        c.plot(ds.t, ds.mz_t[0, i], label=f"N={N}")
-        d.plot(ds.t, ds.mz_t[1, i], label=f"N={N}")
+        c.semilogx(ds.t[1:], ds.mz_t[0, i, 1:], label=f"N={N}")
+        d.semilogx(ds.t[1:], ds.mz_t[1, i, 1:], label=f"N={N}")
     a.set_ylabel(r"$\langle m^z\rangle$")
     b.set_ylabel(r"$\langle (m^z)^2\rangle$")
     for ax in (a, b):

@@ -70,12 +70,12 @@ def compute_fig9(*, version: str = "paper", fast: bool = False,
                  progress: bool = False) -> xr.Dataset:
     """Fig. 9 at finite N: <m_z>, <m_z^2> against beta E for several N, and <m_z>(t) from the
     fully excited state (the paper does not state its initial state) at beta E = 0.1 and 10,
-    time in units of 1/Gamma0."""
+    time in units of 1/Gamma0 on a logarithmic grid up to 10^1.5."""
     bE = np.logspace(-2, 2, 9 if fast else 41)
     Ns = np.array([4, 16]) if fast else np.array([10, 40, 200])
     mz = np.array([[scaled_spin(int(N), b).magnetization() for b in bE] for N in Ns])
     mz2 = np.array([[scaled_spin(int(N), b).magnetization_square() for b in bE] for N in Ns])
-    t = np.linspace(0.0, 10.0, 21 if fast else 101)
+    t = np.concatenate([[0.0], np.logspace(-3, 1.5, 20 if fast else 80)])
     dyn = np.empty((2, Ns.size, t.size))
     for k, b in enumerate((0.1, 10.0)):
         for i, N in enumerate(progress_iter(Ns, progress, "Fig. 9")):
