@@ -51,7 +51,7 @@ from dickeheat.symbolic.spin_poly import (
 __all__ = [
     "ALLOWED_ORDERS", "Channel", "MomentPoly", "MomentEquations", "heisenberg", "expectation",
     "cumulant_expansion", "close", "meanfield", "complete", "representative", "moment_symbol",
-    "scaled_limit", "check_order",
+    "scaled_limit", "check_order", "moment_expr",
 ]
 
 #: closure orders the engine supports (the largest joint cumulant kept)
@@ -192,6 +192,17 @@ def moment_symbol(system: SpinSystem, m: Monomial) -> sp.Symbol:
     return sp.Symbol(label, real=True) if m == dagger_monomial(m) else sp.Symbol(label)
 
 
+def moment_expr(system: SpinSystem, p: Mapping) -> sp.Expr:
+    """A :data:`MomentPoly` as a SymPy expression of moment symbols (non-representative
+    moments as conjugates)."""
+    def sym(m: Monomial) -> sp.Expr:
+        rep, conj = representative(m)
+        s = moment_symbol(system, rep)
+        return sp.conjugate(s) if conj else s
+
+    return sp.Add(*[v * sp.Mul(*[sym(m) for m in key]) for key, v in p.items()])
+
+
 @dataclasses.dataclass(frozen=True)
 class MomentEquations:
     """The equations :math:`d\\langle M\\rangle/dt` of a set of representative moments.
@@ -206,16 +217,14 @@ class MomentEquations:
 
     def symbol(self, m: Monomial) -> sp.Expr:
         """``⟨m⟩`` as a symbol or the conjugate of its representative's symbol."""
-        rep, conj = representative(m)
-        s = moment_symbol(self.system, rep)
-        return sp.conjugate(s) if conj else s
+        return moment_expr(self.system, {(m,): sp.S.One})
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
         return tuple(moment_symbol(self.system, m) for m in self.monomials)
 
     def to_sympy(self, p: Mapping) -> sp.Expr:
-        return sp.Add(*[v * sp.Mul(*[self.symbol(m) for m in key]) for key, v in p.items()])
+        return moment_expr(self.system, p)
 
     def sympy_rhs(self) -> tuple[sp.Expr, ...]:
         return tuple(sp.expand(self.to_sympy(p)) for p in self.rhs)
