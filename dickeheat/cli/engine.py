@@ -33,7 +33,7 @@ Prints the power delivered to the drive P, the heat currents J1, J2 from the bat
 spins, the efficiency P/J2 (engine regime only), the Carnot efficiency 1 - beta2/beta1,
 Var(P) (zero-frequency power noise, regression theorem), the constancy
 C = (P/Var P) 2 eta T1/(eta_C - eta), the entropy production sigma = -beta1 J1 - beta2 J2, the
-Lindbladian gap (exact method, N <= 16; null above) and the operating mode.
+Lindbladian gap (exact method, N <= 10; null above) and the operating mode.
 
 --scaling high-temperature applies omega0 -> omega0/N, Gamma0 -> Gamma0/N, beta -> beta/N
 (the macroscopic-limit scaling) before solving.

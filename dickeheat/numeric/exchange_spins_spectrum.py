@@ -35,7 +35,7 @@ from dickeheat.numeric.exchange_spins import (
 __all__ = ["GAP_MAX_N", "GapResult", "liouvillian_gap", "sector_spectrum"]
 
 #: largest N for which the gap is searched over every sector by default
-GAP_MAX_N = 16
+GAP_MAX_N = 10
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,7 +48,7 @@ class GapResult:
     methods: tuple[str, ...]
 
 
-def sector_spectrum(model: ExchangeCoupledSpins, q: int, *, dense_below: int = 1500,
+def sector_spectrum(model: ExchangeCoupledSpins, q: int, *, dense_below: int = 400,
                     nev: int = 8) -> tuple[np.ndarray, str]:
     """Eigenvalues of the charge-q sector (all of them, or the ``nev`` nearest to 0)."""
     L = sector_liouvillian(model, q)
@@ -65,7 +65,7 @@ def sector_spectrum(model: ExchangeCoupledSpins, q: int, *, dense_below: int = 1
 
 
 def liouvillian_gap(model: ExchangeCoupledSpins, *, max_N: int = GAP_MAX_N,
-                    dense_below: int = 1500, nev: int = 8) -> GapResult:
+                    dense_below: int = 400, nev: int = 8) -> GapResult:
     """The Liouvillian gap over all charge sectors (refuses N > ``max_N``)."""
     if model.N > max_N:
         raise ParameterError(f"N = {model.N}: the Liouvillian gap searches all 2N+1 charge "
