@@ -32,6 +32,7 @@ from dickeheat.derivations.dasilvasouza2022.symbols import (
 )
 from dickeheat.symbolic.cumulants import expectation, heisenberg
 from dickeheat.symbolic.result import Result, Step, require_zero
+from dickeheat.symbolic.spin_poly import SpinPoly
 from dickeheat.derivations.dasilvasouza2022.moments import moment, moments_of
 
 __all__ = ["Thermo", "chain", "results"]
@@ -59,6 +60,7 @@ class Thermo:
     Tbar_star: sp.Expr
     tur: sp.Expr
     constancy: sp.Expr
+    power_operator: SpinPoly  # (dV/dt)_I
 
 
 @functools.cache
@@ -114,7 +116,7 @@ def chain() -> Thermo:
     constancy = sp.simplify(P / var_P * tur)
     return Thermo(dV.to_sympy(), dV_I.to_sympy(), power, Qs, dH0, first_law, S_tot, S_Q2,
                   S_Q1, eta_C, eps_C, drive_part, Q1_prop, Q2_prop, eta_22, eps_22, dE_star,
-                  Tbar_star, tur, constancy)
+                  Tbar_star, tur, constancy, dV_I)
 
 
 def results() -> list[Result]:
