@@ -31,13 +31,21 @@ def engine_point(N: int, *, E1: float, E2: float, T1: float, T2: float, omega0: 
             "residual": th.residual, "T1": s * T1, "T2": s * T2}
 
 
+def registered(name: str):
+    """The registered result ``dasilvasouza2022.<name>`` (the one door to a closed form)."""
+    from dickeheat.derivations import registry
+
+    return registry((PAPER,)).get(f"{PAPER}.{name}")
+
+
 def constancy(P: float, var_P: float, *, eta: float, T1: float, T2: float) -> float:
-    r"""Normalised constancy :math:`C = (P/\mathrm{Var}P)\,2\eta T_1/(\eta_C-\eta)` (Eq. 20)
-    with the Carnot efficiency :math:`1 - T_1/T_2`."""
-    eta_c = 1.0 - T1 / T2
+    """Normalised constancy C_N of Eq. (20) through the registered results ``constancy`` and
+    ``eta_carnot`` (NaN where it is undefined)."""
+    b1, b2 = 1.0 / T1, 1.0 / T2
+    eta_c = float(registered("eta_carnot").numpy_function(b1, b2))
     if var_P <= 0 or eta == eta_c:
         return math.nan
-    return P / var_P * 2.0 * eta * T1 / (eta_c - eta)
+    return float(registered("constancy").numpy_function(P, var_P, b1, eta, eta_c))
 
 
 def power_law_exponent(N: np.ndarray, ratio: np.ndarray, n_min: int) -> float:

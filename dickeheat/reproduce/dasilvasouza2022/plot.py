@@ -69,6 +69,8 @@ def plot_fig4(ds: xr.Dataset) -> Figure:
     for i, N in enumerate(ds.N.values):
         a.semilogx(ds.betaE, ds.mz[i], label=f"N={N}")
         b.loglog(ds.betaE, ds.gap[i], label=f"N={N}")
+    a.semilogx(ds.betaE, ds.mz_macro, "k--", label="N→∞ (Eq. 33)")
+    b.loglog(ds.betaE, ds.jacobian_gap, "k--", label="Jacobian gap (Eq. 44)")
     a.set_xlabel(r"$\beta E$")
     a.set_ylabel(r"$\langle m^z\rangle_{ss}$")
     b.set_xlabel(r"$\beta E$")
@@ -124,6 +126,10 @@ def plot_fig9(ds: xr.Dataset) -> Figure:
         b.semilogx(ds.betaE, ds.mz2[i], label=f"N={N}")
         c.semilogx(ds.t[1:], ds.mz_t[0, i, 1:], label=f"N={N}")
         d.semilogx(ds.t[1:], ds.mz_t[1, i, 1:], label=f"N={N}")
+    a.semilogx(ds.betaE, ds.mz_macro, "k--", label="N→∞ (Eq. 33)")
+    b.semilogx(ds.betaE, ds.mz2_macro, "k--", label="N→∞ (Eq. 34)")
+    c.semilogx(ds.t[1:], ds.mz_t_macro[0, 1:], "k--", label="Eqs. (38)-(39)")
+    d.semilogx(ds.t[1:], ds.mz_t_macro[1, 1:], "k--", label="Eqs. (38)-(39)")
     a.set_ylabel(r"$\langle m^z\rangle$")
     b.set_ylabel(r"$\langle (m^z)^2\rangle$")
     for ax in (a, b):

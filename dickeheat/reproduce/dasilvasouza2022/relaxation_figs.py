@@ -14,9 +14,33 @@ import xarray as xr
 
 from dickeheat.numeric.collective_spin_relaxation import CollectiveSpinRelaxation
 from dickeheat.numeric.thermal import bose
-from dickeheat.reproduce.dasilvasouza2022.common import PAPER, progress_iter
+from dickeheat.reproduce.dasilvasouza2022.common import PAPER, progress_iter, registered
 
-__all__ = ["compute_fig4", "compute_fig9", "scaled_spin", "transient_size"]
+__all__ = ["compute_fig4", "compute_fig9", "scaled_spin", "transient_size", "jacobian_gap",
+           "cumulant_dynamics"]
+
+
+def jacobian_gap(betaE: np.ndarray, Gamma0: float = 1.0) -> np.ndarray:
+    """-max Re of the registered Jacobian eigenvalues (Eq. 44) of the macroscopic limit."""
+    b = np.asarray(betaE, dtype=complex)
+    lam = [np.asarray(registered(k).numpy_function(Gamma0, b), dtype=complex)
+           for k in ("lambda_plus", "lambda_minus")]
+    return -np.maximum(lam[0].real, lam[1].real)
+
+
+def cumulant_dynamics(betaE: float, t: np.ndarray, Gamma0: float = 1.0) -> np.ndarray:
+    """<m_z>(t) of the registered closed equations (38)-(39) from m_z = <m_z^2> = 1."""
+    from scipy.integrate import solve_ivp
+
+    f1 = registered("eq38").numpy_function
+    f2 = registered("eq39").numpy_function
+
+    def rhs(_: float, y: np.ndarray) -> list[float]:
+        return [float(f1(Gamma0, betaE, y[0], y[1])), float(f2(Gamma0, betaE, y[0], y[1]))]
+
+    sol = solve_ivp(rhs, (0.0, float(t[-1])), [1.0, 1.0], t_eval=t, method="LSODA",
+                    rtol=1e-9, atol=1e-12)
+    return sol.y[0]
 
 EPSILON = 1e-10
 
@@ -41,9 +65,9 @@ def transient_size(betaE: float, quantity: str, n_max: int) -> float:
 
 def compute_fig4(*, version: str = "paper", fast: bool = False,
                  progress: bool = False) -> xr.Dataset:
-    """Fig. 4 at finite N: magnetization and gap against beta E, magnetization against N and
-    the transient size N* (epsilon = 1e-10) against beta E. The macroscopic-limit curves of the
-    paper (Eq. 33, the Jacobian gap) are not drawn here."""
+    """Fig. 4: magnetization and gap against beta E (finite N, and the macroscopic limit through
+    the registered Eq. 33 and Jacobian eigenvalues, Eq. 44), magnetization against N and the
+    transient size N* (epsilon = 1e-10) against beta E."""
     bE = np.logspace(-2, 2, 9 if fast else 41)
     Ns = np.array([4, 16]) if fast else np.array([10, 40, 100])
     mz = np.array([[scaled_spin(int(N), b).magnetization() for b in bE] for N in Ns])
@@ -57,8 +81,10 @@ def compute_fig4(*, version: str = "paper", fast: bool = False,
     Nstar_m = np.array([transient_size(b, "magnetization", nmax) for b in bE_d])
     Nstar_g = np.array([transient_size(b, "gap", min(nmax, 60)) for b in
                         progress_iter(bE_d, progress, "Fig. 4 N*")])
+    mz_macro = np.asarray(registered("mz_ss").numpy_function(bE), dtype=float)
     return xr.Dataset(
         {"mz": (("N", "betaE"), mz), "gap": (("N", "betaE"), gap),
+         "mz_macro": (("betaE",), mz_macro), "jacobian_gap": (("betaE",), jacobian_gap(bE)),
          "mz_vs_N": (("betaE_c", "N_scan"), mz_N),
          "Nstar_magnetization": (("betaE_d",), Nstar_m), "Nstar_gap": (("betaE_d",), Nstar_g)},
         coords={"N": Ns, "betaE": bE, "N_scan": Nscan, "betaE_c": bE_c, "betaE_d": bE_d},
@@ -70,7 +96,8 @@ def compute_fig9(*, version: str = "paper", fast: bool = False,
                  progress: bool = False) -> xr.Dataset:
     """Fig. 9 at finite N: <m_z>, <m_z^2> against beta E for several N, and <m_z>(t) from the
     fully excited state (the paper does not state its initial state) at beta E = 0.1 and 10,
-    time in units of 1/Gamma0 on a logarithmic grid up to 10^1.5."""
+    time in units of 1/Gamma0 on a logarithmic grid up to 10^1.5; the macroscopic limit from
+    the registered Eqs. (33), (34) and the closed equations (38)-(39)."""
     bE = np.logspace(-2, 2, 9 if fast else 41)
     Ns = np.array([4, 16]) if fast else np.array([10, 40, 200])
     mz = np.array([[scaled_spin(int(N), b).magnetization() for b in bE] for N in Ns])
@@ -82,9 +109,13 @@ def compute_fig9(*, version: str = "paper", fast: bool = False,
             p0 = np.zeros(int(N) + 1)
             p0[-1] = 1.0
             dyn[k, i] = scaled_spin(int(N), b).magnetization_dynamics(t, p0)
+    macro = np.array([cumulant_dynamics(b, t) for b in (0.1, 10.0)])
     return xr.Dataset(
         {"mz": (("N", "betaE"), mz), "mz2": (("N", "betaE"), mz2),
-         "mz_t": (("betaE_t", "N", "t"), dyn)},
+         "mz_t": (("betaE_t", "N", "t"), dyn), "mz_t_macro": (("betaE_t", "t"), macro),
+         "mz_macro": (("betaE",), np.asarray(registered("mz_ss").numpy_function(bE), float)),
+         "mz2_macro": (("betaE",), np.asarray(registered("mz2_ss").numpy_function(bE),
+                                             float))},
         coords={"N": Ns, "betaE": bE, "t": t, "betaE_t": [0.1, 10.0]},
         attrs={"figure": f"{PAPER}-fig9", "version": version, "Gamma0": 1.0, "E": 1.0,
                "initial_state": "fully excited (m_z = +1)", "scaling": "high-temperature"})
