@@ -9,7 +9,8 @@ Run from the repository root::
 Parameters: Fig. 3 of the engine paper (E1 = 1, E2 = 10, T1 = 6, T2 = 16, omega0 = 0.006,
 Gamma0 = 0.001), where the coherent drive dominates the dissipation (the hardest case for the
 iterative solver). Each solve runs in a fresh child process; wall and CPU seconds are its own
-(the machine may be shared: CPU seconds are the fairer measure). QuTiP is run for increasing N
+(the machine may be shared: CPU seconds, with one BLAS thread per child, are the fairer
+measure). QuTiP is run for increasing N
 until one solve takes more than ``--qutip-limit`` seconds. Where both ran, the power and the
 largest deviation of the density matrices are printed too.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 
@@ -56,8 +58,11 @@ print(json.dumps(out))
 
 
 def run(N: int, which: str, path: str) -> dict:
+    # one BLAS thread in both children: CPU seconds then measure work, not spinning threads
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1"}
     res = subprocess.run([sys.executable, "-c", CHILD, str(N), which, json.dumps(PARAMS), path],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=env)
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
@@ -67,7 +72,6 @@ def main() -> None:
                     default=[2, 4, 8, 12, 16, 20, 24, 30, 40, 60, 80, 100])
     ap.add_argument("--qutip-limit", type=float, default=60.0)
     args = ap.parse_args()
-    import os
     import tempfile
 
     import numpy as np

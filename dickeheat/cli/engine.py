@@ -124,12 +124,16 @@ def engine_record(params: dict[str, Any], *, gap: bool = True,
         mode = "refrigerator"
     else:
         mode = "neither"
-    eta_c = 1.0 - b2 / b1 if math.isfinite(b1) else 1.0
+    from dickeheat.derivations import registry
+
+    reg = registry(("dasilvasouza2022",))          # the closed forms of Eqs. (18) and (20)
+    eta_c = float(reg.get("dasilvasouza2022.eta_carnot").numpy_function(b1, b2)) \
+        if math.isfinite(b1) else 1.0
     eta = th.P / th.J2 if mode == "engine" else None
     constancy = None
-    if eta is not None and eta < eta_c and th.var_P > 0:
-        T1 = 1.0 / b1 if math.isfinite(b1) else 0.0
-        constancy = th.P / th.var_P * 2.0 * eta * T1 / (eta_c - eta)
+    if eta is not None and eta < eta_c and th.var_P > 0 and math.isfinite(b1):
+        constancy = float(reg.get("dasilvasouza2022.constancy").numpy_function(
+            th.P, th.var_P, b1, eta, eta_c))
     sigma = -(b1 * th.J1 if th.J1 != 0 else 0.0) - b2 * th.J2
     g, gap_note = None, None
     if gap and model.N <= GAP_MAX_N:
