@@ -45,13 +45,29 @@ from sympy.utilities.iterables import multiset_partitions
 
 from dickeheat.errors import ParameterError
 from dickeheat.symbolic.spin_poly import (
-    Monomial, SpinPoly, SpinSystem, dagger_monomial, monomial_degree,
+    Monomial,
+    SpinPoly,
+    SpinSystem,
+    dagger_monomial,
+    monomial_degree,
 )
 
 __all__ = [
-    "ALLOWED_ORDERS", "Channel", "MomentPoly", "MomentEquations", "heisenberg", "expectation",
-    "cumulant_expansion", "close", "meanfield", "complete", "representative", "moment_symbol",
-    "scaled_limit", "check_order", "moment_expr",
+    "ALLOWED_ORDERS",
+    "Channel",
+    "MomentEquations",
+    "MomentPoly",
+    "check_order",
+    "close",
+    "complete",
+    "cumulant_expansion",
+    "expectation",
+    "heisenberg",
+    "meanfield",
+    "moment_expr",
+    "moment_symbol",
+    "representative",
+    "scaled_limit",
 ]
 
 #: closure orders the engine supports (the largest joint cumulant kept)
@@ -122,7 +138,7 @@ def _monomial_of(word: Sequence[tuple[int, str]], size: int) -> Monomial:
     return tuple(tuple(c) for c in counts)  # type: ignore[return-value]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cumulant(word: tuple[tuple[int, str], ...], size: int) -> tuple:
     """The joint cumulant of the factors of ``word`` (original order) through its moments."""
     out: MomentPoly = {}
@@ -134,7 +150,7 @@ def _cumulant(word: tuple[tuple[int, str], ...], size: int) -> tuple:
     return tuple(out.items())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _expansion(m: Monomial, order: int) -> tuple:
     word = _word(m)
     size = len(m)
@@ -254,7 +270,7 @@ class MomentEquations:
 
 def _as_monomial(op: SpinPoly | Monomial) -> Monomial:
     if isinstance(op, SpinPoly):
-        if len(op.terms) != 1 or list(op.terms.values())[0] != 1:
+        if len(op.terms) != 1 or next(iter(op.terms.values())) != 1:
             raise ParameterError("each operator must be a single canonical monomial")
         return next(iter(op.terms))
     return tuple(tuple(t) for t in op)  # type: ignore[return-value]

@@ -38,7 +38,7 @@ from dickeheat.symbolic.codegen import to_function
 from dickeheat.symbolic.cumulants import MomentEquations, moment_symbol, representative
 from dickeheat.symbolic.spin_poly import Monomial, dagger_monomial
 
-__all__ = ["RealMomentSystem", "MomentSolution", "CompiledMoments", "real_system"]
+__all__ = ["CompiledMoments", "MomentSolution", "RealMomentSystem", "real_system"]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dickeheat.errors import ParameterError
 from dickeheat.symbolic.cumulants import MomentEquations
 from dickeheat.symbolic.spin_poly import SpinSystem
 
-__all__ = ["cartesian_symbol", "to_cartesian", "cartesian_rhs", "sphere_reduce"]
+__all__ = ["cartesian_rhs", "cartesian_symbol", "sphere_reduce", "to_cartesian"]
 
 Exps = tuple[tuple[int, int, int], ...]
 

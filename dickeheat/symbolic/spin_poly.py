@@ -35,7 +35,7 @@ import sympy as sp
 
 from dickeheat.errors import ParameterError
 
-__all__ = ["Triple", "Monomial", "SpinPoly", "SpinSystem", "monomial_degree", "dagger_monomial"]
+__all__ = ["Monomial", "SpinPoly", "SpinSystem", "Triple", "dagger_monomial", "monomial_degree"]
 
 Triple = tuple[int, int, int]
 Monomial = tuple[Triple, ...]
@@ -50,7 +50,7 @@ def _add_into(target: dict, key, value: sp.Expr) -> None:
     target[key] = target.get(key, sp.S.Zero) + value
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _site_times_generator(t: Triple, g: str, C: sp.Expr) -> tuple[tuple[Triple, sp.Expr], ...]:
     """The canonical form of ``S+^a Sz^b S-^c · g`` on one site (``g`` in ``+ z -``)."""
     a, b, c = t
@@ -81,7 +81,7 @@ def _site_times_generator(t: Triple, g: str, C: sp.Expr) -> tuple[tuple[Triple, 
     return tuple((k, sp.expand(v)) for k, v in out.items() if v != 0)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _site_product(left: Triple, right: Triple, C: sp.Expr) -> tuple[tuple[Triple, sp.Expr], ...]:
     """Canonical form of the product of two canonical triples on one site."""
     current: dict[Triple, sp.Expr] = {left: sp.S.One}

@@ -3,7 +3,6 @@ against exact finite-N numerics extrapolated to N → ∞, planted errors."""
 
 import dataclasses
 
-import numpy as np
 import pytest
 import sympy as sp
 
@@ -47,11 +46,10 @@ def test_check_catches_a_planted_error(name, plant):
 def test_closed_fixed_point_differs_from_the_thermal_state():
     """Fig. 4 (top left) says the steady states of (38)–(39) and (33) 'agree with great
     precision'; the fixed point of the closed equations is close to but not (33)."""
-    from dickeheat.symbolic.codegen import to_function
     from scipy.optimize import fsolve
     r38, r39 = RESULTS["eq38"], RESULTS["eq39"]
     mz_ss = RESULTS["mz_ss"]
-    f = lambda y, bE: [r38.numpy_function(1.0, bE, *y), r39.numpy_function(1.0, bE, *y)]  # noqa
+    f = lambda y, bE: [r38.numpy_function(1.0, bE, *y), r39.numpy_function(1.0, bE, *y)]
     gaps = []
     for bE in (0.5, 2.0, 10.0):
         m = float(mz_ss.numpy_function(bE))

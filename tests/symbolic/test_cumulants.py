@@ -12,8 +12,15 @@ import sympy as sp
 from dickeheat.errors import ParameterError
 from dickeheat.numeric.accuracy import relative_error
 from dickeheat.symbolic.cumulants import (
-    ALLOWED_ORDERS, Channel, close, complete, cumulant_expansion, expectation, heisenberg,
-    meanfield, scaled_limit,
+    ALLOWED_ORDERS,
+    Channel,
+    close,
+    complete,
+    cumulant_expansion,
+    expectation,
+    heisenberg,
+    meanfield,
+    scaled_limit,
 )
 from dickeheat.symbolic.cumulants_numeric import CompiledMoments, real_system
 from dickeheat.symbolic.spin_poly import SpinSystem

@@ -18,7 +18,7 @@ Submodules, each a part of the derivation chain (the model is the input, :mod:`.
 import functools
 import importlib
 
-__all__ = ["PAPER", "results", "results_by_name", "SUBMODULES"]
+__all__ = ["PAPER", "SUBMODULES", "results", "results_by_name"]
 
 PAPER = "dasilvasouza2022"
 

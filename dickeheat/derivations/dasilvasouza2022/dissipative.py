@@ -24,26 +24,35 @@ import dataclasses
 import functools
 
 import sympy as sp
-from sympy.physics.units import Dimension
 
 from dickeheat.derivations.dasilvasouza2022 import model
 from dickeheat.derivations.dasilvasouza2022.checks import dissipative as ck
 from dickeheat.derivations.dasilvasouza2022.symbols import (
-    ONE, RATE, E, Gamma0, S, beta, make, n,
+    ONE,
+    RATE,
+    E,
+    Gamma0,
+    S,
+    make,
+    n,
 )
 from dickeheat.errors import DickeheatError
+from dickeheat.symbolic.algebra import collect_monomials
 from dickeheat.symbolic.cumulants import (
-    Channel, complete, expectation, heisenberg, meanfield, moment_expr, scaled_limit,
+    Channel,
+    complete,
+    heisenberg,
+    meanfield,
+    scaled_limit,
 )
 from dickeheat.symbolic.lindblad import Channel as OpChannel
 from dickeheat.symbolic.lindblad import total_dissipator
-from dickeheat.symbolic.algebra import collect_monomials
 from dickeheat.symbolic.macro_moments import cartesian_rhs, cartesian_symbol
 from dickeheat.symbolic.result import Result, Step, require_zero
 from dickeheat.symbolic.spin import JM, JP, BoltzmannOperator, collective_spin_algebra
 from dickeheat.symbolic.spin_poly import SpinSystem
 
-__all__ = ["Dissipative", "chain", "results", "ONE_SPIN"]
+__all__ = ["ONE_SPIN", "Dissipative", "chain", "results"]
 
 #: one collective bath acting on one cloud (the index dropped as in the paper)
 ONE_SPIN = SpinSystem((S,), names=("",))
@@ -160,7 +169,7 @@ def results() -> list[Result]:
     N = 2 * S
     coth = sp.coth(bE / 2)
     A45 = 4 + 4 / bE**2 + 12 * coth / bE - 3 * coth**2
-    binom = lambda a, b: sp.binomial(a, b)  # noqa: E731
+    binom = lambda a, b: sp.binomial(a, b)
     mzk = {0: 1, 1: mz, 2: mz2, 3: mz3, 4: mz4, 5: mz5}
 
     def printed37(k: int) -> sp.Expr:  # ⟨m^z⟩^j read as the moment ⟨(m^z)^j⟩

@@ -24,14 +24,31 @@ import sympy as sp
 from dickeheat.derivations.dasilvasouza2022 import model
 from dickeheat.derivations.dasilvasouza2022.checks import driven as ck
 from dickeheat.derivations.dasilvasouza2022.symbols import (
-    E1, E2, RATE, Gamma0, S, beta1, beta2, make, omega0,
+    E1,
+    E2,
+    RATE,
+    Gamma0,
+    S,
+    beta1,
+    beta2,
+    make,
+    omega0,
 )
-from dickeheat.symbolic.cumulants import Channel, MomentEquations, complete, meanfield, \
-    scaled_limit
-from dickeheat.symbolic.macro_moments import cartesian_rhs, cartesian_symbol, sphere_reduce
+from dickeheat.symbolic.cumulants import (
+    Channel,
+    MomentEquations,
+    complete,
+    meanfield,
+    scaled_limit,
+)
+from dickeheat.symbolic.macro_moments import (
+    cartesian_rhs,
+    cartesian_symbol,
+    sphere_reduce,
+)
 from dickeheat.symbolic.result import Result, Step
 
-__all__ = ["Driven", "chain", "results", "macro_equations"]
+__all__ = ["Driven", "chain", "macro_equations", "results"]
 
 SYS = model.SYSTEM
 C_EQUATIONS = {"C1": (2, 0, 0), "C2": (1, 1, 0), "C3": (1, 0, 1), "C4": (0, 2, 0),

@@ -11,13 +11,28 @@ import functools
 import sympy as sp
 
 from dickeheat.derivations.dasilvasouza2022.symbols import (
-    E1, E2, Gamma0, S, n1, n2, nu, omega0, t,
+    E1,
+    E2,
+    Gamma0,
+    S,
+    n1,
+    n2,
+    nu,
+    omega0,
+    t,
 )
 from dickeheat.symbolic.cumulants import Channel
 from dickeheat.symbolic.spin_poly import SpinPoly, SpinSystem
 
-__all__ = ["SYSTEM", "H0", "drive", "bath_channels", "all_channels", "interaction_picture",
-           "bose"]
+__all__ = [
+    "H0",
+    "SYSTEM",
+    "all_channels",
+    "bath_channels",
+    "bose",
+    "drive",
+    "interaction_picture",
+]
 
 #: the two clouds, both in the maximal-spin sector S = N/2
 SYSTEM = SpinSystem((S, S), names=("1", "2"))

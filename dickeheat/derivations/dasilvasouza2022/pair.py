@@ -22,14 +22,26 @@ import sympy as sp
 from dickeheat.derivations.dasilvasouza2022 import model
 from dickeheat.derivations.dasilvasouza2022.checks import pair as ck
 from dickeheat.derivations.dasilvasouza2022.symbols import (
-    E1, E2, POWER, Gamma0, P, Q1, Q2, make, n1, n2, nu, omega0, var_P,
+    E1,
+    E2,
+    POWER,
+    Q1,
+    Q2,
+    Gamma0,
+    P,
+    make,
+    n1,
+    n2,
+    nu,
+    omega0,
+    var_P,
 )
 from dickeheat.derivations.dasilvasouza2022.thermo import chain as thermo_chain
 from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.result import Result, Step
 from dickeheat.symbolic.spin_poly import SpinPoly
 
-__all__ = ["Pair", "chain", "results", "matrix_of"]
+__all__ = ["Pair", "chain", "matrix_of", "results"]
 
 _ONE_HALF = {"+": sp.Matrix([[0, 0], [1, 0]]), "-": sp.Matrix([[0, 1], [0, 0]]),
              "z": sp.diag(-sp.Rational(1, 2), sp.Rational(1, 2))}

@@ -26,14 +26,37 @@ import sympy as sp
 
 from dickeheat.derivations.dasilvasouza2022 import model
 from dickeheat.derivations.dasilvasouza2022.checks import thermo as ck
+from dickeheat.derivations.dasilvasouza2022.moments import moment, moments_of
 from dickeheat.derivations.dasilvasouza2022.symbols import (
-    E1, E2, ONE, POWER, RATE, P, eta_C_sym, Q1, Q2, S, T1, T2, Tbar, beta1, beta2, dE, dT, eps, eta,
-    make, n1, n2, nu, omega0, Gamma0, t, var_P,
+    E1,
+    E2,
+    ONE,
+    POWER,
+    Q1,
+    Q2,
+    RATE,
+    Gamma0,
+    P,
+    S,
+    Tbar,
+    beta1,
+    beta2,
+    dE,
+    dT,
+    eps,
+    eta,
+    eta_C_sym,
+    make,
+    n1,
+    n2,
+    nu,
+    omega0,
+    t,
+    var_P,
 )
 from dickeheat.symbolic.cumulants import expectation, heisenberg
 from dickeheat.symbolic.result import Result, Step, require_zero
 from dickeheat.symbolic.spin_poly import SpinPoly
-from dickeheat.derivations.dasilvasouza2022.moments import moment, moments_of
 
 __all__ = ["Thermo", "chain", "results"]
 
@@ -124,7 +147,7 @@ def results() -> list[Result]:
     X = moment("S1- S2+")
     Z1, Z11 = moment("S1z"), moment("S1z^2")
     Z2, Z22 = moment("S2z"), moment("S2z^2")
-    sp_sm = lambda Z, ZZ: S**2 + S - ZZ + Z  # noqa: E731  (canonical <S+S->, engine identity)
+    sp_sm = lambda Z, ZZ: S**2 + S - ZZ + Z
     out = [
         make("power", equation="10", title="stationary output power −⟨(dV/dt)_I⟩",
              lhs=P, expr=c.power, args=(omega0, nu, X),

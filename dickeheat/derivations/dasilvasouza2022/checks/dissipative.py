@@ -20,8 +20,18 @@ from dickeheat.numeric.accuracy import relative_error
 from dickeheat.symbolic.codegen import to_function
 from dickeheat.symbolic.result import NumericCheck
 
-__all__ = ["adjoint_check", "macro_check", "gibbs_check", "stationary_check", "closed_check",
-           "jacobian_check", "eigen_check", "spin_ops", "dissipator", "richardson"]
+__all__ = [
+    "adjoint_check",
+    "closed_check",
+    "dissipator",
+    "eigen_check",
+    "gibbs_check",
+    "jacobian_check",
+    "macro_check",
+    "richardson",
+    "spin_ops",
+    "stationary_check",
+]
 
 G0 = 1.0
 BE_VALUES = (0.7, 3.0)
@@ -44,7 +54,7 @@ def dissipator(j: float, gdown: float, gup: float, rho: np.ndarray) -> np.ndarra
 
 def _moments(j: float, rho: np.ndarray) -> dict[str, float]:
     o = spin_ops(j)
-    tr = lambda A: float(np.real(np.trace(A @ rho)))  # noqa: E731
+    tr = lambda A: float(np.real(np.trace(A @ rho)))
     out = {"<mx>": tr(o["x"]) / j, "<my>": tr(o["y"]) / j,
            "<mx mz>": tr((o["x"] @ o["z"] + o["z"] @ o["x"]) / 2) / j**2}
     for k in range(1, 6):

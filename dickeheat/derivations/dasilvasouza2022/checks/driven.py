@@ -13,12 +13,14 @@ import numpy as np
 import qutip
 
 from dickeheat.derivations.dasilvasouza2022.checks.dissipative import (
-    _rotated_thermal, dissipator, richardson, spin_ops,
+    _rotated_thermal,
+    dissipator,
+    richardson,
+    spin_ops,
 )
-from dickeheat.numeric.accuracy import relative_error
 from dickeheat.symbolic.result import NumericCheck
 
-__all__ = ["first_moment_check", "closed_pair_check", "PARAMS"]
+__all__ = ["PARAMS", "closed_pair_check", "first_moment_check"]
 
 PARAMS = {"omega_0": 0.6, "Gamma_0": 1.0, "E_1": 1.0, "E_2": 2.5, "beta_1": 1.5,
           "beta_2": 0.4}
@@ -55,7 +57,7 @@ def _derivative(j: float, rhos, O1: np.ndarray | None, O2: np.ndarray | None) ->
     o = spin_ops(j)
     I = np.eye(int(2 * j + 1))
     A = [O1 if O1 is not None else I, O2 if O2 is not None else I]
-    ev = lambda X, k: np.trace(X @ rhos[k])  # noqa: E731
+    ev = lambda X, k: np.trace(X @ rhos[k])
     total = 0.0 + 0.0j
     # −i[V, ρ] with V = (ω0/N)/2 (S1+S2− + S1−S2+): Tr[A (−i[V, ρ])] = Tr[i[V, A] ρ]
     for a1, a2 in ((o["+"], o["-"]), (o["-"], o["+"])):
@@ -98,7 +100,7 @@ def _check(result, state, method: str) -> NumericCheck:
 
 
 def first_moment_check(result) -> NumericCheck:
-    state = lambda j: (_rotated_thermal(j, 1.3, 0.7), _rotated_thermal(j, -0.6, 1.9))  # noqa
+    state = lambda j: (_rotated_thermal(j, 1.3, 0.7), _rotated_thermal(j, -0.6, 1.9))
     return _check(result, state, "exact Tr[O L(ρ₁⊗ρ₂)] at N = 20, 40, 80 with (28), rotated "
                                  "thermal clouds, extrapolated N → ∞")
 
@@ -109,7 +111,7 @@ def _coherent(j: float, theta: float, phi: float) -> np.ndarray:
 
 
 def closed_pair_check(result) -> NumericCheck:
-    state = lambda j: (_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9))  # noqa: E731
+    state = lambda j: (_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9))
     return _check(result, state, "exact Tr[O L(ρ₁⊗ρ₂)] at N = 20, 40, 80 with (28) on spin "
                                  "coherent clouds (every cumulant beyond the first vanishes "
                                  "as N → ∞), extrapolated N → ∞")

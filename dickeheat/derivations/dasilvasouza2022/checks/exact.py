@@ -15,8 +15,17 @@ import scipy.linalg
 
 from dickeheat.errors import NumericalError
 
-__all__ = ["Engine", "EngineState", "ops", "steady", "bose_n", "power_fast", "apply",
-           "expect", "power_variance"]
+__all__ = [
+    "Engine",
+    "EngineState",
+    "apply",
+    "bose_n",
+    "expect",
+    "ops",
+    "power_fast",
+    "power_variance",
+    "steady",
+]
 
 
 def bose_n(beta_E: float) -> float:

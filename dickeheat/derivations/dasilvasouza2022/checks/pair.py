@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from dickeheat.derivations.dasilvasouza2022.checks.exact import Engine, power_variance, steady
+from dickeheat.derivations.dasilvasouza2022.checks.exact import (
+    Engine,
+    power_variance,
+    steady,
+)
 from dickeheat.numeric.accuracy import relative_error
 from dickeheat.symbolic.result import NumericCheck
 
-__all__ = ["pair_check", "CASES"]
+__all__ = ["CASES", "pair_check"]
 
 #: (E1, E2, ω0, Γ0, n1, n2): engine, refrigerator, weak-drive (Fig. 3 like) cases
 CASES = ((1.0, 3.0, 0.3, 0.2, 0.4, 1.7), (1.0, 2.5, 0.5, 0.3, 0.2, 0.1),

@@ -16,15 +16,30 @@ import scipy.linalg
 from scipy.optimize import brentq
 
 from dickeheat.derivations.dasilvasouza2022.checks.exact import (
-    Engine, apply, bose_n, expect, ops, power_fast, power_variance, steady,
+    Engine,
+    apply,
+    bose_n,
+    expect,
+    ops,
+    power_fast,
+    power_variance,
+    steady,
 )
 from dickeheat.numeric.accuracy import relative_error
 from dickeheat.symbolic.result import NumericCheck
 
 __all__ = [
-    "power_check", "heat_current_check", "first_law_check", "entropy_check", "carnot_check",
-    "cop_carnot_check", "proportional_check", "efficiency_check", "boundary_check", "tur_check",
     "ENGINES",
+    "boundary_check",
+    "carnot_check",
+    "cop_carnot_check",
+    "efficiency_check",
+    "entropy_check",
+    "first_law_check",
+    "heat_current_check",
+    "power_check",
+    "proportional_check",
+    "tur_check",
 ]
 
 #: (N, E1, E2, ω0, Γ0, n1, n2): engine and refrigerator cases, N = 1–3
@@ -36,7 +51,7 @@ ENGINES = (
 TOL = 1e-8
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _state(e: Engine):
     return steady(e)
 
@@ -135,10 +150,10 @@ def _n1_power(E1: float, E2: float, T1: float, T2: float) -> float:
 CARNOT_CASES = ((1.0, 1.0, 3.0), (1.0, 0.5, 0.8), (2.0, 3.0, 7.0))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _zero_power_dE(E1: float, T1: float, T2: float) -> float:
     """ΔE where the exact N = 1 power changes sign (brentq on QuTiP steady states)."""
-    f = lambda d: _n1_power(E1, E1 + d, T1, T2)  # noqa: E731
+    f = lambda d: _n1_power(E1, E1 + d, T1, T2)
     hi = 10 * E1 * T2 / T1
     return brentq(f, 1e-3 * E1, hi, xtol=1e-13, rtol=1e-13)
 
@@ -179,6 +194,10 @@ def efficiency_check(result) -> NumericCheck:
     return _verdict(errs, TOL, "P/Q₂ and Q₁/(−P) from QuTiP steady states")
 
 
+def _power_at_mean_temperature(tb: float, E1: float, d: float, dT: float) -> float:
+    return _n1_power(E1, E1 + d, tb - dT / 2, tb + dT / 2)
+
+
 def boundary_check(result) -> NumericCheck:
     errs = []
     for E1, T1, T2 in CARNOT_CASES:
@@ -187,8 +206,8 @@ def boundary_check(result) -> NumericCheck:
         if result.name.endswith("dE_star"):
             errs.append(relative_error(result.numpy_function(E1, Tbar, dT), d))
         else:  # the mean temperature at which the power of the engine with this ΔE vanishes
-            f = lambda tb: _n1_power(E1, E1 + d, tb - dT / 2, tb + dT / 2)  # noqa: E731
-            root = brentq(f, dT / 2 + 1e-3, 50 * Tbar, xtol=1e-13, rtol=1e-13)
+            root = brentq(_power_at_mean_temperature, dT / 2 + 1e-3, 50 * Tbar,
+                          args=(E1, d, dT), xtol=1e-13, rtol=1e-13)
             errs.append(relative_error(result.numpy_function(E1, d, dT), root))
     return _verdict(errs, 1e-8, "zeros of the exact N = 1 power in ΔE and in T̄ (brentq)")
 
