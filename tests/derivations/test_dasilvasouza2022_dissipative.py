@@ -14,9 +14,19 @@ HEAVY = {"macro_dissipator_mx", "macro_dissipator_mz", "mz_ss", "mz2_ss", "mx2_s
          "hierarchy_n2", "hierarchy_n3", "eq38", "eq39"}
 
 
+SLOW_COMPARE = {"lambda_plus", "lambda_minus"}  # sqrt/coth simplification takes seconds
+
+
 def test_statuses():
     for name, r in RESULTS.items():
-        assert r.status == ("erratum" if name in ERRATA else "agrees"), (name, r.compare())
+        if name not in SLOW_COMPARE:
+            assert r.status == ("erratum" if name in ERRATA else "agrees"), (name, r.compare())
+
+
+@pytest.mark.slow
+def test_eigenvalues_agree_with_eq44_45():
+    for name in SLOW_COMPARE:
+        assert RESULTS[name].status == "agrees", RESULTS[name].compare()
 
 
 def test_eq30_print_flips_the_sign_of_the_temperature_term():
