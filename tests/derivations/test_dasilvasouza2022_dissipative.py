@@ -68,3 +68,25 @@ def test_closed_fixed_point_differs_from_the_thermal_state():
         gaps.append(abs(y[0] - m))
     assert max(gaps) > 1e-3  # not equal ...
     assert max(gaps) < 0.1   # ... but close
+
+
+def test_eq26_is_the_adjoint_dissipator():
+    """(26): D†(O) = (γ↓/2)([S₊,O]S₋ + S₊[O,S₋]) + (γ↑/2)([S₋,O]S₊ + S₋[O,S₊])."""
+    from dickeheat.derivations.dasilvasouza2022.dissipative import ONE_SPIN as o
+    from dickeheat.symbolic.cumulants import Channel, heisenberg
+    gd, gu = sp.symbols("gamma_down gamma_up", positive=True)
+    Sp, Sm = o.sp(0), o.sm(0)
+    comm = o.commutator
+    for O in (o.sx(0), o.sz(0) ** 2, Sp * o.sz(0), o.sy(0) * o.sz(0)):
+        printed = ((comm(Sp, O) * Sm + Sp * comm(O, Sm)) * (gd / 2)
+                   + (comm(Sm, O) * Sp + Sm * comm(O, Sp)) * (gu / 2))
+        assert heisenberg(O, 0, [Channel(gd, Sm), Channel(gu, Sp)]) == printed
+
+
+def test_eq46_gap_regimes_from_the_jacobian_eigenvalue():
+    """(46): gap ~ 1 (in Γ₀) for βE ≳ 1 and ~ (βE)⁻¹ for βE ≲ 1, from λ₊ of (44)."""
+    lam = RESULTS["lambda_plus"]
+    G, bE = lam.args
+    gap = -lam.expr.subs(G, 1)
+    assert sp.limit(gap, bE, sp.oo) == 1
+    assert sp.limit(gap * bE, bE, 0, "+") == 2
