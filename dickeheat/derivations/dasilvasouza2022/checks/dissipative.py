@@ -130,7 +130,7 @@ def richardson(values) -> float:
     return (8 * f4 - 6 * f2 + f1) / 3
 
 
-def _extrapolated(result, state, sizes=(30, 60, 120)) -> list[float]:
+def _extrapolated(result, state, sizes=(20, 40, 80)) -> list[float]:
     errs = []
     for bE in BE_VALUES:
         devs = [_deviation(result, N, bE, state) for N in sizes]
@@ -141,13 +141,13 @@ def _extrapolated(result, state, sizes=(30, 60, 120)) -> list[float]:
 
 def macro_check(result) -> NumericCheck:
     return _verdict(_extrapolated(result, _rotated_thermal), 1e-3,
-                    "exact Tr[O D(ρ)] at N = 30, 60, 120 on a rotated thermal state, "
+                    "exact Tr[O D(ρ)] at N = 20, 40, 80 on a rotated thermal state, "
                     "extrapolated N → ∞")
 
 
 def closed_check(result) -> NumericCheck:
     return _verdict(_extrapolated(result, _symmetric_narrow), 1e-3,
-                    "exact Tr[O D(ρ)] at N = 30, 60, 120 on a narrow state symmetric about "
+                    "exact Tr[O D(ρ)] at N = 20, 40, 80 on a narrow state symmetric about "
                     "⟨m^z⟩ (third cumulant zero), extrapolated N → ∞")
 
 
