@@ -22,6 +22,7 @@ __all__ = ["main", "build_parser", "VERBS"]
 VERBS: tuple[str, ...] = (
     "list", "show", "verify", "latex", "circuit", "sweep", "valve", "reproduce", "bounds",
     "refrigerator",
+    "engine",
 )
 
 

@@ -32,6 +32,12 @@ PAPERS: tuple[Paper, ...] = (
         "dickeheat.derivations.andolina2024",
     ),
     Paper(
+        "dasilvasouza2022",
+        "da Silva Souza, Manzano, Fazio, Iemini, Collective effects on the performance and "
+        "stability of quantum heat engines",
+        "dickeheat.derivations.dasilvasouza2022",
+    ),
+    Paper(
         "kamimura2023",
         "Kamimura, Yoshida, Tokura, Matsuzaki, Universal Scaling Bounds on a Quantum Heat "
         "Current, Phys. Rev. Lett. 131, 090401 (2023)",

@@ -19,7 +19,8 @@ __all__ = ["FIGURE_PACKAGES", "figures", "figure_ids", "get_figure", "compute", 
            "reproduce"]
 
 #: the subpackages that register figures, in listing order
-FIGURE_PACKAGES: tuple[str, ...] = ("andolina2024", "kamimura2023", "kloc2021")
+FIGURE_PACKAGES: tuple[str, ...] = ("andolina2024", "kamimura2023", "kloc2021",
+                                    "dasilvasouza2022")
 
 
 def figures() -> dict[str, FigureSpec]:

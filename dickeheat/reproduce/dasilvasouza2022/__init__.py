@@ -1,0 +1,108 @@
+"""The reproduced figures of da Silva Souza, Manzano, Fazio and Iemini (collective spin-pair
+heat engine), from exact finite-N steady states.
+
+==========================  =========  ==============================================
+id                          paper      computed from
+==========================  =========  ==============================================
+``dasilvasouza2022-fig2``   Fig. 2     exact sector steady states, N = 1 … 30
+``dasilvasouza2022-fig3``   Fig. 3     exact steady states + power noise, N = 1 … 20
+``dasilvasouza2022-fig4``   Fig. 4     one collective spin, finite N + registered (33), (44)
+``dasilvasouza2022-fig7``   Fig. 7     exact, high-temperature scaling, N = 1 … 30
+``dasilvasouza2022-fig8``   Fig. 8     exact at N = 12 (the paper: macroscopic limit)
+``dasilvasouza2022-fig9``   Fig. 9     one collective spin, finite N + registered (33)-(39)
+``dasilvasouza2022-fig10``  Fig. 10    exact, high-temperature scaling, N = 2 … 16
+==========================  =========  ==============================================
+
+Figs. 5 and 6 (the Jacobian gap and the macroscopic power, gain and constancy maps of the
+driven engine) and the macroscopic-limit curves of Figs. 7, 8 and 10 come from the
+third-cumulant equations of the driven engine and are not drawn here. Closed forms (the
+constancy, the Carnot efficiency, Eqs. 33–39 and 44) are reached through the registry. ``fast=True`` uses small grids (tests, gallery).
+
+>>> [s.id for s in FIGURES][:2]
+['dasilvasouza2022-fig2', 'dasilvasouza2022-fig3']
+"""
+
+from __future__ import annotations
+
+from dickeheat.reproduce.dasilvasouza2022 import engine_figs as ef
+from dickeheat.reproduce.dasilvasouza2022 import plot as fp
+from dickeheat.reproduce.dasilvasouza2022 import relaxation_figs as rf
+from dickeheat.reproduce.figure import FigureSpec
+
+__all__ = ["FIGURES"]
+
+_P = "dasilvasouza2022"
+
+FIGURES: tuple[FigureSpec, ...] = (
+    FigureSpec(
+        id=f"{_P}-fig2", paper=_P, title="Power of one pair, collective power scaling",
+        numbers={"paper": "Fig. 2"},
+        summary=(
+            "Units of omega0; E1 = 100, Gamma0 = omega0, Delta T = 100 (caption). (a) P_1 over "
+            "(Delta E, Tbar) with the P = 0 line (numerical zero contour, the Carnot point); "
+            "(b) P_N/P_1 against N = 1..30 at Delta E = 125 for Tbar = 60, 80, 100, 120 (the "
+            "legend values are not given in the paper: chosen), alpha fitted over N >= 16; "
+            "(c) alpha fitted over N = 8..20 on a 6 x 6 grid of (Delta E, Tbar) (the paper "
+            "does not state its N_sat or grid)."
+        ),
+        compute=ef.compute_fig2, plot=fp.plot_fig2, slow=True),
+    FigureSpec(
+        id=f"{_P}-fig3", paper=_P, title="Constancy against the number of pairs",
+        numbers={"paper": "Fig. 3"},
+        summary=(
+            "C_N (Eq. 20, Var P from the regression theorem, eta = P/J2) against N = 1..20 for "
+            "Tbar = 10, 10.5, 11, 11.5, 12 E1; omega0 = 0.006 E1, Gamma0 = 0.001 E1, "
+            "Delta E = 9 E1, Delta T = 10 E1 (caption). At these parameters the machine is a "
+            "refrigerator (Delta E > Delta E*)."
+        ),
+        compute=ef.compute_fig3, plot=fp.plot_fig3, slow=True),
+    FigureSpec(
+        id=f"{_P}-fig4", paper=_P, title="Purely dissipative collective spin",
+        numbers={"paper": "Fig. 4"},
+        summary=(
+            "One collective spin, high-temperature scaling, Gamma0 = E = 1: <m_z> and the "
+            "Lindbladian gap against beta E for N = 10, 40, 100; <m_z> against N; the "
+            "transient size N* (epsilon = 1e-10) from the magnetization and from the gap. "
+            "Macroscopic limit: the registered Eq. (33) and the Jacobian gap from Eq. (44)."
+        ),
+        compute=rf.compute_fig4, plot=fp.plot_fig4),
+    FigureSpec(
+        id=f"{_P}-fig7", paper=_P, title="Constancy in the high-temperature regime",
+        numbers={"paper": "Fig. 7"},
+        summary=(
+            "C_N against N = 1..30 with omega0, Gamma0 -> /N and T -> N T; E1 = 1, E2 = 10, "
+            "Gamma0 = 0.001, T1 = 2, T2 = 25 (caption) for omega0 = 0.001, 0.002, 0.003, "
+            "0.006 (the values are not listed: chosen). No macroscopic inset."
+        ),
+        compute=ef.compute_fig7, plot=fp.plot_fig7, slow=True),
+    FigureSpec(
+        id=f"{_P}-fig8", paper=_P, title="Two-spin mutual information (finite N)",
+        numbers={"paper": "Fig. 8"},
+        summary=(
+            "Mutual information and concurrence of one spin of each ensemble (exact reduced "
+            "state), P_N/N and log10 P_N/(N P_1) over Delta E = 1..9 and Tbar = 12..40 at "
+            "N = 12 in the high-temperature scaling; omega0 = 0.006, Gamma0 = 0.001, E1 = 1, "
+            "Delta T = 20 (caption). The paper's panel is the macroscopic limit; the ranges "
+            "are chosen."
+        ),
+        compute=ef.compute_fig8, plot=fp.plot_fig8, slow=True),
+    FigureSpec(
+        id=f"{_P}-fig9", paper=_P, title="Magnetization and its relaxation (finite N)",
+        numbers={"paper": "Fig. 9"},
+        summary=(
+            "One collective spin, high-temperature scaling: <m_z> and <m_z^2> against beta E "
+            "for N = 10, 40, 200, and <m_z>(t) from the fully excited state (not stated in "
+            "the paper: chosen) at beta E = 0.1 and 10, with the macroscopic limit from the "
+            "registered Eqs. (33), (34) and the closed equations (38)-(39)."
+        ),
+        compute=rf.compute_fig9, plot=fp.plot_fig9),
+    FigureSpec(
+        id=f"{_P}-fig10", paper=_P, title="Collective gain against the splitting difference",
+        numbers={"paper": "Fig. 10"},
+        summary=(
+            "P_N/(N P_1) against Delta E = 0.5..6 for N = 2, 4, 8, 16 in the high-temperature "
+            "scaling; omega0 = 0.006, Gamma0 = 0.001, E1 = 1, beta1 = 50, beta2 = 0.01 "
+            "(caption; the Delta E range and N values are chosen)."
+        ),
+        compute=ef.compute_fig10, plot=fp.plot_fig10, slow=True),
+)

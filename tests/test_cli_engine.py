@@ -1,0 +1,60 @@
+"""The ``dickeheat engine`` verb: strict JSON, physics of the record, bad input exits 2."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from dickeheat.cli import main
+
+BASE = ["engine", "--N", "3", "--E1", "1", "--E2", "2.5", "--beta1", "2", "--beta2", "0.3",
+        "--omega0", "0.7", "--Gamma0", "0.4"]
+
+
+def run(capsys, argv):
+    rc = main(argv)
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def test_json_record(capsys):
+    rc, out, err = run(capsys, [*BASE, "--json", "--counting"])
+    assert rc == 0 and err == ""
+    rec = json.loads(out, parse_constant=lambda c: pytest.fail(f"non-strict JSON {c}"))
+    for key in ("P", "J1", "J2", "efficiency", "efficiency_carnot", "var_P", "constancy",
+                "sigma", "gap", "mode", "method", "N", "residual", "solve_seconds"):
+        assert key in rec
+    assert rec["mode"] == "engine" and rec["method"] == "exact" and rec["N"] == 3
+    assert math.isclose(rec["P"], rec["J1"] + rec["J2"], rel_tol=1e-9)
+    # the efficiency is the ratio of splittings, below Carnot (Eqs. 18, 22)
+    assert math.isclose(rec["efficiency"], 1 - 1 / 2.5, rel_tol=1e-8)
+    assert math.isclose(rec["efficiency_carnot"], 1 - 0.3 / 2, rel_tol=1e-12)
+    assert rec["sigma"] > 0 and rec["gap"] > 0 and rec["residual"] < 1e-10
+    assert rec["var_P"] > 0 and rec["constancy"] > 0
+    assert math.isclose(rec["var_P"], rec["var_P_counting"], rel_tol=1e-7)
+
+
+def test_refrigerator_and_text_output(capsys):
+    rc, out, _ = run(capsys, ["engine", "--N", "2", "--E1", "1", "--E2", "10", "--beta1",
+                              "0.2", "--beta2", "0.0625", "--no-gap"])
+    assert rc == 0 and "refrigerator" in out and "residual" in out
+
+
+@pytest.mark.parametrize("extra, name", [
+    (["--E2", "0.5"], "--E2"),
+    (["--beta2", "3"], "--beta2"),
+    (["--beta1", "-1"], "--beta1"),
+    (["--Gamma0", "0"], "--Gamma0"),
+    (["--N", "0"], "--N"),
+    (["--N", "2000"], "N = 2000"),
+    (["--method", "cumulant", "--order", "7"], "order"),
+    (["--method", "cumulant"], "cumulant"),
+])
+def test_bad_input_exits_2_without_traceback(capsys, tmp_path, monkeypatch, extra, name):
+    monkeypatch.chdir(tmp_path)
+    rc, out, err = run(capsys, [*BASE, *extra, "--json"])
+    assert rc == 2 and out == ""
+    assert name in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
