@@ -21,6 +21,7 @@ CIRCUIT = ["--C-T", "80e-15", "--L-J", "20e-9", "--C-c-h", "0.8e-15", "--C-c-c",
 
 
 FRIDGE = ["--beta-c", "2", "--beta-h", "1", "--beta-w", "0.5"]
+ENGINE = ["--E1", "1", "--E2", "10", "--beta1", "1", "--beta2", "0.1"]
 
 
 def circuit(**change: str) -> list[str]:
@@ -94,6 +95,16 @@ CASES: list[tuple[str, list[str], str]] = [
      "--beta-c"),
     ("refrigerator negative laser", ["refrigerator", *FRIDGE, "--N", "5", "--laser", "-1"],
      "--laser"),
+    # engine
+    ("engine E2 below E1", ["engine", "--N", "2", "--E1", "2", "--E2", "1", "--beta1", "1",
+                            "--beta2", "0.1"], "--E2"),
+    ("engine beta ordering", ["engine", "--N", "2", "--E1", "1", "--E2", "10", "--beta1", "0.1",
+                              "--beta2", "1"], "--beta2"),
+    ("engine negative rate", ["engine", *ENGINE, "--N", "2", "--Gamma0", "-1"], "--Gamma0"),
+    ("engine NaN drive", ["engine", *ENGINE, "--N", "2", "--omega0", "nan"], "--omega0"),
+    ("engine unsupported order", ["engine", *ENGINE, "--N", "2", "--method", "cumulant",
+                                  "--order", "5"], "order"),
+    ("engine N beyond memory", ["engine", *ENGINE, "--N", "100000"], "N = 100000"),
     # sweep
     ("sweep missing config", ["sweep", "no-such.toml", "--out", "x.nc"], "no-such.toml"),
 ]
