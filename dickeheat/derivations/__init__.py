@@ -1,6 +1,7 @@
 """One module (or subpackage) per paper: the derivation chain as ordered, labelled steps.
 
-Each paper module exposes ``results() -> list[Result]``; :func:`registry` collects them.
+Each paper's package lists its chain modules in ``SUBMODULES``; each chain module exposes
+``results() -> list[Result]``; :func:`registry` collects them.
 Derivations run when the registry is first built, not at import, and their outcome is cached
 on disk under a hash of the source (:mod:`dickeheat.derivations.cache`).
 """
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 
 from dickeheat.errors import UnknownNameError
 from dickeheat.symbolic.registry import Registry
+from dickeheat.symbolic.result import Result
 
-__all__ = ["Paper", "PAPERS", "paper", "registry"]
+__all__ = ["Paper", "PAPERS", "paper", "paper_results", "registry"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,15 @@ def registry(papers: tuple[str, ...] | None = None) -> Registry:
     selected = PAPERS if papers is None else tuple(paper(k) for k in papers)
     results = []
     for p in selected:
-        module = p.module
-        results.extend(cached_results(p.key, lambda m=module: importlib.import_module(m).results()))
+        results.extend(cached_results(p.key, lambda key=p.key: paper_results(key)))
     return Registry(results)
+
+
+def paper_results(key: str) -> list[Result]:
+    """Run every derivation chain of paper ``key`` (the modules its package lists in
+    ``SUBMODULES``, in chain order) and return their results, without the cache."""
+    module = paper(key).module
+    out: list[Result] = []
+    for name in importlib.import_module(module).SUBMODULES:
+        out.extend(importlib.import_module(f"{module}.{name}").results())
+    return out

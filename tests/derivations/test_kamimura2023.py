@@ -5,7 +5,8 @@ import pytest
 import sympy as sp
 
 from dickeheat.derivations import registry
-from dickeheat.derivations.kamimura2023 import mbody, results_by_name, superradiance
+from dickeheat.derivations import registry
+from dickeheat.derivations.kamimura2023 import mbody, superradiance
 from dickeheat.derivations.kamimura2023.symbols import (
     L,
     Omega,
@@ -22,7 +23,7 @@ from dickeheat.derivations.verify import verify_all
 
 @pytest.fixture(scope="module")
 def res():
-    return results_by_name()
+    return {r.name: r for r in registry(("kamimura2023",))}
 
 
 def test_registered_under_the_paper_key():

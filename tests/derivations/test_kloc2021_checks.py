@@ -8,9 +8,9 @@ import dataclasses
 import pytest
 import sympy as sp
 
-from dickeheat.derivations.kloc2021 import results_by_name
+from dickeheat.derivations import registry
 
-RESULTS = results_by_name()
+RESULTS = {r.name: r for r in registry(("kloc2021",))}
 CHECKED = sorted(name for name, r in RESULTS.items() if r.check is not None)
 
 

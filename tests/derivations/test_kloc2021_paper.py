@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from dickeheat.derivations.kloc2021 import results_by_name
+from dickeheat.derivations import registry
 
-R = results_by_name()
+R = {r.name: r for r in registry(("kloc2021",))}
 
 AGREE = ["parity_Jx", "parity_Jy", "parity_Jz", "proper_parity", "spectrum", "alpha_plus",
          "alpha_minus", "Jx_up", "Jx_down", "Jx2_up", "Jx2_down", "local_detailed_balance",

@@ -31,11 +31,9 @@ The figures, the Table I proposal and the device mapping use these results; they
 :mod:`dickeheat.reproduce.andolina2024`.
 """
 
-import importlib
-
 from dickeheat.derivations.andolina2024.symbols import PAPER
 
-__all__ = ["PAPER", "SUBMODULES", "results"]
+__all__ = ["PAPER", "SUBMODULES"]
 
 SUBMODULES = (
     "circuit",
@@ -45,11 +43,3 @@ SUBMODULES = (
     "parasitic",
     "detuned",
 )
-
-
-def results() -> list:
-    """Run every derivation of this paper and return its results, in chain order."""
-    out = []
-    for name in SUBMODULES:
-        out.extend(importlib.import_module(f"{__name__}.{name}").results())
-    return out

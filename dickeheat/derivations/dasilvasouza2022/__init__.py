@@ -15,12 +15,10 @@ Submodules, each a part of the derivation chain (the model is the input, :mod:`.
     Sec. V B: the driven equations (47) and (C1)–(C12) from the cumulant engine.
 """
 
-import functools
-import importlib
+from dickeheat.derivations.dasilvasouza2022.symbols import PAPER
 
-__all__ = ["PAPER", "SUBMODULES", "results", "results_by_name"]
+__all__ = ["PAPER", "SUBMODULES"]
 
-PAPER = "dasilvasouza2022"
 
 SUBMODULES = (
     "thermo",
@@ -28,23 +26,3 @@ SUBMODULES = (
     "dissipative",
     "driven",
 )
-
-
-def results() -> list:
-    """Run every derivation of this paper and return its results, in chain order."""
-    out = []
-    for name in SUBMODULES:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as err:
-            if err.name == f"{__name__}.{name}":
-                continue  # a part not written yet
-            raise
-        out.extend(module.results())
-    return out
-
-
-@functools.cache
-def results_by_name() -> dict:
-    """The results of this paper keyed by name (derived once)."""
-    return {r.name: r for r in results()}

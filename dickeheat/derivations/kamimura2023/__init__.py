@@ -17,12 +17,9 @@ The checks of these results are in ``checks/`` (one module per chain module); th
 results (the bounds and valve reports) are in :mod:`dickeheat.reproduce.kamimura2023`.
 """
 
-import functools
-import importlib
-
 from dickeheat.derivations.kamimura2023.symbols import PAPER
 
-__all__ = ["PAPER", "SUBMODULES", "results", "results_by_name"]
+__all__ = ["PAPER", "SUBMODULES"]
 
 SUBMODULES = (
     "general",
@@ -30,17 +27,3 @@ SUBMODULES = (
     "superradiance",
     "steady",
 )
-
-
-def results() -> list:
-    """Run every derivation of this paper and return its results, in chain order."""
-    out = []
-    for name in SUBMODULES:
-        out.extend(importlib.import_module(f"{__name__}.{name}").results())
-    return out
-
-
-@functools.cache
-def results_by_name() -> dict:
-    """The results of this paper keyed by name (derived once)."""
-    return {r.name: r for r in results()}

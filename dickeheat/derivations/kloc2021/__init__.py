@@ -21,12 +21,10 @@ Submodules, each a part of the derivation chain:
     Apps. C and D: zero-temperature relaxation time and two-bath supertransmittance.
 """
 
-import functools
-import importlib
+from dickeheat.derivations.kloc2021.symbols import PAPER
 
-__all__ = ["PAPER", "SUBMODULES", "results", "results_by_name"]
+__all__ = ["PAPER", "SUBMODULES"]
 
-PAPER = "kloc2021"
 
 SUBMODULES = (
     "symmetry",
@@ -37,17 +35,3 @@ SUBMODULES = (
     "thermo",
     "relaxation",
 )
-
-
-def results() -> list:
-    """Run every derivation of this paper and return its results, in chain order."""
-    out = []
-    for name in SUBMODULES:
-        out.extend(importlib.import_module(f"{__name__}.{name}").results())
-    return out
-
-
-@functools.cache
-def results_by_name() -> dict:
-    """The results of this paper keyed by name (derived once)."""
-    return {r.name: r for r in results()}

@@ -81,4 +81,5 @@ DIMS = {
     s: TIME, chi: TIME,
 }
 
-make = result_factory("kloc2021", DIMS)
+PAPER = "kloc2021"
+make = result_factory(PAPER, DIMS)

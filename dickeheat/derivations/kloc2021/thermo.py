@@ -22,6 +22,7 @@ from dickeheat.derivations.kloc2021 import reduced
 from dickeheat.derivations.kloc2021.checks import thermo as checks
 from dickeheat.derivations.kloc2021.symbols import (
     CURRENT,
+    PAPER,
     G_c,
     G_h,
     G_w,
@@ -41,7 +42,6 @@ from dickeheat.symbolic.result import Result, Step, require_zero
 
 __all__ = ["ThermoChain", "chain", "results"]
 
-PAPER_KEY = "kloc2021"
 I_c, I_h, I_w = sp.symbols("I_c I_h I_w", real=True)
 S_c = sp.Symbol("S_c", positive=True)
 sig = sp.Symbol("sigma_i", nonnegative=True)
@@ -152,7 +152,7 @@ def results() -> list[Result]:
             check=checks.entropy_check, verdict="proved",
             notes="Proved: σ_i = J 𝒜, J = (k₊ − k₋)/D with D > 0 and k₊/k₋ = e^𝒜, so "
                   "σ_i = k₋ 𝒜 (e^𝒜 − 1)/D ≥ 0 (x(e^x − 1) ≥ 0 for each sign of x, by "
-                  "SymPy integrals with positive integrands). The check also samples σ_i ≥ 0 on random parameters.", paper=PAPER_KEY, dims=None),
+                  "SymPy integrals with positive integrands). The check also samples σ_i ≥ 0 on random parameters.", paper=PAPER, dims=None),
         InequalityResult(
             name="kloc2021.tur_ratio", equation="19",
             title="TUR ratio S σ_i / I² of the reduced model for n_w → ∞ (≥ 2, sampled)",
@@ -162,14 +162,14 @@ def results() -> list[Result]:
                   "Sampling (in the check): 4000 log-uniform points, Ω = 1, Γ_c, Γ_h ∈ [1e-2, "
                   "1e2], β_h ∈ [1e-2, 5], β_c/β_h ∈ (1, 3) with thermal n_c, n_h; min Q ≥ 2 is "
                   "asserted. Only this closed form (n_w → ∞) is sampled; the check also "
-                  "compares it with linear-solve numerics of the 3×3 model at n_w = 1e7.", paper=PAPER_KEY, dims=None),
+                  "compares it with linear-solve numerics of the 3×3 model at n_w = 1e7.", paper=PAPER, dims=None),
         InequalityResult(
             name="kloc2021.carnot_bound", equation="F1", title="Carnot bound on the COP",
             lhs=sp.Symbol("kappa_Ca"), expr=f1_final, args=(beta_c, beta_h), printed=kap_ca,
             inequality=c.f1, check=checks.carnot_check, verdict="proved",
             steps=tuple(Step("F1", lk.reason, lk.expr) for lk in c.f1.links),
             notes="Chain (F1) proved by SymPy under β_c − β_h > 0, I_c, I_w > 0, σ_i ≥ 0, β_w ≥ 0.",
-            paper=PAPER_KEY, dims=None),
+            paper=PAPER, dims=None),
         InequalityResult(
             name="kloc2021.tur_cop_bound", equation="20, F2", title="TUR bound κ̄ on the COP",
             lhs=sp.Symbol("kappabar"), expr=f2_final, args=(beta_c, beta_h, I_c, S_c),
@@ -177,5 +177,5 @@ def results() -> list[Result]:
             check=checks.tur_cop_check, verdict="proved",
             steps=tuple(Step("F2", lk.reason, lk.expr) for lk in c.f2.links),
             notes="Chain (F2) proved by SymPy given the TUR (19) (σ_i ≥ 2I_c²/S_c), itself only "
-                  "sampled here.", paper=PAPER_KEY, dims=None),
+                  "sampled here.", paper=PAPER, dims=None),
     ]
