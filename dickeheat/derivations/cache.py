@@ -3,7 +3,8 @@
 Deriving every paper takes SymPy tens of seconds; the results only change when the code that
 derives them changes. Each paper's results are pickled once, under a key that hashes the
 dickeheat version, the Python and SymPy versions and the text of every module below ``cli`` and
-``reproduce`` (the layers a derivation can depend on). Any edit to that code makes a new key,
+``reproduce`` (the layers a derivation can depend on). The comparison of each result with its
+printed form is computed before storing and kept with it. Any edit to that code makes a new key,
 so a stale result is never served. Loading or storing failures fall back to deriving.
 
 Where: ``$DICKEHEAT_CACHE_DIR``, else ``$XDG_CACHE_HOME/dickeheat``, else
@@ -70,6 +71,8 @@ def cached_results(paper: str, derive: Callable[[], list[Result]]) -> list[Resul
         pass
     results = derive()
     try:
+        for r in results:
+            r.compare()  # stored with the result: the comparison with the print is derived too
         directory.mkdir(parents=True, exist_ok=True)
         payload = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
         replace_atomically(path, lambda p: p.write_bytes(payload))

@@ -22,6 +22,7 @@ check attached to the result.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
@@ -183,14 +184,18 @@ class Result:
                 )
 
     def __getstate__(self) -> dict[str, Any]:
-        # the code-generated functions and the comparison are rebuilt on demand, not pickled;
+        # the code-generated functions are rebuilt on demand, not pickled (the comparison with
+        # the print, a SymPy object, is kept);
         # a module-level check is pickled by name and imported only when it runs
         state = {k: v for k, v in self.__dict__.items() if k not in _CACHED}
         check = state.get("check")
+        args: tuple[Any, ...] = ()
+        if isinstance(check, functools.partial) and not check.keywords:
+            check, args = check.func, check.args
         qualname = getattr(check, "__qualname__", "")
         if callable(check) and not isinstance(check, CheckReference) and \
                 "<" not in qualname and getattr(check, "__module__", None):
-            state["check"] = CheckReference(check.__module__, qualname)
+            state["check"] = CheckReference(check.__module__, qualname, args)
         return state
 
     # -- views -------------------------------------------------------------------------------
@@ -344,12 +349,14 @@ class Result:
 
 
 class CheckReference:
-    """A check named by module and qualified name, imported when it first runs (so loading a
-    pickled result does not import the numerical libraries its check uses)."""
+    """A check named by module and qualified name (with leading arguments, for a check made by
+    ``functools.partial``), imported when it first runs: loading a pickled result does not
+    import the numerical libraries its check uses."""
 
-    def __init__(self, module: str, qualname: str) -> None:
+    def __init__(self, module: str, qualname: str, args: tuple[Any, ...] = ()) -> None:
         self.module = module
         self.qualname = qualname
+        self.args = args
 
     def __call__(self, result: Result) -> NumericCheck:
         import importlib
@@ -357,13 +364,13 @@ class CheckReference:
         target: Any = importlib.import_module(self.module)
         for part in self.qualname.split("."):
             target = getattr(target, part)
-        return target(result)
+        return target(*self.args, result)
 
     def __repr__(self) -> str:
-        return f"CheckReference({self.module!r}, {self.qualname!r})"
+        return f"CheckReference({self.module!r}, {self.qualname!r}, {self.args!r})"
 
 
-_CACHED = ("numpy_function", "mpmath_function", "printed_function", "comparison")
+_CACHED = ("numpy_function", "mpmath_function", "printed_function")
 
 #: ``check(result) -> NumericCheck``
 Check = Callable[["Result"], NumericCheck]

@@ -95,3 +95,17 @@ def test_the_key_follows_the_source(tmp_path, monkeypatch):
 def test_off_spellings(value, monkeypatch):
     monkeypatch.setenv("DICKEHEAT_CACHE_DIR", value)
     assert cache.cache_directory() is None
+
+
+def test_every_registered_result_can_be_cached():
+    """A check made by a closure cannot be pickled, and its whole paper would be derived on
+    every run: checks are module-level functions or functools.partial of them."""
+    from dickeheat.derivations import registry
+
+    unpicklable = []
+    for r in registry():
+        try:
+            pickle.loads(pickle.dumps(r))
+        except Exception as err:  # noqa: BLE001 - any failure is the finding
+            unpicklable.append(f"{r.name}: {err}")
+    assert not unpicklable

@@ -6,6 +6,7 @@ The proper-basis vectors are the numerical eigenvectors of Ω J_z² inside the �
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -25,44 +26,44 @@ SIZES = (3, 5, 7, 9, 13)
 
 def ladder_check(sign: int) -> Callable[[Result], NumericCheck]:
     """α_m^± against ⟨j,m±1|J_±|j,m⟩ from jmat, every m, several j (half-integer and integer)."""
+    return functools.partial(_ladder_check, sign)
 
-    def check(result: Result) -> NumericCheck:
-        f = result.numpy_function
-        err = 0.0
-        for N in (3, 4, 7, 10):
-            ops = spin(N)
-            Jpm = ops["x"] + sign * 1j * ops["y"]
-            j = N / 2
-            ms = j - np.arange(N + 1)
-            for k, m in enumerate(ms):
-                k2 = k - sign  # index of m ± 1
-                if 0 <= k2 <= N:
-                    err = max(err, relative_error(f(j, m), abs(Jpm[k2, k])))
-        return NumericCheck(err < TOL, err, TOL, "qutip.jmat ladder elements, N = 3, 4, 7, 10")
 
-    return check
+def _ladder_check(sign: int, result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    for N in (3, 4, 7, 10):
+        ops = spin(N)
+        Jpm = ops["x"] + sign * 1j * ops["y"]
+        j = N / 2
+        ms = j - np.arange(N + 1)
+        for k, m in enumerate(ms):
+            k2 = k - sign  # index of m ± 1
+            if 0 <= k2 <= N:
+                err = max(err, relative_error(f(j, m), abs(Jpm[k2, k])))
+    return NumericCheck(err < TOL, err, TOL, "qutip.jmat ladder elements, N = 3, 4, 7, 10")
 
 
 def element_check(op: str, shift: int) -> Callable[[Result], NumericCheck]:
     """⟨v_{b+shift}|O|v_b⟩ for every admissible b, N in SIZES (signs included: the phase
     convention of Eq. (3) is imposed on the numerical eigenvectors)."""
+    return functools.partial(_element_check, op, shift)
 
-    def check(result: Result) -> NumericCheck:
-        f = result.numpy_function
-        err = 0.0
-        lowest = {1: 0, -1: 1, 2: 0, -2: 2}[shift]  # exclude the boundary pairs
-        for N in SIZES:
-            j = N / 2
-            n = (N + 1) // 2
-            for ib in range(lowest, n):
-                ia = ib + shift
-                if 0 <= ia < n:
-                    ref = proper_element(N, op, ia, ib)
-                    err = max(err, relative_error(f(j, ib + 0.5), ref))
-        return NumericCheck(err < TOL, err, TOL,
-                            f"numerical ⟨v_a|J_{op}|v_b⟩ from jmat eigenvectors, N = {SIZES}")
 
-    return check
+def _element_check(op: str, shift: int, result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    lowest = {1: 0, -1: 1, 2: 0, -2: 2}[shift]  # exclude the boundary pairs
+    for N in SIZES:
+        j = N / 2
+        n = (N + 1) // 2
+        for ib in range(lowest, n):
+            ia = ib + shift
+            if 0 <= ia < n:
+                ref = proper_element(N, op, ia, ib)
+                err = max(err, relative_error(f(j, ib + 0.5), ref))
+    return NumericCheck(err < TOL, err, TOL,
+                        f"numerical ⟨v_a|J_{op}|v_b⟩ from jmat eigenvectors, N = {SIZES}")
 
 
 def boundary_check(result: Result) -> NumericCheck:

@@ -4,6 +4,7 @@ numerical eigenvectors and matrix elements, stationary states by linear algebra.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -61,16 +62,17 @@ def peak_height_check(result: Result) -> NumericCheck:
 
 
 def peak_limit_check(which: str) -> Callable[[Result], NumericCheck]:
-    def check(result: Result) -> NumericCheck:
-        f = result.numpy_function
-        err = 0.0
-        for e in (1.0, 2.0, 6.0):
-            pos, height = _argmax(e, 1e-4 * e)
-            err = max(err, relative_error(f(e), pos) if which == "position"
-                      else relative_error(f(2.3), 2.3 * height))
-        return NumericCheck(err < 1e-6, err, 1e-6, "numerical maximum at δ = 1e-4 ε")
+    return functools.partial(_peak_limit_check, which)
 
-    return check
+
+def _peak_limit_check(which: str, result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    for e in (1.0, 2.0, 6.0):
+        pos, height = _argmax(e, 1e-4 * e)
+        err = max(err, relative_error(f(e), pos) if which == "position"
+                  else relative_error(f(2.3), 2.3 * height))
+    return NumericCheck(err < 1e-6, err, 1e-6, "numerical maximum at δ = 1e-4 ε")
 
 
 def _thermal_occupation(w: float, beta: float) -> float:
@@ -104,23 +106,23 @@ def _one_bath(N: int, kind: str, beta: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def rate_check(kind: str) -> Callable[[Result], NumericCheck]:
+    return functools.partial(_rate_check, kind)
+
+
+def _rate_check(kind: str, result: Result) -> NumericCheck:
     shift = 1 if kind == "x" else 2
-
-    def check(result: Result) -> NumericCheck:
-        f = result.numpy_function
-        err = 0.0
-        for N in (5, 9):
-            for beta in (0.5, 2.0):
-                W, _ = _one_bath(N, kind, beta)
-                b = np.arange(W.shape[0] - shift) + 0.5
-                args = (N / 2, b, 1.0, 0.8, 3.0, 1.5, beta)
-                val = f(*args) if kind == "x" else f(N, *args)
-                ref = np.diagonal(W, -shift)  # W[b + shift, b]
-                err = max(err, relative_error(val, ref))
-        return NumericCheck(err < TOL, err, TOL, "numerical rate matrix (jmat eigenvectors, "
-                            "Γ of Eq. (5), γ from Bose factors), N = 5, 9")
-
-    return check
+    f = result.numpy_function
+    err = 0.0
+    for N in (5, 9):
+        for beta in (0.5, 2.0):
+            W, _ = _one_bath(N, kind, beta)
+            b = np.arange(W.shape[0] - shift) + 0.5
+            args = (N / 2, b, 1.0, 0.8, 3.0, 1.5, beta)
+            val = f(*args) if kind == "x" else f(N, *args)
+            ref = np.diagonal(W, -shift)  # W[b + shift, b]
+            err = max(err, relative_error(val, ref))
+    return NumericCheck(err < TOL, err, TOL, "numerical rate matrix (jmat eigenvectors, "
+                        "Γ of Eq. (5), γ from Bose factors), N = 5, 9")
 
 
 def ldb_check(result: Result) -> NumericCheck:

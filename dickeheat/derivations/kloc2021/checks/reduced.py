@@ -8,6 +8,7 @@ stationary states by least squares; the cooling edge by root bracketing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -46,36 +47,36 @@ HUGE = 1e7
 
 
 def gap_check(k: int) -> Callable[[Result], NumericCheck]:
-    pairs = ((0, 1), (1, 2), (0, 2))
+    return functools.partial(_gap_check, k)
 
-    def check(result: Result) -> NumericCheck:
-        f = result.numpy_function
-        lo, hi = pairs[k]
-        err = 0.0
-        for N in (5, 7, 11):
-            E, _ = proper_basis(N)
-            err = max(err, relative_error(f(1.3), 1.3 * (E[hi] - E[lo])))
-        return NumericCheck(err < 1e-10, err, 1e-10, "eigenvalues of J_z² in the Π = + sector")
 
-    return check
+def _gap_check(k: int, result: Result) -> NumericCheck:
+    f = result.numpy_function
+    lo, hi = ((0, 1), (1, 2), (0, 2))[k]
+    err = 0.0
+    for N in (5, 7, 11):
+        E, _ = proper_basis(N)
+        err = max(err, relative_error(f(1.3), 1.3 * (E[hi] - E[lo])))
+    return NumericCheck(err < 1e-10, err, 1e-10, "eigenvalues of J_z² in the Π = + sector")
 
 
 def geff_check(bath: str) -> Callable[[Result], NumericCheck]:
-    def check(result: Result) -> NumericCheck:
-        f = result.numpy_function
-        err = 0.0
-        for N in (5, 7, 9, 15, 31):
-            if bath == "c":
-                ref = proper_element(N, "x", 1, 0) ** 2
-            elif bath == "w":
-                ref = proper_element(N, "x", 2, 1) ** 2
-            else:
-                ref = (proper_element(N, "x2", 2, 0) / N) ** 2
-            err = max(err, relative_error(f(N, 0.9), 0.9 * ref))
-        return NumericCheck(err < 1e-10, err, 1e-10,
-                            "Γ̄ × numerical squared elements (jmat), N = 5 … 31")
+    return functools.partial(_geff_check, bath)
 
-    return check
+
+def _geff_check(bath: str, result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    for N in (5, 7, 9, 15, 31):
+        if bath == "c":
+            ref = proper_element(N, "x", 1, 0) ** 2
+        elif bath == "w":
+            ref = proper_element(N, "x", 2, 1) ** 2
+        else:
+            ref = (proper_element(N, "x2", 2, 0) / N) ** 2
+        err = max(err, relative_error(f(N, 0.9), 0.9 * ref))
+    return NumericCheck(err < 1e-10, err, 1e-10,
+                        "Γ̄ × numerical squared elements (jmat), N = 5 … 31")
 
 
 def _fd(G: tuple, n: tuple, Om: float, laser: float | None = None) -> tuple[float, float]:
@@ -123,29 +124,31 @@ def escape_check(result: Result) -> NumericCheck:
 
 
 def limit_check(order: int) -> Callable[[Result], NumericCheck]:
-    def check(result: Result) -> NumericCheck:
-        f = result.numpy_function
-        err = 0.0
-        for Om, Gc, Gh, nc, nh in POINTS:
-            ref = _fd((Gc, Gh, 1.0), (nc, nh, HUGE), Om)[order - 1]
-            err = max(err, relative_error(f(Om, Gc, Gh, nc, nh), ref))
-        return NumericCheck(err < 1e-5, err, 1e-5, "bordered linear solves (numeric.fcs) on "
-                            "the numerical 3×3 rate matrix at n_w = 1e7")
+    return functools.partial(_limit_check, order)
 
-    return check
+
+def _limit_check(order: int, result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    for Om, Gc, Gh, nc, nh in POINTS:
+        ref = _fd((Gc, Gh, 1.0), (nc, nh, HUGE), Om)[order - 1]
+        err = max(err, relative_error(f(Om, Gc, Gh, nc, nh), ref))
+    return NumericCheck(err < 1e-5, err, 1e-5, "bordered linear solves (numeric.fcs) on "
+                        "the numerical 3×3 rate matrix at n_w = 1e7")
 
 
 def laser_check(order: int) -> Callable[[Result], NumericCheck]:
-    def check(result: Result) -> NumericCheck:
-        f = result.numpy_function
-        err = 0.0
-        for Om, Gc, Gh, nc, nh in POINTS:
-            ref = _fd((Gc, Gh, 0.0), (nc, nh, 0.0), Om, laser=HUGE)[order - 1]
-            err = max(err, relative_error(f(Om, Gc, Gh, nc, nh), ref))
-        return NumericCheck(err < 1e-5, err, 1e-5, "bordered linear solves (numeric.fcs), 3×3 "
-                            "with a symmetric laser rate Γ_L = 1e7 on the work transition")
+    return functools.partial(_laser_check, order)
 
-    return check
+
+def _laser_check(order: int, result: Result) -> NumericCheck:
+    f = result.numpy_function
+    err = 0.0
+    for Om, Gc, Gh, nc, nh in POINTS:
+        ref = _fd((Gc, Gh, 0.0), (nc, nh, 0.0), Om, laser=HUGE)[order - 1]
+        err = max(err, relative_error(f(Om, Gc, Gh, nc, nh), ref))
+    return NumericCheck(err < 1e-5, err, 1e-5, "bordered linear solves (numeric.fcs), 3×3 "
+                        "with a symmetric laser rate Γ_L = 1e7 on the work transition")
 
 
 def window_check(result: Result) -> NumericCheck:

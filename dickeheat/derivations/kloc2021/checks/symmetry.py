@@ -52,23 +52,23 @@ def _comm(A: np.ndarray, B: np.ndarray) -> float:
 
 def conjugation_check(component: str) -> Callable[[Result], NumericCheck]:
     """Check Π J_c Π = η J_c (η from the result) and the commutators of Sec. II."""
+    return functools.partial(_conjugation_check, component)
 
-    def check(result: Result) -> NumericCheck:
-        eta = complex(result.numpy_function())
-        err = 0.0
-        for N in (3, 5):
-            F = _full(N)
-            P, Jc = F["P"], F[component]
-            err = max(err, relative_error(P @ Jc @ P, eta * Jc))
-            H = F["z"] @ F["z"]
-            J2 = F["x"] @ F["x"] + F["y"] @ F["y"] + F["z"] @ F["z"]
-            Jx2 = F["x"] @ F["x"] / N
-            err = max(err, _comm(H, J2), _comm(H, P), _comm(J2, P), _comm(P, F["x"]),
-                      _comm(P, Jx2), _comm(J2, F["x"]))
-        return NumericCheck(err < TOL, err, TOL, "explicit 2^N matrices (N = 3, 5), Π by expm: "
-                            "Π J Π vs η J, and [H,J²], [H,Π], [J²,Π], [Π,A_ν], [J²,A_ν]")
 
-    return check
+def _conjugation_check(component: str, result: Result) -> NumericCheck:
+    eta = complex(result.numpy_function())
+    err = 0.0
+    for N in (3, 5):
+        F = _full(N)
+        P, Jc = F["P"], F[component]
+        err = max(err, relative_error(P @ Jc @ P, eta * Jc))
+        H = F["z"] @ F["z"]
+        J2 = F["x"] @ F["x"] + F["y"] @ F["y"] + F["z"] @ F["z"]
+        Jx2 = F["x"] @ F["x"] / N
+        err = max(err, _comm(H, J2), _comm(H, P), _comm(J2, P), _comm(P, F["x"]),
+                  _comm(P, Jx2), _comm(J2, F["x"]))
+    return NumericCheck(err < TOL, err, TOL, "explicit 2^N matrices (N = 3, 5), Π by expm: "
+                        "Π J Π vs η J, and [H,J²], [H,Π], [J²,Π], [Π,A_ν], [J²,A_ν]")
 
 
 def proper_parity_check(result: Result) -> NumericCheck:
