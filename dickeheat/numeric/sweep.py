@@ -448,6 +448,8 @@ class Sweep:
         finally:
             if journal is not None:
                 journal.close()
+                if not done:  # nothing solved (e.g. no scheduler): leave no empty journal
+                    journal.path.unlink(missing_ok=True)
             if lock is not None:
                 lock.release()
         return ds

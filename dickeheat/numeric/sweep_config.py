@@ -173,7 +173,7 @@ class SweepConfig:
             f.setdefault("backend", "auto")
         object.__setattr__(self, "grid", g)
         object.__setattr__(self, "fixed", f)
-        for index, point in self.points():
+        for _, point in self.points():
             try:
                 self.model(point)
             except ParameterError as err:

@@ -355,7 +355,8 @@ from paced_solver import paced
 from dickeheat.numeric.sweep import sweep
 
 if __name__ == "__main__":
-    sweep(GRID, fixed=FIXED, out=sys.argv[1], processes=int(sys.argv[2]), progress=False, solver=paced)
+    sweep(GRID, fixed=FIXED, out=sys.argv[1], processes=int(sys.argv[2]), progress=False,
+          solver=paced)
 """
 PACED_ARGS = ({"N": [1, 2, 3, 4], "T_h": [0.5, 2.0]}, {"T_c": 0.25, "backend": "reduced"})
 PACED_SIZE = 8
