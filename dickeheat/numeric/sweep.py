@@ -29,7 +29,10 @@ Resuming: with ``out=`` every finished point is appended, flushed and fsync'ed t
 ``<out>.points.jsonl`` as soon as it arrives. A rerun with the same configuration and solver
 reads the journal and computes only the points it lacks; when all are done the dataset is
 written to ``out`` (NetCDF4, atomically) and the journal removed. A rerun whose ``out`` already
-holds the finished sweep returns it without solving.
+holds the finished sweep returns it without solving. While it runs, a sweep holds an exclusive
+lock on ``<out>.points.lock`` (which records its PID); its local workers die with it and never
+hold the lock, and a lock whose recorded owner is dead is taken over, so a rerun after a kill
+(even SIGKILL) is never refused.
 
 >>> from dickeheat.numeric.steady import SteadyState
 >>> def toy(model, *, backend):  # a stand-in solver with the steady_state signature
@@ -424,8 +427,9 @@ class Sweep:
             lock.acquire()
         try:
             if out is not None:
-                journal = _Journal(journal_path(out), self.fingerprint, self.config.to_dict())
-                done = journal.open()
+                opened = _Journal(journal_path(out), self.fingerprint, self.config.to_dict())
+                done = opened.open()  # refuses a foreign journal (left untouched)
+                journal = opened
             tasks = [(index, self.config.model(p), p["backend"])
                      for index, p in self.config.points() if index not in done]
 
@@ -637,7 +641,13 @@ def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = Non
     Raises
     ------
     ParameterError, UnknownNameError
-        Before any solve, for an invalid configuration (the message names the key).
+        Before any solve, for an invalid configuration (the message names the key), a grid of
+        more than :data:`~dickeheat.numeric.sweep_config.MAX_POINTS` points, a solver that
+        cannot be pickled when it must run on other processes, or an ``out`` another running
+        sweep is writing.
+    SchedulerError
+        A ``ParameterError``: ``scheduler`` is malformed or no scheduler answers within
+        :data:`SCHEDULER_TIMEOUT` seconds.
     """
     return Sweep(grid, fixed=fixed, solver=solver).run(out=out, scheduler=scheduler,
                                                         processes=processes, progress=progress)
