@@ -1,5 +1,12 @@
 """`dickeheat sweep CONFIG.toml --out FILE`: output file, resuming, exit codes, config errors."""
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import numpy as np
 import pytest
 import xarray as xr
@@ -8,6 +15,8 @@ from dickeheat.cli import main
 from dickeheat.errors import NumericalError
 from dickeheat.numeric import steady
 from dickeheat.numeric.sweep import sweep
+
+REPO = Path(__file__).resolve().parents[1]
 
 GOOD = """
 [fixed]
@@ -118,3 +127,88 @@ def test_help(capsys):
     help_text = capsys.readouterr().out
     for flag in ("--out", "--scheduler", "--processes", "--no-progress", "CONFIG.toml"):
         assert flag in help_text
+
+
+# -- refused at once, exit 2, no traceback ----------------------------------------------------
+def test_huge_grid_exit_2_before_any_work(tmp_path, capsys):
+    from dickeheat.numeric.sweep_config import MAX_POINTS
+
+    text = ("[fixed]\nT_c = 0.5\n[grid]\n"
+            f"N = {list(range(1, 10_001))}\nT_h = {[0.5 + i for i in range(10_000)]}\n")
+    out = tmp_path / "x.nc"
+    code, stdout, err = run(capsys, "sweep", write(tmp_path, text), "--out", out)
+    assert code == 2 and stdout == "" and "Traceback" not in err
+    assert err.startswith("dickeheat sweep: error: sweep.toml: grid has 100,000,000 points")
+    for words in (f"{MAX_POINTS:,}", "min", "GB of memory"):
+        assert words in err, err
+    assert list(tmp_path.iterdir()) == [tmp_path / "sweep.toml"]
+
+
+def test_unreachable_scheduler_exit_2_naming_the_option(tmp_path, capsys):
+    import socket
+
+    pytest.importorskip("distributed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    out = tmp_path / "x.nc"
+    code, stdout, err = run(capsys, "sweep", write(tmp_path, GOOD), "--out", out,
+                            "--scheduler", f"tcp://127.0.0.1:{port}", "--no-progress")
+    assert code == 2 and stdout == "" and "Traceback" not in err
+    assert err.startswith(f"dickeheat sweep: error: --scheduler 'tcp://127.0.0.1:{port}': "
+                          "no Dask scheduler answered within 5 s"), err
+    assert list(tmp_path.iterdir()) == [tmp_path / "sweep.toml"]  # no journal, no lock left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigkill_of_a_two_process_cli_sweep_then_rerun(tmp_path, capsys):
+    """`dickeheat sweep ... --processes 2` killed (the command alone, not its workers): the
+    workers die with it and the rerun is not refused; its file equals an uninterrupted run's."""
+    cfg, out = write(tmp_path, GOOD), tmp_path / "killed.nc"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(REPO), os.environ.get("PYTHONPATH", "")])}
+    cli = "import sys; from dickeheat.cli import main; sys.exit(main())"
+    proc = subprocess.Popen([sys.executable, "-c", cli, "sweep", cfg, "--out",
+                             str(out), "--processes", "2", "--no-progress"], env=env,
+                            stderr=subprocess.PIPE)
+    deadline, workers = time.monotonic() + 90, []
+    while not workers:  # the pool has started: kill before (or about when) points arrive
+        assert proc.poll() is None, proc.stderr.read().decode()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+        workers = _children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{w}").exists() and _state(w) != "Z" for w in workers):
+        assert time.monotonic() < deadline, "workers outlived the killed sweep"
+        time.sleep(0.05)
+    code, stdout, err = run(capsys, "sweep", cfg, "--out", out, "--processes", "2",
+                            "--no-progress")
+    assert code == 0, err
+    ref = tmp_path / "ref.nc"
+    assert run(capsys, "sweep", cfg, "--out", ref, "--processes", "2", "--no-progress")[0] == 0
+    xr.testing.assert_identical(xr.load_dataset(out).drop_vars("solve_seconds"),
+                                xr.load_dataset(ref).drop_vars("solve_seconds"))
+
+
+def _state(pid):
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return "Z"
+    return stat[stat.rindex(")") + 2]
+
+
+def _children(pid):
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2:].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                kids.append(int(entry.name))
+    return kids

@@ -23,7 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("config", metavar="CONFIG.toml", help="sweep configuration (TOML)")
     p.add_argument("--out", metavar="FILE", required=True, help="NetCDF file to write")
     p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="run on this Dask distributed scheduler (needs dickeheat[dask])")
+                   help="run on this Dask distributed scheduler (needs dickeheat[dask]); an "
+                        "address where no scheduler answers within 5 s is an error")
     p.add_argument("--processes", metavar="N", type=int,
                    help="local worker processes (default: one per CPU)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -37,7 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from dickeheat.errors import ParameterError, UnknownNameError
     from dickeheat.files import check_output_file
-    from dickeheat.numeric.sweep import Sweep
+    from dickeheat.numeric.sweep import SchedulerError, Sweep
     from dickeheat.numeric.sweep_config import load_config
 
     t0 = time.perf_counter()
@@ -56,8 +57,11 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
                              "pass --overwrite to replace it, or choose another file")
     check_output_file(out, overwrite=True, inputs=[args.config])
     todo = job.pending(args.out)
-    ds = job.run(out=args.out, scheduler=args.scheduler, processes=args.processes,
-                 progress=not args.no_progress and sys.stderr.isatty())
+    try:
+        ds = job.run(out=args.out, scheduler=args.scheduler, processes=args.processes,
+                     progress=not args.no_progress and sys.stderr.isatty())
+    except SchedulerError as err:
+        raise ParameterError(f"--{err}") from None  # the message starts with "scheduler"
     size = job.config.size
     failed = int(ds["failed"].sum())
     dims = ", ".join(f"{d}={n}" for d, n in ds.sizes.items()) or "one point"

@@ -29,7 +29,10 @@ Resuming: with ``out=`` every finished point is appended, flushed and fsync'ed t
 ``<out>.points.jsonl`` as soon as it arrives. A rerun with the same configuration and solver
 reads the journal and computes only the points it lacks; when all are done the dataset is
 written to ``out`` (NetCDF4, atomically) and the journal removed. A rerun whose ``out`` already
-holds the finished sweep returns it without solving.
+holds the finished sweep returns it without solving. While it runs, a sweep holds an exclusive
+lock on ``<out>.points.lock`` (which records its PID); its local workers die with it and never
+hold the lock, and a lock whose recorded owner is dead is taken over, so a rerun after a kill
+(even SIGKILL) is never refused.
 
 >>> from dickeheat.numeric.steady import SteadyState
 >>> def toy(model, *, backend):  # a stand-in solver with the steady_state signature
@@ -43,9 +46,15 @@ holds the finished sweep returns it without solving.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
 import os
+import pickle
+import signal
+import socket
 import sys
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from io import BufferedRandom
@@ -68,11 +77,17 @@ from dickeheat.numeric.sweep_config import MODEL_FIELDS, SweepConfig
 
 __all__ = [
     "OUTPUTS",
+    "SCHEDULER_TIMEOUT",
     "MissingDependencyError",
+    "SchedulerError",
     "Sweep",
     "journal_path",
+    "lock_path",
     "sweep",
 ]
+
+#: seconds to wait for a Dask scheduler to answer before giving up with SchedulerError
+SCHEDULER_TIMEOUT = 5.0
 
 #: solver outputs copied from each SteadyState
 _SOLVED = ("Q_h", "Q_c", "Q_p", "J2", "jz", "residual", "solve_seconds")
@@ -102,10 +117,20 @@ class MissingDependencyError(DickeheatError, ImportError):
     """An optional dependency (Dask distributed) needed for the requested option is missing."""
 
 
+class SchedulerError(ParameterError):
+    """The ``scheduler`` address is malformed or no Dask scheduler answers there in time."""
+
+
 def journal_path(out: str | os.PathLike) -> Path:
     """The per-point journal kept next to ``out`` while a sweep is unfinished."""
     out = Path(out)
     return out.with_name(out.name + ".points.jsonl")
+
+
+def lock_path(out: str | os.PathLike) -> Path:
+    """The lock file kept next to ``out`` while a sweep writes it (holds the owner's PID)."""
+    out = Path(out)
+    return out.with_name(out.name + ".points.lock")
 
 
 def _solve_point(solver: Solver, model: HeatValve, backend: str) -> dict[str, Any]:
@@ -135,7 +160,6 @@ class _Journal:
         """Open (creating or resuming) and return the records already stored."""
         done: dict[tuple[int, ...], dict[str, Any]] = {}
         fh = self.path.open("a+b")
-        _lock(fh, self.path)
         fh.seek(0)
         lines = fh.read().split(b"\n")
         complete, tail = lines[:-1], lines[-1]  # tail: b"" or a line cut by a kill
@@ -192,16 +216,144 @@ def _loads(line: bytes) -> dict[str, Any] | None:
     return obj if isinstance(obj, dict) else None
 
 
-def _lock(fh, path: Path) -> None:
+class _RunLock:
+    """Exclusive right to write one sweep output: an ``fcntl.flock`` on ``<out>.points.lock``.
+
+    The file records its owner (PID, host, process start time). The kernel drops the flock
+    when every process holding it is gone; if processes that outlived a killed sweep still hold
+    it (orphaned workers), the recorded owner is dead, and the lock is taken over: the stale file
+    is unlinked (its holders keep a lock on a file nobody uses any more) and a fresh one locked.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no protection against a 2nd writer
+            return
+        for _ in range(10):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                owner = _read_owner(fd)
+                os.close(fd)
+                if owner is not None and not _owner_alive(owner):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(self.path)  # stale: its owner is dead
+                    continue
+                who = "" if owner is None else (f" (process {owner.get('pid')} on "
+                                                f"{owner.get('host')})")
+                raise ParameterError(f"out: another running sweep{who} is writing "
+                                     f"{self.path.name[:-len('.points.lock')]}; wait for it "
+                                     "to finish or stop it, or choose another out") from None
+            try:  # a concurrent take-over may have unlinked the file between open and flock
+                st, fst = os.stat(self.path), os.fstat(fd)
+                current = (st.st_dev, st.st_ino) == (fst.st_dev, fst.st_ino)
+            except FileNotFoundError:
+                current = False
+            if not current:
+                os.close(fd)
+                continue
+            pid = os.getpid()
+            record = json.dumps({"pid": pid, "host": socket.gethostname(),
+                                 "start": _start_time(pid)}).encode()
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, record, 0)
+            os.fsync(fd)
+            self.fd = fd
+            return
+        raise ParameterError(f"out: could not lock {self.path.name} (it keeps changing)")
+
+    def release(self) -> None:
+        if self.fd is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.path)  # while still holding it
+            os.close(self.fd)
+            self.fd = None
+
+
+def _read_owner(fd: int) -> dict[str, Any] | None:
     try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX: no protection against a second writer
-        return
-    try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return _loads(os.pread(fd, 4096, 0))
     except OSError:
-        fh.close()
-        raise ParameterError(f"out: another running sweep is writing {path.name}") from None
+        return None
+
+
+def _start_time(pid: int) -> int | None:
+    """The start time of process ``pid`` in clock ticks since boot (Linux), else None."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat[stat.rindex(")") + 2:].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _owner_alive(owner: Mapping[str, Any]) -> bool:
+    """Whether the process recorded in a lock file still runs (True when it cannot be told)."""
+    pid = owner.get("pid")
+    if not isinstance(pid, int) or owner.get("host") != socket.gethostname():
+        return True  # another machine (shared file system): cannot tell, assume alive
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # exists, another user's
+    start = owner.get("start")
+    return start is None or _start_time(pid) in (None, start)  # a reused PID is not the owner
+
+
+def _worker_init(parent: int, inherited: tuple[int, ...]) -> None:
+    """Initializer of each local worker: drop the inherited lock, die with the parent.
+
+    A worker forked by the pool shares the parent's lock file descriptor; it closes it so the
+    lock belongs to the sweep process alone. On Linux the kernel sends the worker SIGKILL when
+    its parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon thread polls the parent
+    PID. Either way a killed sweep leaves no worker behind.
+    """
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    if not _set_parent_death_signal():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _set_parent_death_signal() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):  # pragma: no cover - no usable libc
+        return False
+
+
+def _watch_parent(parent: int) -> None:  # pragma: no cover - only where prctl is missing
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _check_picklable(solver: Solver, name: str) -> None:
+    """Refuse a solver that cannot be sent to worker processes (it would hang the pool)."""
+    try:
+        pickle.dumps(solver)
+    except Exception as err:  # PicklingError, AttributeError ("local object"), TypeError
+        raise ParameterError(
+            f"solver {name} cannot be pickled ({type(err).__name__}: {err}), so it cannot run "
+            "on worker processes or Dask; use a module-level function, or processes=1"
+        ) from None
 
 
 class Sweep:
@@ -262,7 +414,11 @@ class Sweep:
             raise ParameterError(f"processes must be an integer >= 1, got {processes!r}")
         if processes is not None and scheduler is not None:
             raise ParameterError("give either processes (local) or scheduler (Dask), not both")
-        journal = None
+        workers = (os.cpu_count() or 1) if processes is None else processes
+        if scheduler is not None or workers > 1:
+            _check_picklable(self.solver, self.solver_name)
+        journal: _Journal | None = None
+        lock: _RunLock | None = None
         done: dict[tuple[int, ...], dict[str, Any]] = {}
         if out is not None:
             out = Path(out)
@@ -271,9 +427,13 @@ class Sweep:
             finished = self._finished(out)
             if finished is not None:
                 return finished
-            journal = _Journal(journal_path(out), self.fingerprint, self.config.to_dict())
-            done = journal.open()
+            lock = _RunLock(lock_path(out))
+            lock.acquire()
         try:
+            if out is not None:
+                opened = _Journal(journal_path(out), self.fingerprint, self.config.to_dict())
+                done = opened.open()  # refuses a foreign journal (left untouched)
+                journal = opened
             tasks = [(index, self.config.model(p), p["backend"])
                      for index, p in self.config.points() if index not in done]
 
@@ -285,16 +445,21 @@ class Sweep:
             if tasks:
                 _execute(tasks, self.solver, record, scheduler=scheduler, processes=processes,
                          progress=progress, initial=self.config.size - len(tasks),
-                         total=self.config.size)
+                         total=self.config.size,
+                         inherited=() if lock is None or lock.fd is None else (lock.fd,))
+            ds = self._assemble(done)
+            if out is not None:
+                tmp = out.with_name(out.name + ".tmp")
+                ds.to_netcdf(tmp, engine="netcdf4", format="NETCDF4")
+                os.replace(tmp, out)
+                journal_path(out).unlink(missing_ok=True)
         finally:
             if journal is not None:
                 journal.close()
-        ds = self._assemble(done)
-        if out is not None:
-            tmp = out.with_name(out.name + ".tmp")
-            ds.to_netcdf(tmp, engine="netcdf4", format="NETCDF4")
-            os.replace(tmp, out)
-            journal_path(out).unlink(missing_ok=True)
+                if not done:  # nothing solved (e.g. no scheduler): leave no empty journal
+                    journal.path.unlink(missing_ok=True)
+            if lock is not None:
+                lock.release()
         return ds
 
     def _finished(self, out: Path):
@@ -366,8 +531,12 @@ def _read_journal(path: Path, fingerprint: str) -> dict[tuple[int, ...], Any]:
     return {tuple(r["index"]): r["record"] for r in recs if r is not None}
 
 
-def _execute(tasks, solver, record, *, scheduler, processes, progress, initial, total) -> None:
-    """Run ``tasks`` [(index, model, backend)] and pass each result to ``record`` on arrival."""
+def _execute(tasks, solver, record, *, scheduler, processes, progress, initial, total,
+             inherited: tuple[int, ...] = ()) -> None:
+    """Run ``tasks`` [(index, model, backend)] and pass each result to ``record`` on arrival.
+
+    ``inherited``: file descriptors (the output's lock) that forked workers must close.
+    """
     from tqdm.auto import tqdm
 
     if scheduler is not None:
@@ -378,7 +547,7 @@ def _execute(tasks, solver, record, *, scheduler, processes, progress, initial, 
             raise MissingDependencyError(
                 "scheduler= needs Dask distributed: pip install 'dickeheat[dask]'"
             ) from None
-        with Client(scheduler, set_as_default=False) as client:
+        with _connect(Client, scheduler) as client:
             futures = {client.submit(_solve_point, solver, m, b, pure=False): i
                        for i, m, b in tasks}
             bar = tqdm(total=total, initial=initial, disable=not progress, desc="sweep",
@@ -401,7 +570,10 @@ def _execute(tasks, solver, record, *, scheduler, processes, progress, initial, 
                 record(i, _solve_point(solver, m, b))
                 bar.update()
         return
-    pool = ProcessPoolExecutor(max_workers=workers)
+    ctx = multiprocessing.get_context()
+    forked = ctx.get_start_method() == "fork"  # only then are the descriptors inherited
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                               initargs=(os.getpid(), inherited if forked else ()))
     try:
         futures = {pool.submit(_solve_point, solver, m, b): i for i, m, b in tasks}
         with tqdm(total=total, initial=initial, disable=not progress, desc="sweep", unit="pt",
@@ -411,6 +583,29 @@ def _execute(tasks, solver, record, *, scheduler, processes, progress, initial, 
                 bar.update()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _connect(client_class, address: str):
+    """A Dask client of the scheduler at ``address``, or SchedulerError within a few seconds."""
+    if not isinstance(address, str) or not address:
+        raise SchedulerError(f"scheduler must be an address such as 'tcp://127.0.0.1:8786', "
+                             f"got {address!r}")
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        if scheme == "tcp":  # fail at once on a refused connection (no scheduler there)
+            host, port = parse_host_port(location)
+            socket.create_connection((host, port), timeout=SCHEDULER_TIMEOUT).close()
+        return client_class(address, timeout=SCHEDULER_TIMEOUT, set_as_default=False)
+    except (ValueError, TypeError) as err:
+        raise SchedulerError(f"scheduler {address!r} is not a valid Dask address ({err}); "
+                             "expected e.g. 'tcp://127.0.0.1:8786'") from None
+    except OSError as err:  # includes TimeoutError and ConnectionRefusedError
+        raise SchedulerError(
+            f"scheduler {address!r}: no Dask scheduler answered within {SCHEDULER_TIMEOUT:g} s "
+            f"({type(err).__name__}: {err}); start one (dask scheduler) or fix the address"
+        ) from None
 
 
 def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = None,
@@ -450,7 +645,13 @@ def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = Non
     Raises
     ------
     ParameterError, UnknownNameError
-        Before any solve, for an invalid configuration (the message names the key).
+        Before any solve, for an invalid configuration (the message names the key), a grid of
+        more than :data:`~dickeheat.numeric.sweep_config.MAX_POINTS` points, a solver that
+        cannot be pickled when it must run on other processes, or an ``out`` another running
+        sweep is writing.
+    SchedulerError
+        A ``ParameterError``: ``scheduler`` is malformed or no scheduler answers within
+        :data:`SCHEDULER_TIMEOUT` seconds.
     """
     return Sweep(grid, fixed=fixed, solver=solver).run(out=out, scheduler=scheduler,
                                                         processes=processes, progress=progress)

@@ -46,12 +46,19 @@ from dickeheat.errors import (
 )
 from dickeheat.numeric.model import HeatValve
 
-__all__ = ["MODEL_FIELDS", "PARAMETERS", "SweepConfig", "load_config", "parse_config"]
+__all__ = ["MAX_POINTS", "MODEL_FIELDS", "PARAMETERS", "SweepConfig", "load_config",
+           "parse_config"]
 
 #: the HeatValve fields a sweep can set, in the model's order
 MODEL_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(HeatValve))
 #: every key a sweep accepts in ``grid`` or ``fixed``
 PARAMETERS: tuple[str, ...] = (*MODEL_FIELDS, "backend")
+#: the largest grid (product of the list lengths) a sweep accepts; split bigger ones
+MAX_POINTS = 1_000_000
+#: rough costs used to explain the refusal of a too-large grid (orders of magnitude)
+_VALIDATE_SECONDS = 2e-5  # building and checking one point's model
+_SOLVE_SECONDS = 1e-3  # the fastest backend on the smallest model
+_BYTES = 1000  # one point's record while running plus its share of the dataset
 _POSITIVE = {"omega0"}
 _OPTIONAL = {"T_p", "J"}  # may be left unset (None); a grid cannot contain None
 
@@ -73,6 +80,32 @@ def _check_value(key: str, label: str, value: Any) -> Any:
     if key in _POSITIVE:
         return check_positive(label, value)
     return check_nonnegative(label, value)
+
+
+def _duration(seconds: float) -> str:
+    for unit, length in (("days", 86400.0), ("h", 3600.0), ("min", 60.0)):
+        if seconds >= length:
+            return f"{seconds / length:.3g} {unit}"
+    return f"{seconds:.3g} s"
+
+
+def _check_size(grid: Mapping[str, Any]) -> None:
+    """Refuse a grid of more than MAX_POINTS points before looking at any value."""
+    lengths = {k: len(v) for k, v in grid.items()
+               if isinstance(v, Sequence) and not isinstance(v, (str, bytes))}
+    size = 1
+    for n in lengths.values():
+        size *= n
+    if size > MAX_POINTS:
+        shape = " x ".join(f"{n} ({k})" for k, n in lengths.items())
+        raise ParameterError(
+            f"grid has {size:,} points ({shape}), more than the limit of {MAX_POINTS:,} "
+            f"(MAX_POINTS): checking its points alone would take ~"
+            f"{_duration(size * _VALIDATE_SECONDS)}, solving them at least "
+            f"~{_duration(size * _SOLVE_SECONDS)} (at >= {_SOLVE_SECONDS * 1e3:g} ms a point) "
+            f"and the results ~{size * _BYTES / 1e9:.3g} GB of memory; split it into several "
+            "sweeps or use shorter lists"
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,6 +149,7 @@ class SweepConfig:
         both = [k for k in grid if k in fixed]
         if both:
             raise ParameterError(f"parameter {both[0]} is both in grid and in fixed; choose one")
+        _check_size(grid)
         g: dict[str, tuple] = {}
         for key, values in grid.items():
             if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):

@@ -23,6 +23,7 @@ from dickeheat.numeric.sweep import (
     MissingDependencyError,
     Sweep,
     journal_path,
+    lock_path,
     sweep,
 )
 
@@ -337,3 +338,227 @@ def test_independent_current_matches_single_qubit_steady_state():
     ds = sweep(REAL_GRID, fixed=REAL_FIXED, processes=1, progress=False)
     one = ds.sel(N=1)  # for N = 1 the collective model is the single qubit
     np.testing.assert_allclose(ds.Q_ind, ds.N * one.Q_h, rtol=1e-10, atol=1e-14)
+
+
+# -- SIGKILL of the sweep process alone (its workers must not outlive it) --------------------
+PACED_SOLVER = """
+import os, time
+from dickeheat.numeric.steady import steady_state
+
+def paced(model, *, backend):
+    time.sleep(float(os.environ.get("DELAY", "0")))
+    return steady_state(model, backend=backend)
+"""
+PACED = """
+import sys
+from paced_solver import paced
+from dickeheat.numeric.sweep import sweep
+
+if __name__ == "__main__":
+    sweep(GRID, fixed=FIXED, out=sys.argv[1], processes=int(sys.argv[2]), progress=False,
+          solver=paced)
+"""
+PACED_ARGS = ({"N": [1, 2, 3, 4], "T_h": [0.5, 2.0]}, {"T_c": 0.25, "backend": "reduced"})
+PACED_SIZE = 8
+
+
+def _children(pid):
+    """PIDs of the live (non-zombie) children of ``pid``, from /proc."""
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[1]) == pid and fields[0] != "Z":
+            kids.append(int(entry.name))
+    return kids
+
+
+def _alive(pid):
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def _journalled(journal):
+    """Number of complete point lines in the journal, or -1 before its header exists."""
+    if not journal.exists():
+        return -1
+    return max(len(journal.read_bytes().split(b"\n")[:-1]) - 1, -1)
+
+
+def _paced(script, out, processes, delay):
+    env = {**os.environ, "DELAY": str(delay), "PYTHONPATH": os.pathsep.join(
+        [str(script.parent), str(REPO), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.Popen([sys.executable, str(script), str(out), str(processes)], env=env,
+                            stderr=subprocess.PIPE)
+
+
+def _kill_parent_when(proc, journal, at_least, processes):
+    """SIGKILL the sweep process (not its group) once ``at_least`` points are journalled;
+    check that its workers die too. Returns the number of points journalled at the kill."""
+    deadline = time.monotonic() + 90
+    workers = []
+    # before any point: wait for the pool's workers too (later, few points may be left and
+    # a single one is solved in-process)
+    while _journalled(journal) < at_least or (processes > 1 and at_least == 0 and not workers):
+        assert proc.poll() is None, (at_least, _journalled(journal), proc.stderr.read().decode())
+        assert time.monotonic() < deadline, "the sweep made no progress"
+        time.sleep(0.01)
+        workers = _children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL, "the sweep finished before the kill"
+    if processes > 1 and at_least == 0:
+        assert workers
+    deadline = time.monotonic() + 20
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers), "workers outlived the killed sweep"
+    return _journalled(journal)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("processes", [2, pytest.param(1, marks=pytest.mark.slow)])
+def test_sigkill_of_the_parent_then_rerun_equals_an_uninterrupted_run(tmp_path, processes,
+                                                                       monkeypatch):
+    script = tmp_path / "paced.py"
+    script.write_text(f"GRID, FIXED = {PACED_ARGS!r}\n{PACED}")
+    (tmp_path / "paced_solver.py").write_text(PACED_SOLVER)
+    out = tmp_path / "killed.nc"
+    journal = journal_path(out)
+    # kill moments: before any point, mid-way, near the end (one more point or fewer to go);
+    # every rerun starts at once, while the lock of the killed run may still be on disk
+    seen = []
+    for at_least in (0, PACED_SIZE // 2, PACED_SIZE - 1):
+        proc = _paced(script, out, processes, delay=0.3)
+        seen.append(_kill_parent_when(proc, journal, at_least, processes))
+        assert not out.exists()
+    assert seen[0] < seen[1] < PACED_SIZE + 1 and seen[2] >= PACED_SIZE - 1, seen
+    proc = _paced(script, out, processes, delay=0.0)
+    assert proc.wait(timeout=120) == 0, proc.stderr.read().decode()
+    assert not journal.exists() and not lock_path(out).exists()
+
+    # the uninterrupted run, here (same solver, same module name: same fingerprint)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "paced_solver", raising=False)
+    from paced_solver import paced
+
+    ref = tmp_path / "uninterrupted.nc"
+    grid, fixed = PACED_ARGS
+    sweep(grid, fixed=fixed, out=ref, processes=processes, progress=False, solver=paced)
+    resumed, uninterrupted = xr.load_dataset(out), xr.load_dataset(ref)
+    assert not resumed.failed.any()
+    # solve_seconds is a wall time, different in every run; everything else is identical
+    xr.testing.assert_identical(resumed.drop_vars("solve_seconds"),
+                                uninterrupted.drop_vars("solve_seconds"))
+
+
+def test_a_lock_whose_owner_is_dead_is_taken_over(tmp_path):
+    """Processes that outlived a killed sweep hold its lock: the rerun takes it over."""
+    out = tmp_path / "s.nc"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # a PID that no longer runs: the recorded owner of the stale lock
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import fcntl, json, os, sys, time
+        fd = os.open({str(lock_path(out))!r}, os.O_RDWR | os.O_CREAT)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, json.dumps({{"pid": {dead.pid}, "host": os.uname().nodename,
+                                  "start": None}}).encode())
+        print("locked", flush=True)
+        time.sleep(60)
+        """)], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"locked\n"
+        ds = run(out=out)
+        xr.testing.assert_identical(ds, run())
+        assert not lock_path(out).exists()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_lock_whose_owner_runs_is_refused(tmp_path):
+    out = tmp_path / "s.nc"
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import fcntl, json, os, time
+        fd = os.open({str(lock_path(out))!r}, os.O_RDWR | os.O_CREAT)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, json.dumps({{"pid": os.getpid(), "host": os.uname().nodename,
+                                  "start": None}}).encode())
+        print("locked", flush=True)
+        time.sleep(60)
+        """)], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"locked\n"
+        with pytest.raises(ParameterError, match=rf"out: another running sweep \(process "
+                                                 rf"{holder.pid} .*s\.nc"):
+            run(out=out)
+        assert CALLS == []
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+# -- refused up front: huge grids, unpicklable solvers, unreachable schedulers ---------------
+def test_huge_grid_is_refused_before_any_point_is_checked(monkeypatch):
+    from dickeheat.numeric import sweep_config
+
+    checked = []
+    real = sweep_config._check_value
+    monkeypatch.setattr(sweep_config, "_check_value",
+                        lambda *a: checked.append(a) or real(*a))
+    grid = {"N": list(range(1, 10_001)), "T_h": [0.1 * i for i in range(10_000)]}
+    with pytest.raises(ParameterError) as err:
+        run(grid=grid)
+    msg = str(err.value)
+    assert msg.startswith("grid has 100,000,000 points")
+    for words in ("10000 (N) x 10000 (T_h)", f"{sweep_config.MAX_POINTS:,}", "min", "days",
+                  "GB of memory"):
+        assert words in msg, (words, msg)
+    assert checked == [] and CALLS == []
+    # the limit itself is allowed (only the count matters, not the values)
+    side = int(sweep_config.MAX_POINTS ** 0.5)
+    with pytest.raises(ParameterError, match="grid has"):
+        sweep_config.SweepConfig(grid={"N": [1] * side, "T_h": [1.0] * (side + 1)})
+    with pytest.raises(ParameterError, match=r"grid\.N has repeated values"):
+        sweep_config.SweepConfig(grid={"N": [1] * side, "T_h": [1.0] * side})
+
+
+def test_unpicklable_solver_is_refused_instead_of_hanging():
+    with pytest.raises(ParameterError, match=r"^solver .*lambda.* cannot be pickled"):
+        run(solver=lambda model, *, backend: standin(model, backend=backend), processes=2)
+
+    def local(model, *, backend):
+        return standin(model, backend=backend)
+
+    with pytest.raises(ParameterError, match=r"^solver .*local.* cannot be pickled"):
+        run(solver=local, processes=2)
+    assert CALLS == []
+    assert run(solver=local, processes=1).sizes == {"N": 3, "T_h": 3}  # fine in-process
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_scheduler_is_a_clear_error():
+    pytest.importorskip("distributed")
+    from dickeheat.numeric.sweep import SchedulerError
+
+    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    with pytest.raises(SchedulerError, match=rf"^scheduler '{address}': no Dask scheduler "
+                                             r"answered within 5 s"):
+        run(scheduler=address, processes=None)
+    with pytest.raises(SchedulerError, match=r"^scheduler 'no-port' is not a valid"):
+        run(scheduler="no-port", processes=None)
+    assert CALLS == []
