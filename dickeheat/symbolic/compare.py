@@ -69,7 +69,8 @@ def _random_value(sym: sp.Symbol, rng: random.Random) -> sp.Expr:
         if sym.is_negative:
             return sp.Integer(-rng.randint(1, 60))
         return sp.Integer(rng.randint(-60, 60))
-    magnitude = sp.Float(10 ** rng.uniform(-4.0, 4.0), 30)
+    # an exact rational: a Float input would cap the 60-digit evaluation at its own precision
+    magnitude = sp.Rational(10 ** rng.uniform(-4.0, 4.0))
     if sym.is_positive:
         return magnitude
     if sym.is_negative:

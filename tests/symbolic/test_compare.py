@@ -133,3 +133,12 @@ def test_planted_factor_is_reported(factor):
     c = compare_expressions(derived, factor * derived)
     assert c.kind == ("sign" if factor == -1 else "factor")
     assert c.ratio == factor
+
+
+def test_an_identity_with_cancellation_near_zero_agrees():
+    """coth(x) = (tanh(x/2) + coth(x/2))/2: the terms grow like 1/x near x = 0 and cancel.
+    Bug found: sample points given as 30-digit Floats capped the 60-digit evaluation, and
+    this identity (Eq. 33 of the engine paper) was reported as a missing term."""
+    b = sp.Symbol("b", positive=True)
+    assert zero_test(sp.tanh(b / 4) / 2 - 1 / sp.tanh(b / 2) + 1 / (2 * sp.tanh(b / 4)),
+                     (2 / b - sp.coth(b / 2),)) == "zero"
