@@ -19,6 +19,7 @@ from dickeheat.numeric.reduced._aggregation import (
     LatticeRates,
     iterate,
 )
+from dickeheat.numeric.reduced._direct import RESIDUAL_FLOOR, solve_direct
 from dickeheat.numeric.reduced._log import LogReferenceSolver
 from dickeheat.numeric.reduced._populations import DickePopulations
 from dickeheat.numeric.reduced._thermal import ThermalReferenceSolver
@@ -40,6 +41,11 @@ MAX_N = 30_000
 RESIDUAL_NORM = (
     "max over levels of |dP(J,M)/dt| / (outflow rate(J,M) * P(J,M)) "
     "(componentwise relative balance residual, infinity norm)"
+)
+RESIDUAL_NORM_DEPHASING = (
+    "max over levels with P > 1e-250 max P of |dP(J,M)/dt| / (outflow rate(J,M) * P(J,M)) "
+    "(componentwise relative balance residual, infinity norm; direct sparse LU with local "
+    "dephasing)"
 )
 _MAX_RECENTRES = 8
 
@@ -173,6 +179,20 @@ def _with_parasitic(model: HeatValve, tol: float, residual_tol: float,
     return pops, residual, moments
 
 
+def _with_dephasing(model: HeatValve,
+                    residual_tol: float) -> tuple[DickePopulations, float, np.ndarray]:
+    """Local dephasing couples J to J ± 1 at fixed M: direct scaled sparse LU (``_direct``)."""
+    log_P, residual = solve_direct(model)
+    if not residual <= residual_tol:
+        raise NumericalError(
+            f"reduced solver (dephasing): relative balance residual {residual:.2e} exceeds "
+            f"{residual_tol:.1e} (N = {model.N}; levels above {RESIDUAL_FLOOR:.0e} of the "
+            f"largest population)"
+        )
+    pops = DickePopulations(model.N, log_P, reference="direct LU")
+    return pops, residual, _moments_from_logs(pops)
+
+
 def _moments_from_logs(pops: DickePopulations) -> np.ndarray:
     """Rows (lam = 0, Σ P, Σ P t, Σ P t²) per block, from the log populations."""
     rows = []
@@ -218,8 +238,11 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
           max_iter: int = 2000) -> SteadyState:
     """Exact steady state of ``model`` on the Dicke lattice.
 
-    With ``gamma_p > 0``: the unique steady state on all (J, M). With ``gamma_p == 0``: the
-    steady state of the ladder ``model.J`` (``N/2`` if ``J`` is None), the thermal state at T*.
+    With ``gamma_p > 0`` or local dephasing ``gamma_phi > 0``: the unique steady state on all
+    (J, M) (with ``gamma_phi > 0`` by a direct scaled sparse LU, see ``_direct``, since the
+    aggregation kernel does not carry the fixed-M couplings J ↔ J ± 1). Otherwise: the steady
+    state of the ladder ``model.J`` (``N/2`` if ``J`` is None), the thermal state at T*.
+    Collective dephasing ``gamma_phi_c`` changes no population and is accepted as is.
 
     Parameters
     ----------
@@ -254,7 +277,13 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
     if isinstance(max_iter, bool) or not float(max_iter).is_integer() or max_iter < 1:
         raise ParameterError(f"max_iter must be an integer >= 1, got {max_iter!r}")
     t0 = time.perf_counter()
-    if model.gamma_p == 0.0:
+    norm = RESIDUAL_NORM
+    if model.gamma_phi > 0.0:
+        _check_memory(model.N)
+        pops, residual, moments = _with_dephasing(model, float(residual_tol))
+        obs = _observables(model, moments)
+        norm = RESIDUAL_NORM_DEPHASING
+    elif model.gamma_p == 0.0:
         pops, residual = _fixed_J(model)
         obs = _sector_observables(model, pops)
     else:
@@ -267,7 +296,7 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         backend="reduced",
         residual=residual,
         solve_seconds=time.perf_counter() - t0,
-        residual_norm=RESIDUAL_NORM,
+        residual_norm=norm,
         rho=pops,
         **obs,
     )
