@@ -150,9 +150,9 @@ class BathSuperoperators:
         The dissipators of the hot, cold and parasitic baths (``D_p`` is ``None`` without a
         parasitic bath).
     D_phi
-        Local and collective dephasing, :math:`(\gamma_\phi/2)\sum_j\mathcal{D}[\sigma_z^{(j)}]
-        + \gamma_{\phi c}\mathcal{D}[J_z]` (``None`` without dephasing). It exchanges no
-        energy with the qubits (:math:`[\sigma_z^{(j)}, H_0] = 0`), so it has no heat current.
+        Local and collective dephasing, :math:`(\\gamma_\\phi/2)\\sum_j\\mathcal{D}[\\sigma_z^{(j)}]
+        + \\gamma_{\\phi c}\\mathcal{D}[J_z]` (``None`` without dephasing). It exchanges no
+        energy with the qubits (:math:`[\\sigma_z^{(j)}, H_0] = 0`), so it has no heat current.
     """
 
     H0: qutip.Qobj
