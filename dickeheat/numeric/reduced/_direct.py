@@ -39,8 +39,13 @@ _ROUNDS = 4
 _REFINE = 3
 
 
-def solve_direct(model: HeatValve) -> tuple[np.ndarray, float]:
-    """(log P in the packed layout, componentwise relative balance residual)."""
+def solve_direct(model: HeatValve,
+                 reference: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """(log P in the packed layout, componentwise relative balance residual).
+
+    ``reference``: a first log reference (packed layout), e.g. the steady state of a nearby
+    model without dephasing; default the product-state guess ln d_J + M ln x.
+    """
     N = model.N
     A = lat.rate_matrix(model).tocoo()
     off = lat.block_offsets(N)
@@ -50,6 +55,8 @@ def solve_direct(model: HeatValve) -> tuple[np.ndarray, float]:
     Gu, Gd = model.absorption_rate, model.emission_rate
     theta = math.log(Gu / Gd) if Gu > 0.0 else -700.0
     log_g = theta * (t - Jk) + lat.log_degeneracy(N, Jk)  # d_J x^M: a product-state guess
+    if reference is not None:
+        log_g = np.where(np.isfinite(reference), reference, log_g - 745.0)
     best: tuple[float, np.ndarray] | None = None
     for _ in range(_ROUNDS):
         log_P, residual = _solve_scaled(A, log_g, N)

@@ -4,6 +4,7 @@ package docstring for the method)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 
@@ -181,8 +182,20 @@ def _with_parasitic(model: HeatValve, tol: float, residual_tol: float,
 
 def _with_dephasing(model: HeatValve,
                     residual_tol: float) -> tuple[DickePopulations, float, np.ndarray]:
-    """Local dephasing couples J to J ± 1 at fixed M: direct scaled sparse LU (``_direct``)."""
-    log_P, residual = solve_direct(model)
+    """Local dephasing couples J to J ± 1 at fixed M: direct scaled sparse LU (``_direct``),
+    started from the aggregation-kernel steady state of a proxy without dephasing (the local
+    bath strengthened by γ_φ, at T_p or, without a local bath, at T*), which puts the first
+    scaled unknowns within a moderate range of 1 (the LU then refines them)."""
+    reference = None
+    if model.N >= 2:
+        T_p = model.T_p if model.gamma_p > 0.0 else model.T_star
+        proxy = dataclasses.replace(model, gamma_phi=0.0, gamma_phi_c=0.0,
+                                    gamma_p=model.gamma_p + model.gamma_phi, T_p=T_p)
+        try:
+            reference = _with_parasitic(proxy, 1e-8, 1e-4, 500)[0].log_P.copy()
+        except NumericalError:
+            reference = None
+    log_P, residual = solve_direct(model, reference)
     if not residual <= residual_tol:
         raise NumericalError(
             f"reduced solver (dephasing): relative balance residual {residual:.2e} exceeds "
