@@ -29,8 +29,9 @@ Prints the heat currents Q_h, Q_c, Q_p
 baths; Q_ind_without_parasitic drops the parasitic bath), ratio = Q_h/Q_ind, <J^2>, T*, the
 residual and the solve time.
 
-Without a parasitic bath and without local dephasing J^2 is conserved and the steady state depends on the initial state:
-it is solved in the J = N/2 sector of the all-ground state unless --J picks another sector.
+Without a parasitic bath and without local dephasing J^2 is conserved and the steady
+state depends on the initial state: it is solved in the J = N/2 sector of the all-ground
+state unless --J picks another sector.
 
 Units: natural (hbar = k_B = 1; rates, temperatures and currents in the unit of --omega0,
 default omega0 = 1). With --si: --omega0 is omega0/2pi in GHz (required), --gamma-h/-c/-p are
@@ -164,7 +165,8 @@ def valve_record(model, *, backend: str = "auto",
                    "T": "natural (k_B = 1), unit of omega0"}),
         "model": {"omega0": model.omega0, "gamma_h": model.gamma_h, "gamma_c": model.gamma_c,
                   "gamma_p": model.gamma_p, "gamma_phi": model.gamma_phi,
-                  "gamma_phi_c": model.gamma_phi_c, "T_h": model.T_h, "T_c": model.T_c, "T_p": model.T_p,
+                  "gamma_phi_c": model.gamma_phi_c, "T_h": model.T_h, "T_c": model.T_c,
+                  "T_p": model.T_p,
                   "J": model.J, "units": "natural (omega0 = 1)" if si else "natural"},
     }
 

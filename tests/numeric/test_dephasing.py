@@ -8,8 +8,7 @@ import pytest
 
 from dickeheat.errors import ParameterError
 from dickeheat.numeric import dicke_lattice as lat
-from dickeheat.numeric import piqs_backend, qutip_backend
-from dickeheat.numeric import reduced
+from dickeheat.numeric import piqs_backend, qutip_backend, reduced
 from dickeheat.numeric.accuracy import relative_error
 from dickeheat.numeric.model import HeatValve
 
