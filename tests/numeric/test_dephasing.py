@@ -93,3 +93,9 @@ def test_reduced_with_dephasing_at_larger_N_is_normalised_and_balanced():
     # the plain double-precision LU on unscaled populations agrees where populations are O(1)
     P = lat.sparse_lu_populations(m)
     assert np.max(np.abs(P - s.rho.populations())) < 1e-10
+
+
+def test_reduced_dephasing_size_limit_is_a_parameter_error():
+    m = HeatValve(N=reduced.DEPHASING_MAX_N + 1, **BASE, gamma_phi=0.1)
+    with pytest.raises(ParameterError, match="DEPHASING|dephasing"):
+        reduced.solve(m)

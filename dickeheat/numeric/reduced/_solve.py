@@ -28,6 +28,7 @@ from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
     "BYTES_PER_LEVEL",
+    "DEPHASING_MAX_N",
     "MAX_N",
     "RESIDUAL_NORM",
     "available_memory",
@@ -49,6 +50,8 @@ RESIDUAL_NORM_DEPHASING = (
     "dephasing)"
 )
 _MAX_RECENTRES = 8
+#: largest N accepted with local dephasing (sparse LU; N = 1500 took ~35 s on 2 shared cores)
+DEPHASING_MAX_N = 2000
 
 
 # -- memory -------------------------------------------------------------------------------
@@ -291,6 +294,11 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
     t0 = time.perf_counter()
     norm = RESIDUAL_NORM
     if model.gamma_phi > 0.0:
+        if model.N > DEPHASING_MAX_N:
+            raise ParameterError(
+                f"N = {model.N} is too large for backend 'reduced' with local dephasing "
+                f"(gamma_phi > 0): it accepts N <= {DEPHASING_MAX_N} (direct sparse LU)"
+            )
         _check_memory(model.N)
         pops, residual, moments = _with_dephasing(model, float(residual_tol))
         obs = _observables(model, moments)
