@@ -21,13 +21,17 @@ __all__ = ["add_parser", "valve_record"]
 _DESCRIPTION = """\
 Steady state of N qubits with H0 = omega0 J_z, collective hot and cold baths
 (gamma_i(1+n_i) D[J-] + gamma_i n_i D[J+]) and an optional local parasitic bath
-(gamma_p(1+n_p) D[sigma-_j] + gamma_p n_p D[sigma+_j]). Prints the heat currents Q_h, Q_c, Q_p
+(gamma_p(1+n_p) D[sigma-_j] + gamma_p n_p D[sigma+_j]), optional local dephasing
+(gamma_phi/2) sum_j D[sigma^z_j] (gamma_phi = 1/T_phi, the decay rate of one qubit's coherence)
+and collective dephasing gamma_phi_c D[J_z] (which changes no population and no current).
+Prints the heat currents Q_h, Q_c, Q_p
 (positive from the bath into the qubits), Q_ind (N independent qubits with the same local
 baths; Q_ind_without_parasitic drops the parasitic bath), ratio = Q_h/Q_ind, <J^2>, T*, the
 residual and the solve time.
 
-Without a parasitic bath J^2 is conserved and the steady state depends on the initial state:
-it is solved in the J = N/2 sector of the all-ground state unless --J picks another sector.
+Without a parasitic bath and without local dephasing J^2 is conserved and the steady
+state depends on the initial state: it is solved in the J = N/2 sector of the all-ground
+state unless --J picks another sector.
 
 Units: natural (hbar = k_B = 1; rates, temperatures and currents in the unit of --omega0,
 default omega0 = 1). With --si: --omega0 is omega0/2pi in GHz (required), --gamma-h/-c/-p are
@@ -58,6 +62,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--Tp", type=float, metavar="F", help="parasitic-bath temperature")
     p.add_argument("--gamma-p", type=float, default=0.0, metavar="F",
                    help="parasitic local rate gamma_p (default 0; with --si: GHz, gamma_p/2pi)")
+    p.add_argument("--gamma-phi", type=float, default=0.0, metavar="F",
+                   help="local dephasing rate gamma_phi, (gamma_phi/2) sum_j D[sigma^z_j] "
+                   "(default 0; with --si: GHz, gamma_phi/2pi)")
+    p.add_argument("--gamma-phi-c", type=float, default=0.0, metavar="F",
+                   help="collective dephasing rate gamma_phi_c, gamma_phi_c D[J_z] "
+                   "(default 0; with --si: GHz, gamma_phi_c/2pi)")
     p.add_argument("--J", type=float, metavar="F",
                    help="solve in this collective-spin sector (N/2, N/2-1, ...; no parasitic bath)")
     p.add_argument("--omega0", type=float, metavar="F",
@@ -76,7 +86,8 @@ def _model_from_args(args: argparse.Namespace):
     from dickeheat.numeric.model import HeatValve
 
     raw = {"--Th": args.Th, "--Tc": args.Tc, "--gamma-h": args.gamma_h,
-           "--gamma-c": args.gamma_c, "--gamma-p": args.gamma_p}
+           "--gamma-c": args.gamma_c, "--gamma-p": args.gamma_p,
+           "--gamma-phi": args.gamma_phi, "--gamma-phi-c": args.gamma_phi_c}
     if args.Tp is not None:
         raw["--Tp"] = args.Tp
     for flag, value in raw.items():
@@ -86,10 +97,14 @@ def _model_from_args(args: argparse.Namespace):
     if args.J is not None and args.gamma_p > 0:
         raise ParameterError("--J cannot be combined with a parasitic bath (--gamma-p > 0): the "
                              "local bath does not conserve J^2")
+    if args.J is not None and args.gamma_phi > 0:
+        raise ParameterError("--J cannot be combined with local dephasing (--gamma-phi > 0): "
+                             "it does not conserve J^2")
     if not args.si:
         omega0 = 1.0 if args.omega0 is None else args.omega0
         return HeatValve(N=args.N, omega0=omega0, gamma_h=args.gamma_h, gamma_c=args.gamma_c,
-                         T_h=args.Th, T_c=args.Tc, gamma_p=args.gamma_p, T_p=args.Tp, J=args.J)
+                         T_h=args.Th, T_c=args.Tc, gamma_p=args.gamma_p, T_p=args.Tp, J=args.J,
+                         gamma_phi=args.gamma_phi, gamma_phi_c=args.gamma_phi_c)
     if args.omega0 is None:
         raise ParameterError("--si needs --omega0 (omega0/2pi in GHz, > 0)")
     w = args.omega0
@@ -103,6 +118,8 @@ def _model_from_args(args: argparse.Namespace):
         gamma_c=units.rate_to_natural(args.gamma_c, w, name="--gamma-c"),
         gamma_p=units.rate_to_natural(args.gamma_p, w, name="--gamma-p"),
         T_h=T(args.Th, "--Th"), T_c=T(args.Tc, "--Tc"), T_p=T(args.Tp, "--Tp"), J=args.J,
+        gamma_phi=units.rate_to_natural(args.gamma_phi, w, name="--gamma-phi"),
+        gamma_phi_c=units.rate_to_natural(args.gamma_phi_c, w, name="--gamma-phi-c"),
     )
 
 
@@ -128,7 +145,7 @@ def valve_record(model, *, backend: str = "auto",
 
     T_star = units.temperature_to_mK(model.T_star, omega0_GHz) if si else model.T_star
     sector = None
-    if model.gamma_p == 0.0:
+    if model.conserves_J:
         sector = model.N / 2 if model.J is None else model.J
     return {
         "N": model.N,
@@ -147,7 +164,9 @@ def valve_record(model, *, backend: str = "auto",
                   {"Q": "natural (hbar = k_B = 1): energy x rate in the unit of omega0",
                    "T": "natural (k_B = 1), unit of omega0"}),
         "model": {"omega0": model.omega0, "gamma_h": model.gamma_h, "gamma_c": model.gamma_c,
-                  "gamma_p": model.gamma_p, "T_h": model.T_h, "T_c": model.T_c, "T_p": model.T_p,
+                  "gamma_p": model.gamma_p, "gamma_phi": model.gamma_phi,
+                  "gamma_phi_c": model.gamma_phi_c, "T_h": model.T_h, "T_c": model.T_c,
+                  "T_p": model.T_p,
                   "J": model.J, "units": "natural (omega0 = 1)" if si else "natural"},
     }
 
@@ -175,7 +194,7 @@ def _cmd_valve(args: argparse.Namespace) -> int:
           f"T* = {_fmt(rec['T_star'])}{ut}")
     print("  P_J: " + ", ".join(f"J={J}: {p:.4g}" for J, p in rec["P_J"].items()))
     if rec["J_sector"] is not None:
-        print(f"  (no parasitic bath: J^2 is conserved; solved in the "
+        print(f"  (no parasitic bath, no local dephasing: J^2 is conserved; solved in the "
               f"J = {rec['J_sector']:g} sector)")
     print(f"  residual ||L rho|| = {rec['residual']:.2e}   first law Q_h+Q_c+Q_p = "
           f"{rec['first_law']:.2e}{uq}")

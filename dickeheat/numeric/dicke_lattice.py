@@ -14,7 +14,12 @@ local :math:`\sum_j \mathcal{D}[\sigma_-^{(j)}]`, per unit rate, :math:`(J, M)\t
     :math:`J' = J-1`: :math:`(J+M)(J+M-1)\,(N/2+J+1)/[2J(2J+1)]`,
     :math:`J' = J`: :math:`(J+M)(J-M+1)\,(N/2+1)/[2J(J+1)]`,
     :math:`J' = J+1`: :math:`(J-M+1)(J-M+2)\,(N/2-J)/[2(J+1)(2J+1)]`;
-local :math:`\sum_j \mathcal{D}[\sigma_+^{(j)}]`: the same with :math:`M \to -M`.
+local :math:`\sum_j \mathcal{D}[\sigma_+^{(j)}]`: the same with :math:`M \to -M`;
+local dephasing :math:`\sum_j \mathcal{D}[\sigma_z^{(j)}]`, per unit rate, :math:`(J, M)\to(J', M)`:
+    :math:`J' = J-1`: :math:`(J+M)(J-M)\,(N+2J+2)/[J(2J+1)]`,
+    :math:`J' = J+1`: :math:`(J+M+1)(J-M+1)\,(N-2J)/[(J+1)(2J+1)]`
+    (and :math:`M^2(N+2)/[J(J+1)]` back to the same level; the three add up to N);
+collective dephasing :math:`\mathcal{D}[J_z]`: no population rate.
 
 The three local emission rates add up to :math:`N/2 + M` (the number of excited spins) and the
 absorption rates to :math:`N/2 - M`.
@@ -44,9 +49,11 @@ __all__ = [
     "collective_down",
     "collective_up",
     "local_absorption",
+    "local_dephasing",
     "local_emission",
     "log_degeneracy",
     "n_levels",
+    "rate_matrix",
     "sparse_lu_populations",
 ]
 
@@ -139,19 +146,32 @@ def local_absorption(N: int, J, M):
     return local_emission(N, J, -np.asarray(M, dtype=float))
 
 
-def sparse_lu_populations(model) -> np.ndarray:
-    """Populations P(J, M) (packed layout) by a plain double-precision sparse LU.
+def local_dephasing(N: int, J, M):
+    r"""Lumped rates (per unit :math:`\gamma`) of :math:`\sum_j\mathcal{D}[\sigma_z^{(j)}]`
+    that change J: from (J, M) to (J − 1, M) and to (J + 1, M).
 
-    An independent reference for moderate N: it assembles the full rate matrix from the same
-    rates and solves it with the trace condition in place of one balance equation. It has no
-    protection against under- or overflow, so it is accurate only where populations are not
-    tiny (the ``reduced`` backend is the solver for large N and low temperature).
+    The model's local dephasing :math:`(\gamma_\phi/2)\sum_j\mathcal{D}[\sigma_z^{(j)}]`
+    multiplies them by :math:`\gamma_\phi/2`.
+
+    >>> [float(x[0]) for x in local_dephasing(4, 2.0, np.array([-1.0]))]
+    [3.0, 0.0]
     """
+    J = np.asarray(J, dtype=float)
+    M = np.asarray(M, dtype=float)
+    lower = _safe_ratio((J + M) * (J - M) * (N + 2 * J + 2), J * (2 * J + 1))
+    upper = (J + M + 1) * (J - M + 1) * (N - 2 * J) / ((J + 1) * (2 * J + 1))
+    return lower, upper
+
+
+def rate_matrix(model):
+    """The generator A of dP/dt = A P on the packed lattice (``scipy.sparse`` CSR), with every
+    rate of ``model``: collective baths, local bath and local dephasing (collective dephasing
+    has no population rate)."""
     import scipy.sparse as sps
-    import scipy.sparse.linalg as spl
 
     N, off, n = model.N, block_offsets(model.N), n_levels(model.N)
     ge, ga = model.gamma_p * (1 + model.n_p), model.gamma_p * model.n_p
+    gz = model.gamma_phi / 2
     rows, cols, vals = [], [], []
     for k, J in enumerate(block_J(N)):
         M = np.arange(-J, J + 1)
@@ -161,6 +181,8 @@ def sparse_lu_populations(model) -> np.ndarray:
                   for dj, w in zip((-1, 0, 1), local_emission(N, J, M))]
         moves += [(dj, 1, ga * np.broadcast_to(w, M.shape))
                   for dj, w in zip((-1, 0, 1), local_absorption(N, J, M))]
+        moves += [(dj, 0, gz * np.broadcast_to(w, M.shape))
+                  for dj, w in zip((-1, 1), local_dephasing(N, J, M))]
         for dj, dm, rate in moves:
             ok = (rate > 0) & (np.abs(M + dm) <= J + dj) & (J + dj <= N / 2)
             if ok.any():
@@ -169,8 +191,22 @@ def sparse_lu_populations(model) -> np.ndarray:
                 rows += [tgt, src]
                 cols += [src, src]
                 vals += [rate[ok], -rate[ok]]
-    A = sps.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                       shape=(n, n)).tolil()
+    return sps.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                          shape=(n, n))
+
+
+def sparse_lu_populations(model) -> np.ndarray:
+    """Populations P(J, M) (packed layout) by a plain double-precision sparse LU.
+
+    An independent reference for moderate N: it assembles the full rate matrix from the same
+    rates and solves it with the trace condition in place of one balance equation. It has no
+    protection against under- or overflow, so it is accurate only where populations are not
+    tiny (the ``reduced`` backend is the solver for large N and low temperature).
+    """
+    import scipy.sparse.linalg as spl
+
+    n = n_levels(model.N)
+    A = rate_matrix(model).tolil()
     A[0, :] = 1.0
     b = np.zeros(n)
     b[0] = 1.0

@@ -5,7 +5,9 @@ r"""The collective heat valve, as a typed, validated parameter set (natural unit
     \dot\rho = -i[\omega_0 J_z, \rho]
       + \sum_{i=h,c} \gamma_i\big[(1+n_i)\mathcal{D}[J_-]\rho + n_i\,\mathcal{D}[J_+]\rho\big]
       + \gamma_p \sum_{j=1}^{N}\big[(1+n_p)\mathcal{D}[\sigma_-^{(j)}]\rho
-                                   + n_p\,\mathcal{D}[\sigma_+^{(j)}]\rho\big],
+                                   + n_p\,\mathcal{D}[\sigma_+^{(j)}]\rho\big]
+      + \frac{\gamma_\phi}{2}\sum_{j=1}^{N}\mathcal{D}[\sigma_z^{(j)}]\rho
+      + \gamma_{\phi c}\,\mathcal{D}[J_z]\rho,
 
 with :math:`\mathcal{D}[A]\rho = A\rho A^\dagger - \tfrac12\{A^\dagger A,\rho\}`,
 :math:`n_i = 1/(e^{\omega_0/T_i}-1)` and :math:`\hbar = k_B = 1`. Energies, rates and
@@ -13,7 +15,7 @@ temperatures are plain floats in the same unit (usually :math:`\omega_0 = 1`).
 
 >>> HeatValve(N=3, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=1/3)  # doctest: +NORMALIZE_WHITESPACE
 HeatValve(N=3, omega0=1.0, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=0.3333333333333333,
-          gamma_p=0.0, T_p=None, J=None)
+          gamma_p=0.0, T_p=None, J=None, gamma_phi=0.0, gamma_phi_c=0.0)
 >>> HeatValve(N=2, gamma_h=1, gamma_c=1, T_h=1, T_c=1, J=0.5)  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
@@ -60,7 +62,18 @@ class HeatValve:
         Local parasitic bath: rate γ_p >= 0 and temperature T_p >= 0 (required if γ_p > 0).
     J
         Restrict to the conserved collective-spin sector J (one of N/2, N/2 − 1, …). Only
-        without a parasitic bath, which does not conserve J².
+        without a parasitic bath and without local dephasing, which do not conserve J².
+    gamma_phi
+        Local dephasing γ_φ >= 0, the dissipator (γ_φ/2) Σ_j D[σ_z^{(j)}]: γ_φ is the decay
+        rate of one qubit's coherence ⟨σ_+^{(j)}⟩ (γ_φ = 1/T_φ), and it does not change
+        populations of a single qubit. It connects the Dicke ladders J and J ± 1 at fixed M
+        (rates in :mod:`dickeheat.symbolic.dicke_dephasing`). QuTiP's PIQS ``dephasing``
+        parameter γ_D (dissipator (γ_D/2) Σ_j L[σ_z^{(j)}/2], L[A] = 2D[A]) is 2 γ_φ.
+    gamma_phi_c
+        Collective dephasing γ_φc >= 0, the dissipator γ_φc D[J_z] (J_z = Σ_j σ_z^{(j)}/2),
+        equal to PIQS's ``collective_dephasing``. It commutes with J_z and J², so it leaves
+        every Dicke population, the steady state and the heat currents unchanged (it only
+        damps coherences between different M).
     """
 
     N: int
@@ -72,13 +85,15 @@ class HeatValve:
     gamma_p: float = 0.0
     T_p: float | None = None
     J: float | None = None
+    gamma_phi: float = 0.0
+    gamma_phi_c: float = 0.0
 
     def __post_init__(self) -> None:
         if isinstance(self.N, bool) or not float(self.N).is_integer() or self.N < 1:
             raise ParameterError(f"N must be an integer >= 1, got {self.N!r}")
         object.__setattr__(self, "N", int(self.N))
         object.__setattr__(self, "omega0", check_positive("omega0", self.omega0))
-        for name in ("gamma_h", "gamma_c", "T_h", "T_c", "gamma_p"):
+        for name in ("gamma_h", "gamma_c", "T_h", "T_c", "gamma_p", "gamma_phi", "gamma_phi_c"):
             object.__setattr__(self, name, check_nonnegative(name, getattr(self, name)))
         if self.gamma_h + self.gamma_c == 0.0:
             raise ParameterError("gamma_h + gamma_c must be > 0 (no bath couples the qubits)")
@@ -93,6 +108,11 @@ class HeatValve:
                     "J cannot be fixed together with a parasitic bath (gamma_p > 0): the local "
                     "bath does not conserve J²"
                 )
+            if self.gamma_phi > 0.0:
+                raise ParameterError(
+                    "J cannot be fixed together with local dephasing (gamma_phi > 0): "
+                    "the local sigma_z noise does not conserve J²"
+                )
             allowed = allowed_J(self.N)
             if not any(abs(float(self.J) - a) < 1e-12 for a in allowed):
                 raise ParameterError(
@@ -100,6 +120,12 @@ class HeatValve:
                     f"got {self.J!r}"
                 )
             object.__setattr__(self, "J", float(self.J))
+
+    @property
+    def conserves_J(self) -> bool:
+        """True if J² is conserved (no parasitic bath and no local dephasing): the steady
+        state is then not unique, one per J sector."""
+        return self.gamma_p == 0.0 and self.gamma_phi == 0.0
 
     # -- derived rates --------------------------------------------------------------------
     @property

@@ -149,6 +149,10 @@ class BathSuperoperators:
     D_h, D_c, D_p
         The dissipators of the hot, cold and parasitic baths (``D_p`` is ``None`` without a
         parasitic bath).
+    D_phi
+        Local and collective dephasing, :math:`(\\gamma_\\phi/2)\\sum_j\\mathcal{D}[\\sigma_z^{(j)}]
+        + \\gamma_{\\phi c}\\mathcal{D}[J_z]` (``None`` without dephasing). It exchanges no
+        energy with the qubits (:math:`[\\sigma_z^{(j)}, H_0] = 0`), so it has no heat current.
     """
 
     H0: qutip.Qobj
@@ -156,12 +160,16 @@ class BathSuperoperators:
     D_h: qutip.Qobj
     D_c: qutip.Qobj
     D_p: qutip.Qobj | None
+    D_phi: qutip.Qobj | None = None
 
     @functools.cached_property
     def L(self) -> qutip.Qobj:
         """The total Liouvillian (computed once)."""
         out = self.hamiltonian + self.D_h + self.D_c
-        return out if self.D_p is None else out + self.D_p
+        for part in (self.D_p, self.D_phi):
+            if part is not None:
+                out = out + part
+        return out
 
 
 def _thermal_pair(rate: float, n: float, lower: qutip.Qobj) -> qutip.Qobj:
@@ -191,7 +199,20 @@ def bath_superoperators(model: HeatValve, ops: CollectiveOps) -> BathSuperoperat
             )
         parts: Sequence[qutip.Qobj] = [_thermal_pair(model.gamma_p, model.n_p, s) for s in ops.sm]
         D_p = sum(parts[1:], parts[0])
-    return BathSuperoperators(H0, qutip.liouvillian(H0), D_h, D_c, D_p)
+    D_phi = None
+    if model.gamma_phi > 0.0:
+        if not ops.sm:
+            raise ParameterError(
+                "local dephasing (gamma_phi > 0) acts on single qubits: it needs the full-space "
+                "operators, not a fixed-J sector"
+            )
+        sz = [s.dag() * s - s * s.dag() for s in ops.sm]
+        terms = [(model.gamma_phi / 2) * qutip.lindblad_dissipator(z) for z in sz]
+        D_phi = sum(terms[1:], terms[0])
+    if model.gamma_phi_c > 0.0:
+        D_c_phi = model.gamma_phi_c * qutip.lindblad_dissipator(ops.jz)
+        D_phi = D_c_phi if D_phi is None else D_phi + D_c_phi
+    return BathSuperoperators(H0, qutip.liouvillian(H0), D_h, D_c, D_p, D_phi)
 
 
 def apply(superop: qutip.Qobj, rho: qutip.Qobj) -> qutip.Qobj:

@@ -19,7 +19,10 @@ result says so through ``P_J``.
 
 Mapping of the model to PIQS (PIQS's ``γ/2 · (2AρA† − {A†A, ρ})`` equals ``γ D[A]``):
 ``collective_emission = γ_h(1+n_h) + γ_c(1+n_c)``, ``collective_pumping = γ_h n_h + γ_c n_c``,
-``emission = γ_p(1+n_p)``, ``pumping = γ_p n_p``. The Hamiltonian ω0 J_z is diagonal in the
+``emission = γ_p(1+n_p)``, ``pumping = γ_p n_p``, ``dephasing = 2 γ_φ`` (PIQS's
+``(γ_D/2) L[σ_z/2] = (γ_D/4) D[σ_z]`` against the model's ``(γ_φ/2) D[σ_z]``; derived in
+:func:`dickeheat.symbolic.dicke_dephasing.piqs_dephasing`) and
+``collective_dephasing = γ_φc`` (``(γ_CD/2) L[J_z] = γ_CD D[J_z]``). The Hamiltonian ω0 J_z is diagonal in the
 Dicke basis and every dissipator is phase covariant, so the steady state is diagonal in m and
 independent of H0; the Lindbladian alone is solved.
 
@@ -103,13 +106,15 @@ def dicke_rates(model: HeatValve) -> dict[str, float]:
     """Keyword arguments of ``qutip.piqs.Dicke`` for ``model``.
 
     >>> dicke_rates(HeatValve(N=2, gamma_h=1.0, gamma_c=0.5, T_h=0.0, T_c=0.0))
-    {'collective_emission': 1.5, 'collective_pumping': 0.0, 'emission': 0.0, 'pumping': 0.0}
+    {'collective_emission': 1.5, 'collective_pumping': 0.0, 'emission': 0.0, 'pumping': 0.0, 'dephasing': 0.0, 'collective_dephasing': 0.0}
     """
     return {
         "collective_emission": model.emission_rate,
         "collective_pumping": model.absorption_rate,
         "emission": model.gamma_p * (1.0 + model.n_p),
         "pumping": model.gamma_p * model.n_p,
+        "dephasing": 2.0 * model.gamma_phi,
+        "collective_dephasing": model.gamma_phi_c,
     }
 
 
@@ -134,7 +139,7 @@ def solve(model: HeatValve) -> SteadyState:
     N = model.N
     if N > MAX_N:
         raise ParameterError(f"N = {N} is too large for backend {NAME!r}: it accepts N <= {MAX_N}")
-    block = model.J if model.J is not None else (N / 2 if model.gamma_p == 0.0 else None)
+    block = model.J if model.J is not None else (N / 2 if model.conserves_J else None)
     nds = piqs.num_dicke_states(N)
     L_full = piqs.Dicke(N, **dicke_rates(model)).lindbladian().data_as("csr_matrix")
     idx, labels = _physical_indices(N, block)

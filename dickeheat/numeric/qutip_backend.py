@@ -10,7 +10,7 @@ no parasitic bath (``gamma_p == 0``, ``J`` unset)
     initial populations of the J sectors (Eq. 17 of the heat-valve paper). This backend then
     solves in the sector :math:`J = N/2` of the all-ground initial state
     :math:`|0\rangle^{\otimes N} = |N/2, -N/2\rangle`; the returned ``P_J = {N/2: 1}`` says so.
-parasitic bath (``gamma_p > 0``)
+parasitic bath (``gamma_p > 0``) or local dephasing (``gamma_phi > 0``)
     the full :math:`2^N`-dimensional space, with the Liouvillian
     (``qutip.liouvillian`` + ``qutip.lindblad_dissipator``, :math:`4^N \times 4^N`). The
     dynamics commutes with qubit permutations and with the U(1) rotation
@@ -75,7 +75,7 @@ NAME = "qutip"
 
 def max_N_for(model: HeatValve) -> int:
     """The largest N this backend accepts for ``model`` (sector or full space)."""
-    return MAX_N if (model.gamma_p > 0.0 and model.J is None) else SECTOR_MAX_N
+    return MAX_N if (not model.conserves_J and model.J is None) else SECTOR_MAX_N
 
 
 def solve(model: HeatValve) -> SteadyState:
@@ -88,7 +88,7 @@ def solve(model: HeatValve) -> SteadyState:
     """
     if model.J is not None:
         return solve_sector(model, model.J)
-    if model.gamma_p == 0.0:
+    if model.conserves_J:
         return solve_sector(model, model.N / 2)
     return solve_symmetric(model)
 
@@ -144,8 +144,9 @@ def solve_sector(model: HeatValve, J: float) -> SteadyState:
     """
     t0 = time.perf_counter()
     _check_limit(model, SECTOR_MAX_N, "one spin-J sector")
-    if model.gamma_p > 0.0:
-        raise ParameterError("a fixed-J sector cannot hold a parasitic bath (gamma_p > 0)")
+    if not model.conserves_J:
+        raise ParameterError("a fixed-J sector cannot hold a parasitic bath (gamma_p > 0) or "
+                             "local dephasing (gamma_phi > 0)")
     J = float(J)
     if not any(abs(J - (model.N / 2 - k)) < 1e-12 for k in range(model.N // 2 + 1)):
         raise ParameterError(f"J must be one of N/2, N/2 - 1, ..., >= 0 for N={model.N}, got {J!r}")
@@ -206,7 +207,7 @@ def solve_symmetric(model: HeatValve, *, J_values: list[float] | None = None) ->
     """
     t0 = time.perf_counter()
     _check_limit(model, MAX_N, "full 2^N space")
-    if J_values is None and model.gamma_p == 0.0:
+    if J_values is None and model.conserves_J:
         J_values = [model.N / 2 if model.J is None else model.J]
     ops = collective_ops(model.N)
     sup = bath_superoperators(model, ops)
@@ -252,8 +253,9 @@ def solve_direct(model: HeatValve) -> SteadyState:
     """
     t0 = time.perf_counter()
     _check_limit(model, 6, "brute-force full space")
-    if model.gamma_p == 0.0 or model.J is not None:
-        raise ParameterError("solve_direct needs a parasitic bath (gamma_p > 0) and J unset: "
+    if model.conserves_J or model.J is not None:
+        raise ParameterError("solve_direct needs a parasitic bath (gamma_p > 0) or local "
+                             "dephasing (gamma_phi > 0) and J unset: "
                              "otherwise the full-space steady state is not unique")
     ops = collective_ops(model.N)
     sup = bath_superoperators(model, ops)

@@ -4,6 +4,7 @@ package docstring for the method)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 
@@ -19,6 +20,7 @@ from dickeheat.numeric.reduced._aggregation import (
     LatticeRates,
     iterate,
 )
+from dickeheat.numeric.reduced._direct import solve_direct
 from dickeheat.numeric.reduced._log import LogReferenceSolver
 from dickeheat.numeric.reduced._populations import DickePopulations
 from dickeheat.numeric.reduced._thermal import ThermalReferenceSolver
@@ -26,6 +28,7 @@ from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
     "BYTES_PER_LEVEL",
+    "DEPHASING_MAX_N",
     "MAX_N",
     "RESIDUAL_NORM",
     "available_memory",
@@ -41,7 +44,14 @@ RESIDUAL_NORM = (
     "max over levels of |dP(J,M)/dt| / (outflow rate(J,M) * P(J,M)) "
     "(componentwise relative balance residual, infinity norm)"
 )
+RESIDUAL_NORM_DEPHASING = (
+    "max over levels of |dP(J,M)/dt| / (outflow rate(J,M) * P(J,M)) "
+    "(componentwise relative balance residual, infinity norm; direct sparse LU with local "
+    "dephasing)"
+)
 _MAX_RECENTRES = 8
+#: largest N accepted with local dephasing (sparse LU; N = 1500 took ~35 s on 2 shared cores)
+DEPHASING_MAX_N = 2000
 
 
 # -- memory -------------------------------------------------------------------------------
@@ -176,6 +186,31 @@ def _with_parasitic(model: HeatValve, tol: float, residual_tol: float,
     return pops, residual, moments
 
 
+def _with_dephasing(model: HeatValve,
+                    residual_tol: float) -> tuple[DickePopulations, float, np.ndarray]:
+    """Local dephasing couples J to J ± 1 at fixed M: direct scaled sparse LU (``_direct``),
+    started from the aggregation-kernel steady state of a proxy without dephasing (the local
+    bath strengthened by γ_φ, at T_p or, without a local bath, at T*), which puts the first
+    scaled unknowns within a moderate range of 1 (the LU then refines them)."""
+    reference = None
+    if model.N >= 2:
+        T_p = model.T_p if model.gamma_p > 0.0 else model.T_star
+        proxy = dataclasses.replace(model, gamma_phi=0.0, gamma_phi_c=0.0,
+                                    gamma_p=model.gamma_p + model.gamma_phi, T_p=T_p)
+        try:
+            reference = _with_parasitic(proxy, 1e-8, 1e-4, 500)[0].log_P.copy()
+        except NumericalError:
+            reference = None
+    log_P, residual = solve_direct(model, reference)
+    if not residual <= residual_tol:
+        raise NumericalError(
+            f"reduced solver (dephasing): relative balance residual {residual:.2e} exceeds "
+            f"{residual_tol:.1e} (N = {model.N})"
+        )
+    pops = DickePopulations(model.N, log_P, reference="direct LU")
+    return pops, residual, _moments_from_logs(pops)
+
+
 def _moments_from_logs(pops: DickePopulations) -> np.ndarray:
     """Rows (lam = 0, Σ P, Σ P t, Σ P t²) per block, from the log populations."""
     rows = []
@@ -221,8 +256,11 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
           max_iter: int = 2000) -> SteadyState:
     """Exact steady state of ``model`` on the Dicke lattice.
 
-    With ``gamma_p > 0``: the unique steady state on all (J, M). With ``gamma_p == 0``: the
-    steady state of the ladder ``model.J`` (``N/2`` if ``J`` is None), the thermal state at T*.
+    With ``gamma_p > 0`` or local dephasing ``gamma_phi > 0``: the unique steady state on all
+    (J, M) (with ``gamma_phi > 0`` by a direct scaled sparse LU, see ``_direct``, since the
+    aggregation kernel does not carry the fixed-M couplings J ↔ J ± 1). Otherwise: the steady
+    state of the ladder ``model.J`` (``N/2`` if ``J`` is None), the thermal state at T*.
+    Collective dephasing ``gamma_phi_c`` changes no population and is accepted as is.
 
     Parameters
     ----------
@@ -257,7 +295,18 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
     if isinstance(max_iter, bool) or not float(max_iter).is_integer() or max_iter < 1:
         raise ParameterError(f"max_iter must be an integer >= 1, got {max_iter!r}")
     t0 = time.perf_counter()
-    if model.gamma_p == 0.0:
+    norm = RESIDUAL_NORM
+    if model.gamma_phi > 0.0:
+        if model.N > DEPHASING_MAX_N:
+            raise ParameterError(
+                f"N = {model.N} is too large for backend 'reduced' with local dephasing "
+                f"(gamma_phi > 0): it accepts N <= {DEPHASING_MAX_N} (direct sparse LU)"
+            )
+        _check_memory(model.N)
+        pops, residual, moments = _with_dephasing(model, float(residual_tol))
+        obs = _observables(model, moments)
+        norm = RESIDUAL_NORM_DEPHASING
+    elif model.gamma_p == 0.0:
         pops, residual = _fixed_J(model)
         obs = _sector_observables(model, pops)
     else:
@@ -270,7 +319,7 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         backend="reduced",
         residual=residual,
         solve_seconds=time.perf_counter() - t0,
-        residual_norm=RESIDUAL_NORM,
+        residual_norm=norm,
         rho=pops,
         **obs,
     )
