@@ -5,7 +5,6 @@ import pytest
 import sympy as sp
 
 from dickeheat.derivations import registry
-from dickeheat.derivations import registry
 from dickeheat.derivations.kamimura2023 import mbody, superradiance
 from dickeheat.derivations.kamimura2023.symbols import (
     L,
