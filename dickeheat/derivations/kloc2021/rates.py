@@ -94,7 +94,8 @@ def chain() -> RatesChain:
                  sp.simplify(spectral_density(-w) * (1 + bose_n(-w)) - absorption))
     kms = sp.simplify(absorption / (spectral_density(w) * (1 + bose_n(w))))
     c = elements.chain()
-    E = lambda m: Omega * m**2
+    def E(m):
+        return Omega * m**2
     # Eq. (7): R_ab = γ(E_b − E_a)|⟨v_a|A|v_b⟩|², upward a = b + 1 (J_x) and a = b + 2 (J_x²/N)
     rate_up_x = gamma_fn(E(b) - E(b + 1)) * c.jx_up**2
     rate_up_x2 = gamma_fn(E(b) - E(b + 2)) * (c.jx2_up / N) ** 2

@@ -99,7 +99,8 @@ class ReducedChain:
 
 @functools.cache
 def chain() -> ReducedChain:
-    E = lambda m: Omega * m**2
+    def E(m):
+        return Omega * m**2
     lv = (HALF, 3 * HALF, 5 * HALF)
     gaps = (E(lv[1]) - E(lv[0]), E(lv[2]) - E(lv[1]), E(lv[2]) - E(lv[0]))
     # resonance: Γ_ν(ε_ν) for δ_ν → 0 (rational in δ, continuous after cancellation)

@@ -57,7 +57,8 @@ def _derivative(j: float, rhos, O1: np.ndarray | None, O2: np.ndarray | None) ->
     o = spin_ops(j)
     I = np.eye(int(2 * j + 1))
     A = [O1 if O1 is not None else I, O2 if O2 is not None else I]
-    ev = lambda X, k: np.trace(X @ rhos[k])
+    def ev(X, k):
+        return np.trace(X @ rhos[k])
     total = 0.0 + 0.0j
     # −i[V, ρ] with V = (ω0/N)/2 (S1+S2− + S1−S2+): Tr[A (−i[V, ρ])] = Tr[i[V, A] ρ]
     for a1, a2 in ((o["+"], o["-"]), (o["-"], o["+"])):
@@ -100,7 +101,8 @@ def _check(result, state, method: str) -> NumericCheck:
 
 
 def first_moment_check(result) -> NumericCheck:
-    state = lambda j: (_rotated_thermal(j, 1.3, 0.7), _rotated_thermal(j, -0.6, 1.9))
+    def state(j):
+        return (_rotated_thermal(j, 1.3, 0.7), _rotated_thermal(j, -0.6, 1.9))
     return _check(result, state, "exact Tr[O L(ρ₁⊗ρ₂)] at N = 20, 40, 80 with (28), rotated "
                                  "thermal clouds, extrapolated N → ∞")
 
@@ -111,7 +113,8 @@ def _coherent(j: float, theta: float, phi: float) -> np.ndarray:
 
 
 def closed_pair_check(result) -> NumericCheck:
-    state = lambda j: (_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9))
+    def state(j):
+        return (_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9))
     return _check(result, state, "exact Tr[O L(ρ₁⊗ρ₂)] at N = 20, 40, 80 with (28) on spin "
                                  "coherent clouds (every cumulant beyond the first vanishes "
                                  "as N → ∞), extrapolated N → ∞")

@@ -98,7 +98,8 @@ def kms_check(result: Result) -> NumericCheck:
 
 
 def _one_bath(N: int, kind: str, beta: float) -> tuple[np.ndarray, np.ndarray]:
-    Gam = lambda w: spectral_density(w, 0.8, 3.0, 1.5)
+    def Gam(w):
+        return spectral_density(w, 0.8, 3.0, 1.5)
     (W,) = sector_rates(N, 1.0, [(kind, beta, Gam)])
     return W, proper_basis(N)[0]
 

@@ -103,7 +103,7 @@ def finite_current_check(result: Result) -> NumericCheck:
 def conditional_check(result: Result) -> NumericCheck:
     val = float(result.numpy_function())
     err = 0.0
-    for Om, Gc, Gh, nc, nh in POINTS:
+    for _Om, Gc, Gh, nc, nh in POINTS:
         Ws = three_level_rates((Gc, Gh, 1.0), (nc, nh, HUGE))
         p, _ = stationary(np.sum(Ws, axis=0) - np.diag(np.sum(Ws, axis=0).sum(axis=0)))
         err = max(err, relative_error(val, p[1] / (p[1] + p[2])))
@@ -113,7 +113,7 @@ def conditional_check(result: Result) -> NumericCheck:
 def escape_check(result: Result) -> NumericCheck:
     f = result.numpy_function
     err = 0.0
-    for Om, Gc, Gh, nc, nh in POINTS:
+    for _Om, Gc, Gh, nc, nh in POINTS:
         Ws = three_level_rates((Gc, Gh, 1.0), (nc, nh, HUGE))
         W = np.sum(Ws, axis=0)
         p, _ = stationary(W - np.diag(W.sum(axis=0)))
