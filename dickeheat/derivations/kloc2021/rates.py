@@ -37,7 +37,8 @@ from dickeheat.symbolic.result import Result, Step, require_zero
 __all__ = ["RatesChain", "bose_n", "chain", "gamma_fn", "results", "spectral_density"]
 
 
-def spectral_density(w: sp.Expr, G: sp.Expr = Gbar, e: sp.Expr = eps, d: sp.Expr = delta) -> sp.Expr:
+def spectral_density(w: sp.Expr, G: sp.Expr = Gbar, e: sp.Expr = eps,
+                     d: sp.Expr = delta) -> sp.Expr:
     """Eq. (5): the model's spectral density (the input)."""
     return 4 * G * e * d**2 * w / (((w - e) ** 2 + d**2) * ((w + e) ** 2 + d**2))
 
@@ -77,7 +78,8 @@ def chain() -> RatesChain:
     x = sp.Symbol("x", positive=True)
     num = sp.numer(sp.together(sp.diff(spectral_density(w), w)))
     poly = sp.Poly(sp.expand(num).subs(w, sp.sqrt(x)), x)
-    roots = [r for r in sp.solve(poly.as_expr(), x) if r.subs({eps: 1, delta: sp.Rational(1, 10)}).is_positive]
+    roots = [r for r in sp.solve(poly.as_expr(), x)
+             if r.subs({eps: 1, delta: sp.Rational(1, 10)}).is_positive]
     if len(roots) != 1:
         raise ValueError("expected one positive stationary point of Γ(ω) for ω > 0")
     peak_s = sp.simplify(roots[0])

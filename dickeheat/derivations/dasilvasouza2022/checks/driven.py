@@ -3,7 +3,8 @@
 For a product of two rotated thermal states of the clouds (a state with a macroscopic limit),
 d⟨O⟩/dt = Tr[O L(ρ)] is computed with numeric matrices at N = 20, 40, 80 (the drive's
 commutators with single-cloud matrices, the dissipators with QuTiP-built ladder matrices) and
-extrapolated to N → ∞; the closed two-body equations are checked on products of spin coherent states, whose
+extrapolated to N → ∞; the closed two-body equations are checked on products of spin coherent
+states, whose
 cumulants beyond the first vanish in the limit (so the closure is exact there).
 """
 
@@ -63,7 +64,8 @@ def _derivative(j: float, rhos, O1: np.ndarray | None, O2: np.ndarray | None) ->
     # −i[V, ρ] with V = (ω0/N)/2 (S1+S2− + S1−S2+): Tr[A (−i[V, ρ])] = Tr[i[V, A] ρ]
     for a1, a2 in ((o["+"], o["-"]), (o["-"], o["+"])):
         g = p["omega_0"] / N / 2
-        total += 1j * g * (ev(a1 @ A[0], 0) * ev(a2 @ A[1], 1) - ev(A[0] @ a1, 0) * ev(A[1] @ a2, 1))
+        total += 1j * g * (ev(a1 @ A[0], 0) * ev(a2 @ A[1], 1)
+                           - ev(A[0] @ a1, 0) * ev(A[1] @ a2, 1))
     for k, (b, E) in enumerate(((p["beta_1"], p["E_1"]), (p["beta_2"], p["E_2"]))):
         n = 1 / np.expm1(b * E / N)
         d = dissipator(j, p["Gamma_0"] / N * (n + 1), p["Gamma_0"] / N * n, rhos[k])
