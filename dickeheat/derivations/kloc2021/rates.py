@@ -125,7 +125,8 @@ def results() -> list[Result]:
              lhs=sp.Symbol("omega_max"), expr=c.peak_position, args=(eps, delta), expected=RATE,
              steps=(Step("5", "ω_max² from d/dω Γ = 0 (quadratic in ω²)", c.peak_s),),
              check=checks.peak_position_check,
-             notes=f"δ → 0 limit: {c.peak_position_limit} (text: 'roughly has a maximum at ω = ε'). "
+             notes=f"δ → 0 limit: {c.peak_position_limit} "
+                   "(text: 'roughly has a maximum at ω = ε'). "
                    "Expansion: ω_max = ε + O(δ²/ε)."),
         make("peak_position_limit", equation="5", title="position of the maximum for δ → 0",
              lhs=sp.Symbol("omega_max"), expr=c.peak_position_limit, args=(eps,),

@@ -135,7 +135,8 @@ def results() -> list[Result]:
     f1_final = c.f1.last.subs(Dbeta, beta_c - beta_h)
     f2_final = c.f2.last.subs({Dbeta: beta_c - beta_h, Ic_p: I_c})
     return [
-        make("first_law", equation="15", title="cold current = −(hot + work currents), three levels",
+        make("first_law", equation="15",
+             title="cold current = −(hot + work currents), three levels",
              lhs=sp.Symbol("I_E^c"), expr=c.currents[0], args=args3,
              printed=-(c.currents[1] + c.currents[2]), expected=CURRENT,
              steps=(Step("11", "hot current", c.currents[1], name="I_h"),

@@ -119,7 +119,8 @@ def escape_check(result: Result) -> NumericCheck:
         p, _ = stationary(W - np.diag(W.sum(axis=0)))
         flux_down = W[0, 1] * p[1] + W[0, 2] * p[2]
         err = max(err, relative_error(f(Gc, Gh, nc, nh), flux_down / (p[1] + p[2])))
-    return NumericCheck(err < 1e-6, err, 1e-6, "stationary flux 12 → 1/2 per probability, n_w = 1e7")
+    return NumericCheck(err < 1e-6, err, 1e-6,
+                        "stationary flux 12 → 1/2 per probability, n_w = 1e7")
 
 
 def limit_check(order: int) -> Callable[[Result], NumericCheck]:
