@@ -16,7 +16,6 @@ on the symmetric sector exactly when their canonical forms agree. A canonical mo
 tuple of per-site exponent triples ``((a1, b1, c1), (a2, b2, c2), ...)``.
 
 >>> import sympy as sp
-from sympy import Expr  # the class below has a method named ``sp``
 >>> S = sp.Symbol("S", positive=True)
 >>> ops = SpinSystem((S,))
 >>> (ops.sm(0) * ops.sp(0)).to_sympy()
