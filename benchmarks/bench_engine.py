@@ -23,7 +23,8 @@ import os
 import subprocess
 import sys
 
-PARAMS = {"E1": 1.0, "E2": 10.0, "beta1": 1 / 6, "beta2": 1 / 16, "coupling": 0.006, "Gamma0": 0.001}
+PARAMS = {"E1": 1.0, "E2": 10.0, "beta1": 1 / 6, "beta2": 1 / 16, "coupling": 0.006,
+          "Gamma0": 0.001}
 
 CHILD = """
 import json, sys, time

@@ -110,13 +110,13 @@ def davies_model(H: qutip.Qobj,
             Aw = sum(proj[i] @ Af @ proj[k] for i, k in pairs)
             if np.max(np.abs(Aw)) <= 1e-12 * max(np.max(np.abs(Af)), 1.0):
                 continue
-            g = float(np.asarray(gamma(np.array([w]))).ravel()[0])
-            if g < 0:
-                raise NumericalError(f"negative rate gamma({w:g}) = {g:g}")
-            if g == 0.0:
+            rate = float(np.asarray(gamma(np.array([w]))).ravel()[0])
+            if rate < 0:
+                raise NumericalError(f"negative rate gamma({w:g}) = {rate:g}")
+            if rate == 0.0:
                 continue
             Aw = np.where(np.abs(Aw) > 1e-14 * np.max(np.abs(Aw)), Aw, 0.0)
-            c = qutip.Qobj(np.sqrt(g) * Aw, dims=dims).to("CSR")
+            c = qutip.Qobj(np.sqrt(rate) * Aw, dims=dims).to("CSR")
             jumps.append((c, float(w)))
             c_all.append(c)
         all_jumps.append(tuple(jumps))
@@ -146,7 +146,7 @@ def restrict(model: DaviesModel, V: np.ndarray, *, tol: float = 1e-10) -> Davies
         M = op.full()
         leak = np.linalg.norm(M @ V - P @ M @ V) + np.linalg.norm(M.conj().T @ V
                                                                   - P @ M.conj().T @ V)
-        if leak > tol * max(np.linalg.norm(M), 1.0):
+        if leak > tol * max(float(np.linalg.norm(M)), 1.0):
             raise ParameterError(f"the subspace is not invariant (leak {leak:.2e})")
         return qutip.Qobj(V.conj().T @ M @ V)
 

@@ -13,7 +13,8 @@ with two spins of length :math:`S = N/2` (the symmetric sector of two ensembles 
 frequency :math:`\nu = E_2 - E_1`; the power it receives from the spins is
 :math:`P = g\,\nu\,\mathrm{Im}\langle S^{(1)}_+ S^{(2)}_-\rangle` and the heat currents from the
 baths into the spins are :math:`J_i = \mathrm{Tr}[H_0\,\mathcal D_i(\rho)]
-= E_i(\gamma^{(i)}_\uparrow\langle S_-S_+\rangle_i - \gamma^{(i)}_\downarrow\langle S_+S_-\rangle_i)`.
+= E_i(\gamma^{(i)}_\uparrow\langle S_-S_+\rangle_i
+- \gamma^{(i)}_\downarrow\langle S_+S_-\rangle_i)`.
 
 Symmetry used by the solvers
     :math:`V` conserves :math:`M = n_1 + n_2` (the number of excitations, :math:`n_i = S^z_i + S`)

@@ -100,13 +100,15 @@ def _power_blocks(model: ExchangeCoupledSpins, kets) -> list[np.ndarray]:
 
 
 def power(ss: SectorSteadyState) -> float:
-    """Power delivered to the drive, :math:`P = g\\nu\\,\\mathrm{Im}\\langle S_+^{(1)}S_-^{(2)}\\rangle`."""
+    """Power delivered to the drive,
+    :math:`P = g\\nu\\,\\mathrm{Im}\\langle S_+^{(1)}S_-^{(2)}\\rangle`."""
     return float(sum(np.sum(p * r.T) for p, r in zip(_power_blocks(ss.model, ss.layout.kets),
                                                        ss.blocks)))
 
 
 def heat_currents(ss: SectorSteadyState) -> tuple[float, float]:
-    r"""Heat currents from each bath into the spins, :math:`J_i = \mathrm{Tr}[H_0\mathcal D_i\rho]`."""
+    r"""Heat currents from each bath into the spins,
+    :math:`J_i = \mathrm{Tr}[H_0\mathcal D_i\rho]`."""
     m = ss.model
     d = diagonal_expectations(ss)
     J1 = m.E1 * (m.up1 * d["mp1"] - m.down1 * d["pm1"])
@@ -219,7 +221,8 @@ def two_spin_state(ss: SectorSteadyState) -> np.ndarray:
     r"""Reduced 4×4 state of one spin-1/2 of ensemble 1 and one of ensemble 2.
 
     Exact for permutation-symmetric ensembles:
-    :math:`\langle\sigma^\alpha_{1}\sigma^\beta_{2}\rangle = 4\langle S_1^\alpha S_2^\beta\rangle/N^2`,
+    :math:`\langle\sigma^\alpha_{1}\sigma^\beta_{2}\rangle
+    = 4\langle S_1^\alpha S_2^\beta\rangle/N^2`,
     :math:`\langle\sigma^\alpha_i\rangle = 2\langle S_i^\alpha\rangle/N`; the weak U(1) symmetry
     makes :math:`\langle S^{x,y}_i\rangle`, :math:`\langle S_1^{\pm}S_2^{\pm}\rangle` and
     :math:`\mathrm{Re}\langle S_1^+S_2^-\rangle` vanish. Basis order |↑↑>, |↑↓>, |↓↑>, |↓↓>.

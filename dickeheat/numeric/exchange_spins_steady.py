@@ -157,7 +157,7 @@ class SectorSolver:
         self.scale = model.rate_scale
         self.w = np.zeros(self.layout.dimension)
         self.w[0] = self.scale                     # tr(w) = scale > 0: not in the range of L
-        self._lu = None
+        self._lu: spla.SuperLU | None = None
         self._prec: Callable[[np.ndarray], np.ndarray] | None = None
 
     # -- the bordered operator -------------------------------------------------------------
@@ -168,9 +168,10 @@ class SectorSolver:
         """Solve :math:`\\mathcal L' x = b`; returns ``x`` and the iteration count."""
         rhs = np.asarray(rhs, dtype=float)
         if self.method == "direct":
-            if self._lu is None:
-                self._lu = spla.splu(sp.csc_matrix(self._bordered_sparse()))
-            return self._lu.solve(rhs), 0
+            lu = self._lu
+            if lu is None:
+                lu = self._lu = spla.splu(sp.csc_matrix(self._bordered_sparse()))
+            return lu.solve(rhs), 0
         if self._prec is None:
             self._prec = _two_level(self._matvec, self.layout, self.L, self.w, self.trace,
                                     _block_gauss_seidel(self.model, self.layout, self.L))
@@ -217,11 +218,11 @@ def _two_level(matvec: Callable[[np.ndarray], np.ndarray], lay: SectorLayout,
     trace. The coarse operator is the (bordered) birth–death chain of the block weights, which
     carries the slow diffusion in M that block Gauss–Seidel alone resolves only slowly.
     """
-    sel = []                                     # entries |n1 - n1'| <= COARSE_ORDER
+    parts = []                                   # entries |n1 - n1'| <= COARSE_ORDER
     for i, (d, _) in enumerate(lay.shapes):
         a, b = np.divmod(np.arange(d * d), d)
-        sel.append(lay.offsets[i] + np.nonzero(np.abs(a - b) <= COARSE_ORDER)[0])
-    sel = np.concatenate(sel)
+        parts.append(lay.offsets[i] + np.nonzero(np.abs(a - b) <= COARSE_ORDER)[0])
+    sel = np.concatenate(parts)
     n, nc = lay.dimension, sel.size
     Pc = sp.csr_matrix((np.ones(nc), (sel, np.arange(nc))), shape=(n, nc))
     R = Pc.T.tocsr()

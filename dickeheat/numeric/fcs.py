@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import scipy.linalg as la
@@ -239,7 +239,8 @@ class BorderedSolver:
 
     def _column(self, k: int) -> np.ndarray:
         if self.sparse:
-            return np.asarray(self._R[:, [k]].toarray()).ravel()
+            R = cast("sp.csc_matrix", self._R)  # sparse branch: built as csc_matrix above
+            return np.asarray(R[:, [k]].toarray()).ravel()
         return np.asarray(self._R[:, k], dtype=float)
 
     def stationary(self) -> np.ndarray:
@@ -319,7 +320,12 @@ def counting_statistics(R0: Matrix, W: Matrix, *, energies: np.ndarray | None = 
     """
     if (energies is None) == (increments is None):
         raise ParameterError("give exactly one of energies= or increments=")
-    d = energy_increments(W, energies) if increments is None else increments
+    if increments is not None:
+        d = increments
+    elif energies is not None:
+        d = energy_increments(W, energies)
+    else:  # unreachable: exactly one of the two was checked above
+        raise ParameterError("give exactly one of energies= or increments=")
     solver = BorderedSolver(R0, sparse=sparse)
     p, res = checked_stationary(solver, residual_tol=residual_tol)
     c1, c2, c3 = cumulants(solver, p, jump_moments(W, d, 3))

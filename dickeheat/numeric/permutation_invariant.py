@@ -108,7 +108,8 @@ def collective_with_local_noise(
     L = sp.csr_matrix(local.lindbladian().data.as_scipy()) if (
         dephasing or emission or pumping) else sp.csr_matrix((nds * nds, nds * nds))
     rows, cols, vals = [], [], []
-    energy_ops = []   # per block: (offset, d, H, [D_k superop])
+    # per block: (offset, d, H, [D_k superop])
+    energy_ops: list[tuple[int, int, qutip.Qobj | None, list[qutip.Qobj | None]]] = []
     for J, off in _blocks(N):
         d = int(round(2 * J)) + 1
         if d == 1:

@@ -223,6 +223,9 @@ def _jx2(sector: ParitySector) -> sp.csr_matrix:
 
 
 def _laser_rates(model: SpinRefrigerator, E: np.ndarray, A: sp.csr_matrix) -> sp.csr_matrix:
+    if model.laser is None:
+        raise ParameterError("laser: the model has no laser rate (laser=None)")
+    laser = float(model.laser)
     C = sp.coo_matrix(A)
     off = (C.row != C.col) & (C.data != 0)
     r, c = C.row[off], C.col[off]
@@ -233,7 +236,7 @@ def _laser_rates(model: SpinRefrigerator, E: np.ndarray, A: sp.csr_matrix) -> sp
             f"{model.work.center:g}; Bohr frequencies of J_x here are "
             f"{sorted(set(np.round(np.abs(E[r] - E[c]), 6)))[:6]}..."
         )
-    return sp.csr_matrix((np.full(int(hit.sum()), float(model.laser)), (r[hit], c[hit])),
+    return sp.csr_matrix((np.full(int(hit.sum()), laser), (r[hit], c[hit])),
                          shape=A.shape)
 
 

@@ -166,7 +166,8 @@ def characteristic_polynomial(R_s: sp.Matrix, s: sp.Symbol) -> tuple[sp.Expr, sp
     return sp.expand(P), LAMBDA
 
 
-def polynomial_cumulants(P: sp.Expr, lam: sp.Symbol, s: sp.Symbol, order: int) -> tuple[sp.Expr, ...]:
+def polynomial_cumulants(P: sp.Expr, lam: sp.Symbol, s: sp.Symbol,
+                         order: int) -> tuple[sp.Expr, ...]:
     r"""Derivatives :math:`\lambda^{(k)}(0)`, :math:`k = 1..{\rm order}`, of the root of
     :math:`P(\lambda, s) = 0` with :math:`\lambda(0) = 0`.
 

@@ -39,6 +39,7 @@ import dataclasses
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from math import factorial
+from typing import cast
 
 import sympy as sp
 from sympy.utilities.iterables import multiset_partitions
@@ -135,7 +136,7 @@ def _monomial_of(word: Sequence[tuple[int, str]], size: int) -> Monomial:
     counts = [[0, 0, 0] for _ in range(size)]
     for k, g in word:
         counts[k]["+z-".index(g)] += 1
-    return tuple(tuple(c) for c in counts)  # type: ignore[return-value]
+    return tuple((c[0], c[1], c[2]) for c in counts)
 
 
 @functools.cache
@@ -273,7 +274,8 @@ def _as_monomial(op: SpinPoly | Monomial) -> Monomial:
         if len(op.terms) != 1 or next(iter(op.terms.values())) != 1:
             raise ParameterError("each operator must be a single canonical monomial")
         return next(iter(op.terms))
-    return tuple(tuple(t) for t in op)  # type: ignore[return-value]
+    # lists become tuples; the entries are validated where the monomial is used
+    return cast(Monomial, tuple(tuple(t) for t in op))
 
 
 def meanfield(

@@ -78,10 +78,11 @@ def real_system(eqs: MomentEquations, parameters: Sequence[sp.Symbol]) -> RealMo
     parameters = tuple(parameters)
     for p in parameters:
         if not p.is_real:
-            raise ParameterError(f"parameter {p} must be declared real (real=True or positive=True)")
+            raise ParameterError(f"parameter {p} must be declared real "
+                                 "(real=True or positive=True)")
     subs: dict[sp.Expr, sp.Expr] = {}
     variables: list[sp.Symbol] = []
-    layout = []
+    layout: list[tuple[Monomial, int, int | None]] = []
     for m in eqs.monomials:
         s = moment_symbol(eqs.system, m)
         if m == dagger_monomial(m):
@@ -95,7 +96,7 @@ def real_system(eqs: MomentEquations, parameters: Sequence[sp.Symbol]) -> RealMo
             subs[sp.conjugate(s)] = u - sp.I * v
             subs[s] = u + sp.I * v
     rhs: list[sp.Expr] = []
-    for (m, _, j_im), f in zip(layout, eqs.sympy_rhs()):
+    for (_m, _, j_im), f in zip(layout, eqs.sympy_rhs()):
         f = sp.expand(f.xreplace(subs))
         fc = _conjugate_real(f)
         rhs.append(sp.expand((f + fc) / 2))
@@ -179,13 +180,14 @@ class CompiledMoments:
         ev = np.linalg.eigvals(self.jacobian(np.asarray(y, float), self.params(params)))
         return ev[np.argsort(-ev.real)]
 
-    def evolve(self, params: Any, y0: Sequence[float], t_eval: Sequence[float], *,
+    def evolve(self, params: Any, y0: Sequence[float] | np.ndarray,
+               t_eval: Sequence[float] | np.ndarray, *,
                rtol: float = 1e-9, atol: float = 1e-12) -> np.ndarray:
         """The state at the times ``t_eval`` (``solve_ivp``, implicit, with the Jacobian)."""
         p = self.params(params)
-        t_eval = np.asarray(t_eval, dtype=float)
-        sol = solve_ivp(lambda t, y: self.rhs(y, p), (0.0, float(t_eval[-1])),
-                        np.asarray(y0, float), method="LSODA", t_eval=t_eval, rtol=rtol,
+        times = np.asarray(t_eval, dtype=float)
+        sol = solve_ivp(lambda t, y: self.rhs(y, p), (0.0, float(times[-1])),
+                        np.asarray(y0, float), method="LSODA", t_eval=times, rtol=rtol,
                         atol=atol, jac=lambda t, y: self.jacobian(y, p))
         if not sol.success:
             raise NumericalError(f"integration of the moment equations failed: {sol.message}")

@@ -26,7 +26,8 @@ Exps = tuple[tuple[int, int, int], ...]
 
 
 def _vars(system: SpinSystem) -> list[tuple[sp.Symbol, sp.Symbol, sp.Symbol]]:
-    return [tuple(sp.Symbol(f"m{n}{c}", real=True) for c in "xyz")  # type: ignore[misc]
+    return [(sp.Symbol(f"m{n}x", real=True), sp.Symbol(f"m{n}y", real=True),
+             sp.Symbol(f"m{n}z", real=True))
             for n in system.names]
 
 

@@ -30,8 +30,10 @@ import dataclasses
 import functools
 from collections.abc import Iterable, Mapping
 from math import comb
+from typing import cast
 
 import sympy as sp
+from sympy import Expr  # the class below has a method named ``sp``
 
 from dickeheat.errors import ParameterError
 
@@ -250,7 +252,7 @@ class SpinSystem:
 
     def monomial(self, m: Monomial | Iterable[Triple]) -> SpinPoly:
         """The canonical monomial ``m`` as a polynomial (checked to be canonical)."""
-        m = tuple(tuple(t) for t in m)
+        m = cast(Monomial, tuple(tuple(t) for t in m))  # validated just below
         if len(m) != self.size or any(min(a, c) != 0 or min(a, b, c) < 0 for a, b, c in m):
             raise ParameterError(f"not a canonical monomial of {self.size} sites: {m}")
         return self.poly({m: sp.S.One})
@@ -281,7 +283,7 @@ class SpinSystem:
         return (self.sp(site) - self.sm(site)) * (-sp.I / 2)
 
     # -- algebra --------------------------------------------------------------------------
-    def monomial_product(self, m1: Monomial, m2: Monomial) -> dict[Monomial, sp.Expr]:
+    def monomial_product(self, m1: Monomial, m2: Monomial) -> dict[Monomial, Expr]:
         """Canonical form of ``m1 · m2``: sites multiply independently (they commute)."""
         partial: dict[Monomial, sp.Expr] = {(): sp.S.One}
         for k, C in enumerate(self.casimirs):
@@ -296,7 +298,7 @@ class SpinSystem:
     def commutator(self, a: SpinPoly, b: SpinPoly) -> SpinPoly:
         return a * b - b * a
 
-    def monomial_expr(self, m: Monomial) -> sp.Expr:
+    def monomial_expr(self, m: Monomial) -> Expr:
         """A canonical monomial as a product of noncommutative SymPy symbols."""
         out = sp.S.One
         for name, (a, b, c) in zip(self.names, m):

@@ -59,7 +59,8 @@ def test_closed_fixed_point_differs_from_the_thermal_state():
     from scipy.optimize import fsolve
     r38, r39 = RESULTS["eq38"], RESULTS["eq39"]
     mz_ss = RESULTS["mz_ss"]
-    f = lambda y, bE: [r38.numpy_function(1.0, bE, *y), r39.numpy_function(1.0, bE, *y)]
+    def f(y, bE):
+        return [r38.numpy_function(1.0, bE, *y), r39.numpy_function(1.0, bE, *y)]
     gaps = []
     for bE in (0.5, 2.0, 10.0):
         m = float(mz_ss.numpy_function(bE))

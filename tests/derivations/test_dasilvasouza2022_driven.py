@@ -62,7 +62,8 @@ def test_exact_power_per_pair_approaches_the_closed_macroscopic_limit_as_one_ove
 
     p = {omega0: 0.6, Gamma0: 1.0, E1: 1.0, E2: 2.5, beta1: 1.5, beta2: 0.4}
     model = CompiledMoments(real_system(driven.macro_equations(), tuple(p)))
-    th = lambda b: -1 / np.tanh(b / 2) + 2 / b
+    def th(b):
+        return -1 / np.tanh(b / 2) + 2 / b
     z1, z2 = th(1.5), th(0.4 * 2.5)
     init = {m: 0.0 for m, _, _ in model.system.layout}
     init |= {((0, 1, 0), (0, 0, 0)): z1, ((0, 0, 0), (0, 1, 0)): z2,

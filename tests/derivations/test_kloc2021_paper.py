@@ -67,7 +67,8 @@ def test_fig2_reduced_model_close_to_G4_at_beta_w_1e_3() -> None:
 
     for N in (5, 31, 101):
         G = [g[b](N, 1.0) for b in "chw"]
-        I = R["kloc2021.current_finite_nw"].numpy_function(1.0, *G, nb(2, 2.0), nb(6, 1.0), nb(4, 1e-3))
+        I = R["kloc2021.current_finite_nw"].numpy_function(1.0, *G, nb(2, 2.0), nb(6, 1.0),
+                                                           nb(4, 1e-3))
         I4 = R["kloc2021.G4_current"].numpy_function(1.0, G[0], G[1], nb(2, 2.0), nb(6, 1.0))
         assert abs(I / I4 - 1) < 1e-2
 

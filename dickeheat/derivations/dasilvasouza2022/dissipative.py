@@ -169,7 +169,8 @@ def results() -> list[Result]:
     N = 2 * S
     coth = sp.coth(bE / 2)
     A45 = 4 + 4 / bE**2 + 12 * coth / bE - 3 * coth**2
-    binom = lambda a, b: sp.binomial(a, b)
+    def binom(a, b):
+        return sp.binomial(a, b)
     mzk = {0: 1, 1: mz, 2: mz2, 3: mz3, 4: mz4, 5: mz5}
 
     def printed37(k: int) -> sp.Expr:  # ⟨m^z⟩^j read as the moment ⟨(m^z)^j⟩

@@ -106,7 +106,8 @@ def _printed47(site: int, axis: str) -> sp.Expr:
         return (-omega0 / 2 * _m2(l, "z", lb, "x") + Gamma0 / 2 * _m(l, (0, 1, 1))
                 - Gamma0 / bE * _m(l, (0, 1, 0)))
     return (omega0 / 2 * (_m2(l, "y", lb, "x") - _m2(l, "x", lb, "y"))
-            - Gamma0 / 2 * (_m(l, (2, 0, 0)) + _m(l, (0, 2, 0))) - 2 * Gamma0 / bE * _m(l, (0, 0, 1)))
+            - Gamma0 / 2 * (_m(l, (2, 0, 0)) + _m(l, (0, 2, 0)))
+            - 2 * Gamma0 / bE * _m(l, (0, 0, 1)))
 
 
 def _m2(s1: int, a1: str, s2: int, a2: str) -> sp.Symbol:

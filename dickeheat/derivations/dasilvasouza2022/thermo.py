@@ -147,7 +147,8 @@ def results() -> list[Result]:
     X = moment("S1- S2+")
     Z1, Z11 = moment("S1z"), moment("S1z^2")
     Z2, Z22 = moment("S2z"), moment("S2z^2")
-    sp_sm = lambda Z, ZZ: S**2 + S - ZZ + Z
+    def sp_sm(Z, ZZ):
+        return S**2 + S - ZZ + Z
     out = [
         make("power", equation="10", title="stationary output power −⟨(dV/dt)_I⟩",
              lhs=P, expr=c.power, args=(omega0, nu, X),

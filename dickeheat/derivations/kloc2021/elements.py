@@ -93,8 +93,10 @@ def chain() -> ElementsChain:
 
 def results() -> list[Result]:
     c = chain()
-    ap = lambda m: _printed_alpha(m, 1)
-    am = lambda m: _printed_alpha(m, -1)
+    def ap(m):
+        return _printed_alpha(m, 1)
+    def am(m):
+        return _printed_alpha(m, -1)
     el = sp.Symbol("M_ab")
     common = ("Derived for symbolic j and b from ⟨j,m'|J_±|j,m⟩ (sympy.physics.quantum qapply) "
               "and the four Dicke-state brackets of the proper basis.")

@@ -37,7 +37,8 @@ from dickeheat.symbolic.result import Result, Step, require_zero
 __all__ = ["RatesChain", "bose_n", "chain", "gamma_fn", "results", "spectral_density"]
 
 
-def spectral_density(w: sp.Expr, G: sp.Expr = Gbar, e: sp.Expr = eps, d: sp.Expr = delta) -> sp.Expr:
+def spectral_density(w: sp.Expr, G: sp.Expr = Gbar, e: sp.Expr = eps,
+                     d: sp.Expr = delta) -> sp.Expr:
     """Eq. (5): the model's spectral density (the input)."""
     return 4 * G * e * d**2 * w / (((w - e) ** 2 + d**2) * ((w + e) ** 2 + d**2))
 
@@ -77,7 +78,8 @@ def chain() -> RatesChain:
     x = sp.Symbol("x", positive=True)
     num = sp.numer(sp.together(sp.diff(spectral_density(w), w)))
     poly = sp.Poly(sp.expand(num).subs(w, sp.sqrt(x)), x)
-    roots = [r for r in sp.solve(poly.as_expr(), x) if r.subs({eps: 1, delta: sp.Rational(1, 10)}).is_positive]
+    roots = [r for r in sp.solve(poly.as_expr(), x)
+             if r.subs({eps: 1, delta: sp.Rational(1, 10)}).is_positive]
     if len(roots) != 1:
         raise ValueError("expected one positive stationary point of Γ(ω) for ω > 0")
     peak_s = sp.simplify(roots[0])
@@ -94,7 +96,8 @@ def chain() -> RatesChain:
                  sp.simplify(spectral_density(-w) * (1 + bose_n(-w)) - absorption))
     kms = sp.simplify(absorption / (spectral_density(w) * (1 + bose_n(w))))
     c = elements.chain()
-    E = lambda m: Omega * m**2
+    def E(m):
+        return Omega * m**2
     # Eq. (7): R_ab = γ(E_b − E_a)|⟨v_a|A|v_b⟩|², upward a = b + 1 (J_x) and a = b + 2 (J_x²/N)
     rate_up_x = gamma_fn(E(b) - E(b + 1)) * c.jx_up**2
     rate_up_x2 = gamma_fn(E(b) - E(b + 2)) * (c.jx2_up / N) ** 2
@@ -122,7 +125,8 @@ def results() -> list[Result]:
              lhs=sp.Symbol("omega_max"), expr=c.peak_position, args=(eps, delta), expected=RATE,
              steps=(Step("5", "ω_max² from d/dω Γ = 0 (quadratic in ω²)", c.peak_s),),
              check=checks.peak_position_check,
-             notes=f"δ → 0 limit: {c.peak_position_limit} (text: 'roughly has a maximum at ω = ε'). "
+             notes=f"δ → 0 limit: {c.peak_position_limit} "
+                   "(text: 'roughly has a maximum at ω = ε'). "
                    "Expansion: ω_max = ε + O(δ²/ε)."),
         make("peak_position_limit", equation="5", title="position of the maximum for δ → 0",
              lhs=sp.Symbol("omega_max"), expr=c.peak_position_limit, args=(eps,),

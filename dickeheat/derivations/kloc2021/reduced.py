@@ -99,7 +99,8 @@ class ReducedChain:
 
 @functools.cache
 def chain() -> ReducedChain:
-    E = lambda m: Omega * m**2
+    def E(m):
+        return Omega * m**2
     lv = (HALF, 3 * HALF, 5 * HALF)
     gaps = (E(lv[1]) - E(lv[0]), E(lv[2]) - E(lv[1]), E(lv[2]) - E(lv[0]))
     # resonance: Γ_ν(ε_ν) for δ_ν → 0 (rational in δ, continuous after cancellation)
@@ -211,7 +212,8 @@ def results() -> list[Result]:
              args=(Omega, G_c, G_h, G_w, n_c, n_h, n_w), steps=(gap_step, g1_step),
              expected=CURRENT, check=checks.finite_current_check,
              notes="Derivative of the dominant eigenvalue of (G1); no closed form printed."),
-        make("G3_conditional", equation="G3", title="conditional probability P_{3/2}/P_12 for n_w → ∞",
+        make("G3_conditional", equation="G3",
+             title="conditional probability P_{3/2}/P_12 for n_w → ∞",
              lhs=sp.Symbol("P_{3/2}/P_12"), expr=c.conditional, args=(), printed=HALF,
              expected=ONE, steps=(p1_step, rt_step), check=checks.conditional_check,
              notes="The text says 'P_{3/2}/P_12 and P_{1/2}/P_12 both approach 1/2'; the second "
@@ -244,7 +246,8 @@ def results() -> list[Result]:
                    "reservoir for current and noise. Derived: the Γ_L-coefficient of the "
                    "characteristic polynomial equals P_1 of the thermal n_w → ∞ limit, so "
                    "current and noise coincide with (G4) and (G5)."),
-        make("G6_laser_noise", equation="G6", title="cold-current noise with a resonant laser, Γ_L → ∞",
+        make("G6_laser_noise", equation="G6",
+             title="cold-current noise with a resonant laser, Γ_L → ∞",
              lhs=sp.Symbol("S_E^c"), expr=c.laser_noise, args=args_lim, printed=c.noise,
              expected=NOISE, check=checks.laser_check(2),
              notes="printed = the derived (G5) (the claim is equality with the n_w → ∞ limit)."),

@@ -129,12 +129,14 @@ def results() -> list[Result]:
                    "once as m_0 and once as a_0). The check compares the sum with the mean "
                    "first-passage time to the ground state of the numerical T = 0 rate matrix."),
         make("D1_rate", equation="D1", title="effective two-level rate Γ_c^eff of App. D",
-             lhs=G_c, expr=c.d1_rate, args=(N, Gb), printed=Gb / 4 * (N / 2 * (N / 2 + 1) - 3 * half**2),
+             lhs=G_c, expr=c.d1_rate, args=(N, Gb),
+             printed=Gb / 4 * (N / 2 * (N / 2 + 1) - 3 * half**2),
              check=checks.d1_check, dims=False,
              notes="Agrees with App. D; contrast with the (G2) print, which has N/2(N/2 − 1)."),
         make("D2_current", equation="D2", title="two-bath cold current (supertransmittance)",
              lhs=sp.Symbol("I_E^c"), expr=c.d2_current, args=(Omega, G_c, G_w, n_c, n_w),
-             printed=-2 * Omega * G_c * G_w * (n_w - n_c) / (G_c * (1 + 2 * n_c) + G_w * (1 + 2 * n_w)),
+             printed=-2 * Omega * G_c * G_w * (n_w - n_c)
+             / (G_c * (1 + 2 * n_c) + G_w * (1 + 2 * n_w)),
              expected=CURRENT, check=checks.d2_check,
              notes="Sign change under β_c ↔ β_w (n_c ↔ n_w) holds; the magnitude changes unless "
                    "Γ_c^eff = Γ_w^eff (rectification), as stated."),

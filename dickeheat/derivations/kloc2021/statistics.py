@@ -48,7 +48,8 @@ class StatisticsChain:
 
 
 def paper_recipe(R_chi: sp.Matrix, x: sp.Symbol) -> tuple[sp.Expr, sp.Expr, sp.Matrix, sp.Matrix]:
-    r"""Eqs. (11)–(14) as printed: :math:`\bar\rho` from (12), :math:`\bar I = -i{\rm Tr}R'\bar\rho`,
+    r"""Eqs. (11)–(14) as printed: :math:`\bar\rho` from (12),
+    :math:`\bar I = -i{\rm Tr}R'\bar\rho`,
     :math:`\bar\sigma` from (14), :math:`\bar S = -{\rm Tr}R''\bar\rho - 2{\rm Tr}R'\bar\sigma`.
 
     The bordered systems are the printed ones, :math:`(n+1)\times n` (rate matrix with a row of
@@ -98,11 +99,13 @@ def results() -> list[Result]:
             "(dickeheat.symbolic.counting.rs_cumulants), checked there on random matrices and "
             "used for the three-level model.")
     return [
-        make("current_generic", equation="11", title="stationary current from the dominant eigenvalue",
+        make("current_generic", equation="11",
+             title="stationary current from the dominant eigenvalue",
              lhs=sp.Symbol("I"), expr=c.current, args=args, printed=c.recipe_current, steps=steps,
              check=checks.generic_check(1), notes=note, dims=False),
         make("noise_generic", equation="13", title="stationary noise from the dominant eigenvalue",
              lhs=sp.Symbol("S"), expr=c.noise, args=args, printed=c.recipe_noise,
-             steps=(*steps, Step("14", "noise from the RS recursion (auxiliary vector)", c.rs_noise)),
+             steps=(*steps, Step("14", "noise from the RS recursion (auxiliary vector)",
+                                 c.rs_noise)),
              check=checks.generic_check(2), notes=note, dims=False),
     ]

@@ -88,7 +88,8 @@ def chain() -> SymmetryChain:
 
 def results() -> list[Result]:
     c = chain()
-    site_step = Step("[58]", "one-site factor exp(iπ(σ_x − 1)/2) by matrix exponential", c.site_parity,
+    site_step = Step("[58]", "one-site factor exp(iπ(σ_x − 1)/2) by matrix exponential",
+                     c.site_parity,
                      name="site_parity")
     eta = sp.Symbol("eta")
     out = []
@@ -101,7 +102,8 @@ def results() -> list[Result]:
             notes="Π = ⊗_i σ_x^i (derived). The check also verifies [H, J²] = [H, Π] = "
                   "[J², Π] = [Π, H_I,ν] = 0 with explicit 2^N-dimensional matrices for N = 3, 5."))
     out.append(make(
-        "proper_parity", equation="3", title="parity of the proper collective basis ⟨v_m^+|Π|v_m^+⟩",
+        "proper_parity", equation="3",
+        title="parity of the proper collective basis ⟨v_m^+|Π|v_m^+⟩",
         lhs=sp.Symbol("pi_+"), expr=c.proper_parity, args=(), printed=sp.Integer(1), expected=ONE,
         steps=(Step("", "Π|j, j⟩ = phase · |j, −j⟩", c.top_phase, name="top_phase"),
                Step("", "|⟨j,m−1|J−|j,m⟩| − ⟨j,−m+1|J+|j,−m⟩ (vanishes: Π|j,m⟩ = |j,−m⟩)",

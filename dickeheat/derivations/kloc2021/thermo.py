@@ -135,7 +135,8 @@ def results() -> list[Result]:
     f1_final = c.f1.last.subs(Dbeta, beta_c - beta_h)
     f2_final = c.f2.last.subs({Dbeta: beta_c - beta_h, Ic_p: I_c})
     return [
-        make("first_law", equation="15", title="cold current = −(hot + work currents), three levels",
+        make("first_law", equation="15",
+             title="cold current = −(hot + work currents), three levels",
              lhs=sp.Symbol("I_E^c"), expr=c.currents[0], args=args3,
              printed=-(c.currents[1] + c.currents[2]), expected=CURRENT,
              steps=(Step("11", "hot current", c.currents[1], name="I_h"),
@@ -152,7 +153,9 @@ def results() -> list[Result]:
             check=checks.entropy_check, verdict="proved",
             notes="Proved: σ_i = J 𝒜, J = (k₊ − k₋)/D with D > 0 and k₊/k₋ = e^𝒜, so "
                   "σ_i = k₋ 𝒜 (e^𝒜 − 1)/D ≥ 0 (x(e^x − 1) ≥ 0 for each sign of x, by "
-                  "SymPy integrals with positive integrands). The check also samples σ_i ≥ 0 on random parameters.", paper=PAPER, dims=None),
+                  "SymPy integrals with positive integrands). The check also samples σ_i ≥ 0 on "
+                  "random parameters.",
+            paper=PAPER, dims=None),
         InequalityResult(
             name="kloc2021.tur_ratio", equation="19",
             title="TUR ratio S σ_i / I² of the reduced model for n_w → ∞ (≥ 2, sampled)",
@@ -162,7 +165,9 @@ def results() -> list[Result]:
                   "Sampling (in the check): 4000 log-uniform points, Ω = 1, Γ_c, Γ_h ∈ [1e-2, "
                   "1e2], β_h ∈ [1e-2, 5], β_c/β_h ∈ (1, 3) with thermal n_c, n_h; min Q ≥ 2 is "
                   "asserted. Only this closed form (n_w → ∞) is sampled; the check also "
-                  "compares it with linear-solve numerics of the 3×3 model at n_w = 1e7.", paper=PAPER, dims=None),
+                  "compares it with linear-solve numerics of the 3×3 model at "
+                  "n_w = 1e7.",
+            paper=PAPER, dims=None),
         InequalityResult(
             name="kloc2021.carnot_bound", equation="F1", title="Carnot bound on the COP",
             lhs=sp.Symbol("kappa_Ca"), expr=f1_final, args=(beta_c, beta_h), printed=kap_ca,

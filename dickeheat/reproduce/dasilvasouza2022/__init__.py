@@ -16,7 +16,8 @@ id                          paper      computed from
 Figs. 5 and 6 (the Jacobian gap and the macroscopic power, gain and constancy maps of the
 driven engine) and the macroscopic-limit curves of Figs. 7, 8 and 10 come from the
 third-cumulant equations of the driven engine and are not drawn here. Closed forms (the
-constancy, the Carnot efficiency, Eqs. 33–39 and 44) are reached through the registry. ``fast=True`` uses small grids (tests, gallery).
+constancy, the Carnot efficiency, Eqs. 33–39 and 44) are reached through the registry.
+``fast=True`` uses small grids (tests, gallery).
 
 >>> [s.id for s in FIGURES][:2]
 ['dasilvasouza2022-fig2', 'dasilvasouza2022-fig3']

@@ -56,7 +56,8 @@ def compute_fig2(*, version: str = "paper", fast: bool = False,
     alpha = np.empty((dE_c.size, Tb_c.size))
     for i, dE in enumerate(progress_iter(dE_c, progress, "Fig. 2c")):
         for j, Tb in enumerate(Tb_c):
-            kw = {"E1": E1, "E2": E1 + dE, "T1": Tb - dT / 2, "T2": Tb + dT / 2, "omega0": w0, "Gamma0": G}
+            kw = {"E1": E1, "E2": E1 + dE, "T1": Tb - dT / 2, "T2": Tb + dT / 2,
+                  "omega0": w0, "Gamma0": G}
             p1 = engine_point(1, **kw)["P"]
             r = [engine_point(int(N), **kw)["P"] / p1 for N in Nc]
             alpha[i, j] = power_law_exponent(Nc, np.asarray(r), int(Nc[0]))
@@ -157,7 +158,8 @@ def compute_fig10(*, version: str = "paper", fast: bool = False,
     dEs = np.linspace(0.5, 6.0, 4 if fast else 12)
     gain = np.empty((Ns.size, dEs.size))
     for j, dE in enumerate(progress_iter(dEs, progress, "Fig. 10")):
-        kw = {"E1": 1.0, "E2": 1.0 + float(dE), "T1": 1 / 50, "T2": 100.0, "omega0": 0.006, "Gamma0": 0.001}
+        kw = {"E1": 1.0, "E2": 1.0 + float(dE), "T1": 1 / 50, "T2": 100.0, "omega0": 0.006,
+              "Gamma0": 0.001}
         p1 = engine_point(1, **kw)["P"]
         for i, N in enumerate(Ns):
             gain[i, j] = engine_point(int(N), scaled=True, **kw)["P"] / (N * p1)

@@ -32,7 +32,8 @@ def plot_fig2(ds: xr.Dataset) -> Figure:
     fig, (ax,) = _figure("Cooling current and noise grow like N² (Fig. 2)")
     N = ds.N.values
     ax.plot(N, ds.I_full, "o", ms=3, color="C0", label="full model")
-    ax.plot(N, ds.I_red, "s", ms=3, color="C3", mfc="none", label=r"three-level model, $\beta_w=10^{-3}$")
+    ax.plot(N, ds.I_red, "s", ms=3, color="C3", mfc="none",
+            label=r"three-level model, $\beta_w=10^{-3}$")
     if "I_G4" in ds:
         ax.plot(N, ds.I_G4, "k-", lw=1, label=r"(G4), $\beta_w\to 0$")
     else:

@@ -54,7 +54,8 @@ def dissipator(j: float, gdown: float, gup: float, rho: np.ndarray) -> np.ndarra
 
 def _moments(j: float, rho: np.ndarray) -> dict[str, float]:
     o = spin_ops(j)
-    tr = lambda A: float(np.real(np.trace(A @ rho)))
+    def tr(A):
+        return float(np.real(np.trace(A @ rho)))
     out = {"<mx>": tr(o["x"]) / j, "<my>": tr(o["y"]) / j,
            "<mx mz>": tr((o["x"] @ o["z"] + o["z"] @ o["x"]) / 2) / j**2}
     for k in range(1, 6):

@@ -3,7 +3,8 @@
 For a product of two rotated thermal states of the clouds (a state with a macroscopic limit),
 d⟨O⟩/dt = Tr[O L(ρ)] is computed with numeric matrices at N = 20, 40, 80 (the drive's
 commutators with single-cloud matrices, the dissipators with QuTiP-built ladder matrices) and
-extrapolated to N → ∞; the closed two-body equations are checked on products of spin coherent states, whose
+extrapolated to N → ∞; the closed two-body equations are checked on products of spin coherent
+states, whose
 cumulants beyond the first vanish in the limit (so the closure is exact there).
 """
 
@@ -57,12 +58,14 @@ def _derivative(j: float, rhos, O1: np.ndarray | None, O2: np.ndarray | None) ->
     o = spin_ops(j)
     I = np.eye(int(2 * j + 1))
     A = [O1 if O1 is not None else I, O2 if O2 is not None else I]
-    ev = lambda X, k: np.trace(X @ rhos[k])
+    def ev(X, k):
+        return np.trace(X @ rhos[k])
     total = 0.0 + 0.0j
     # −i[V, ρ] with V = (ω0/N)/2 (S1+S2− + S1−S2+): Tr[A (−i[V, ρ])] = Tr[i[V, A] ρ]
     for a1, a2 in ((o["+"], o["-"]), (o["-"], o["+"])):
         g = p["omega_0"] / N / 2
-        total += 1j * g * (ev(a1 @ A[0], 0) * ev(a2 @ A[1], 1) - ev(A[0] @ a1, 0) * ev(A[1] @ a2, 1))
+        total += 1j * g * (ev(a1 @ A[0], 0) * ev(a2 @ A[1], 1)
+                           - ev(A[0] @ a1, 0) * ev(A[1] @ a2, 1))
     for k, (b, E) in enumerate(((p["beta_1"], p["E_1"]), (p["beta_2"], p["E_2"]))):
         n = 1 / np.expm1(b * E / N)
         d = dissipator(j, p["Gamma_0"] / N * (n + 1), p["Gamma_0"] / N * n, rhos[k])
@@ -100,7 +103,8 @@ def _check(result, state, method: str) -> NumericCheck:
 
 
 def first_moment_check(result) -> NumericCheck:
-    state = lambda j: (_rotated_thermal(j, 1.3, 0.7), _rotated_thermal(j, -0.6, 1.9))
+    def state(j):
+        return (_rotated_thermal(j, 1.3, 0.7), _rotated_thermal(j, -0.6, 1.9))
     return _check(result, state, "exact Tr[O L(ρ₁⊗ρ₂)] at N = 20, 40, 80 with (28), rotated "
                                  "thermal clouds, extrapolated N → ∞")
 
@@ -111,7 +115,8 @@ def _coherent(j: float, theta: float, phi: float) -> np.ndarray:
 
 
 def closed_pair_check(result) -> NumericCheck:
-    state = lambda j: (_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9))
+    def state(j):
+        return (_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9))
     return _check(result, state, "exact Tr[O L(ρ₁⊗ρ₂)] at N = 20, 40, 80 with (28) on spin "
                                  "coherent clouds (every cumulant beyond the first vanishes "
                                  "as N → ∞), extrapolated N → ∞")

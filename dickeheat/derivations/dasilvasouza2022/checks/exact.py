@@ -39,7 +39,7 @@ def ops(N: int) -> dict[str, qutip.Qobj]:
     j = N / 2
     one = qutip.qeye(N + 1)
     out = {}
-    for i, (left, right) in enumerate(((None, one), (one, None)), start=1):
+    for i, (_left, _right) in enumerate(((None, one), (one, None)), start=1):
         for g in ("+", "-", "z"):
             op = qutip.jmat(j, g)
             out[f"S{i}{g}"] = qutip.tensor(op, one) if i == 1 else qutip.tensor(one, op)

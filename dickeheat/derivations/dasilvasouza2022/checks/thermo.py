@@ -153,7 +153,8 @@ CARNOT_CASES = ((1.0, 1.0, 3.0), (1.0, 0.5, 0.8), (2.0, 3.0, 7.0))
 @functools.cache
 def _zero_power_dE(E1: float, T1: float, T2: float) -> float:
     """ΔE where the exact N = 1 power changes sign (brentq on QuTiP steady states)."""
-    f = lambda d: _n1_power(E1, E1 + d, T1, T2)
+    def f(d):
+        return _n1_power(E1, E1 + d, T1, T2)
     hi = 10 * E1 * T2 / T1
     return brentq(f, 1e-3 * E1, hi, xtol=1e-13, rtol=1e-13)
 

@@ -86,10 +86,12 @@ def proper_element(N: int, op: str, ia: int, ib: int) -> float:
 def spectral_density(w: np.ndarray | float, Gbar: float, eps: float, delta: float) -> np.ndarray:
     """The model's spectral density, Eq. (5) (the input of the paper, odd in ω)."""
     w = np.asarray(w, dtype=float)
-    return 4 * Gbar * eps * delta**2 * w / (((w - eps) ** 2 + delta**2) * ((w + eps) ** 2 + delta**2))
+    return 4 * Gbar * eps * delta**2 * w / (((w - eps) ** 2 + delta**2)
+                                            * ((w + eps) ** 2 + delta**2))
 
 
-def gamma(w: np.ndarray | float, beta: float, Gamma: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+def gamma(w: np.ndarray | float, beta: float,
+          Gamma: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
     """γ(ω) = Γ(ω)(1 + n(ω)) with the odd continuation of Γ; finite at ω → 0 is not needed."""
     w = np.atleast_1d(np.asarray(w, dtype=float))
     out = np.empty_like(w)
@@ -99,7 +101,8 @@ def gamma(w: np.ndarray | float, beta: float, Gamma: Callable[[np.ndarray], np.n
     return out
 
 
-def sector_rates(N: int, Omega: float, baths: Sequence[tuple[str, float, Callable]]) -> list[np.ndarray]:
+def sector_rates(N: int, Omega: float,
+                 baths: Sequence[tuple[str, float, Callable]]) -> list[np.ndarray]:
     """Pauli rate matrices W^ν[a, b] (rate b → a, zero diagonal) in the + sector.
 
     ``baths``: (coupling 'x' | 'x2/N', β, Γ(ω)). Energies and matrix elements are numerical.
@@ -119,7 +122,8 @@ def sector_rates(N: int, Omega: float, baths: Sequence[tuple[str, float, Callabl
     return out
 
 
-def counted_matrix(Ws: Sequence[np.ndarray], E: np.ndarray, counted: int, chi: complex) -> np.ndarray:
+def counted_matrix(Ws: Sequence[np.ndarray], E: np.ndarray, counted: int,
+                   chi: complex) -> np.ndarray:
     """R(χ): off-diagonal Σ_ν W^ν e^{iχ(E_a − E_b)} on the counted bath, diagonal undressed."""
     R = np.sum(Ws, axis=0).astype(complex)
     dE = E[:, None] - E[None, :]
@@ -166,7 +170,8 @@ def cumulants_fd(R_of_chi: Callable[[float], np.ndarray], scale: float) -> tuple
     return float(np.real(-1j * d1)), float(np.real(-d2))
 
 
-def three_level_rates(G: Sequence[float], n: Sequence[float], laser: float | None = None) -> list[np.ndarray]:
+def three_level_rates(G: Sequence[float], n: Sequence[float],
+                      laser: float | None = None) -> list[np.ndarray]:
     """Rate matrices W_c, W_h, W_w of the three lowest levels (index 0, 1, 2 = a = 1/2, 3/2, 5/2)
     from effective bare rates G = (G_c, G_h, G_w) and occupations n = (n_c, n_h, n_w); with
     ``laser`` the work transition is driven symmetrically at that rate."""

@@ -44,7 +44,8 @@ def odd_check(result: Result) -> NumericCheck:
 
 
 def _argmax(e: float, d: float) -> tuple[float, float]:
-    r = minimize_scalar(lambda w: -spectral_density(w, 1.0, e, d), bounds=(0.5 * e, 1.5 * e + 3 * d),
+    r = minimize_scalar(lambda w: -spectral_density(w, 1.0, e, d),
+                        bounds=(0.5 * e, 1.5 * e + 3 * d),
                         method="bounded", options={"xatol": 1e-12 * e})
     return float(r.x), float(-r.fun)
 
@@ -87,7 +88,8 @@ def absorption_check(result: Result) -> NumericCheck:
     for w, beta in ((2.0, 2.0), (6.0, 0.4), (4.0, 0.9)):
         ref = spectral_density(w, 1.1, 4.0, 0.3) * _thermal_occupation(w, beta)
         err = max(err, relative_error(f(1.1, 4.0, 0.3, beta, w), ref))
-    return NumericCheck(err < 1e-7, err, 1e-7, "Γ(ω)⟨b†b⟩ of a thermal mode (qutip, 60 Fock states)")
+    return NumericCheck(err < 1e-7, err, 1e-7,
+                        "Γ(ω)⟨b†b⟩ of a thermal mode (qutip, 60 Fock states)")
 
 
 def kms_check(result: Result) -> NumericCheck:
@@ -100,7 +102,8 @@ def kms_check(result: Result) -> NumericCheck:
 
 
 def _one_bath(N: int, kind: str, beta: float) -> tuple[np.ndarray, np.ndarray]:
-    Gam = lambda w: spectral_density(w, 0.8, 3.0, 1.5)
+    def Gam(w):
+        return spectral_density(w, 0.8, 3.0, 1.5)
     (W,) = sector_rates(N, 1.0, [(kind, beta, Gam)])
     return W, proper_basis(N)[0]
 

@@ -104,7 +104,7 @@ def finite_current_check(result: Result) -> NumericCheck:
 def conditional_check(result: Result) -> NumericCheck:
     val = float(result.numpy_function())
     err = 0.0
-    for Om, Gc, Gh, nc, nh in POINTS:
+    for _Om, Gc, Gh, nc, nh in POINTS:
         Ws = three_level_rates((Gc, Gh, 1.0), (nc, nh, HUGE))
         p, _ = stationary(np.sum(Ws, axis=0) - np.diag(np.sum(Ws, axis=0).sum(axis=0)))
         err = max(err, relative_error(val, p[1] / (p[1] + p[2])))
@@ -114,13 +114,14 @@ def conditional_check(result: Result) -> NumericCheck:
 def escape_check(result: Result) -> NumericCheck:
     f = result.numpy_function
     err = 0.0
-    for Om, Gc, Gh, nc, nh in POINTS:
+    for _Om, Gc, Gh, nc, nh in POINTS:
         Ws = three_level_rates((Gc, Gh, 1.0), (nc, nh, HUGE))
         W = np.sum(Ws, axis=0)
         p, _ = stationary(W - np.diag(W.sum(axis=0)))
         flux_down = W[0, 1] * p[1] + W[0, 2] * p[2]
         err = max(err, relative_error(f(Gc, Gh, nc, nh), flux_down / (p[1] + p[2])))
-    return NumericCheck(err < 1e-6, err, 1e-6, "stationary flux 12 → 1/2 per probability, n_w = 1e7")
+    return NumericCheck(err < 1e-6, err, 1e-6,
+                        "stationary flux 12 → 1/2 per probability, n_w = 1e7")
 
 
 def limit_check(order: int) -> Callable[[Result], NumericCheck]:

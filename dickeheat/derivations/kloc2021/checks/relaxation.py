@@ -77,8 +77,10 @@ def d2_check(result: Result) -> NumericCheck:
                                (2.0, 5.0, 5.0, 0.02, 0.02001)):
         def R(x: float, Om: float = Om, Gc: float = Gc, Gw: float = Gw, nc: float = nc,
               nw: float = nw) -> np.ndarray:
-            return np.array([[-(Gc * nc + Gw * nw), Gc * (1 + nc) * np.exp(-2j * x * Om) + Gw * (1 + nw)],
-                             [Gc * nc * np.exp(2j * x * Om) + Gw * nw, -(Gc * (1 + nc) + Gw * (1 + nw))]])
+            return np.array([[-(Gc * nc + Gw * nw),
+                              Gc * (1 + nc) * np.exp(-2j * x * Om) + Gw * (1 + nw)],
+                             [Gc * nc * np.exp(2j * x * Om) + Gw * nw,
+                              -(Gc * (1 + nc) + Gw * (1 + nw))]])
 
         ref = cumulants_fd(R, 2 * Om)[0]
         err = max(err, relative_error(f(Om, Gc, Gw, nc, nw), ref))

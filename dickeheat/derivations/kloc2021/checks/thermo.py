@@ -67,7 +67,8 @@ def entropy_check(result: Result) -> NumericCheck:
         st = model_statistics(Om, G, (_nb(2 * Om, bc), _nb(6 * Om, bh), _nb(4 * Om, bw)))
         ref = -(bc * st["c"][0] + bh * st["h"][0] + bw * st["w"][0])
         val = f(Om, *G, bc, bh, bw)
-        err = max(err, abs(val - ref) / max(abs(ref), 1e-300) if abs(ref) > 1e-12 else abs(val - ref))
+        err = max(err, abs(val - ref) / max(abs(ref), 1e-300) if abs(ref) > 1e-12
+                  else abs(val - ref))
         worst = min(worst, val)
     ok = err < 1e-7 and worst >= -1e-12
     return NumericCheck(ok, err, 1e-7, f"σ_i from numeric.fcs currents, 200 random thermal "
