@@ -22,9 +22,9 @@ Mapping of the model to PIQS (PIQS's ``γ/2 · (2AρA† − {A†A, ρ})`` equa
 ``emission = γ_p(1+n_p)``, ``pumping = γ_p n_p``, ``dephasing = 2 γ_φ`` (PIQS's
 ``(γ_D/2) L[σ_z/2] = (γ_D/4) D[σ_z]`` against the model's ``(γ_φ/2) D[σ_z]``; derived in
 :func:`dickeheat.symbolic.dicke_dephasing.piqs_dephasing`) and
-``collective_dephasing = γ_φc`` (``(γ_CD/2) L[J_z] = γ_CD D[J_z]``). The Hamiltonian ω0 J_z is diagonal in the
-Dicke basis and every dissipator is phase covariant, so the steady state is diagonal in m and
-independent of H0; the Lindbladian alone is solved.
+``collective_dephasing = γ_φc`` (``(γ_CD/2) L[J_z] = γ_CD D[J_z]``). The Hamiltonian ω0 J_z is
+diagonal in the Dicke basis and every dissipator is phase covariant, so the steady state is
+diagonal in m and independent of H0; the Lindbladian alone is solved.
 
 Observables are evaluated in double precision in the Dicke basis (``qutip.piqs.jspin``):
 :math:`\mathrm{Tr}[H_0\,\mathcal D[J_\mp]\rho] = \mp\omega_0\langle J_\pm J_\mp\rangle` gives
@@ -106,7 +106,9 @@ def dicke_rates(model: HeatValve) -> dict[str, float]:
     """Keyword arguments of ``qutip.piqs.Dicke`` for ``model``.
 
     >>> dicke_rates(HeatValve(N=2, gamma_h=1.0, gamma_c=0.5, T_h=0.0, T_c=0.0))
-    {'collective_emission': 1.5, 'collective_pumping': 0.0, 'emission': 0.0, 'pumping': 0.0, 'dephasing': 0.0, 'collective_dephasing': 0.0}
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'collective_emission': 1.5, 'collective_pumping': 0.0, 'emission': 0.0, 'pumping': 0.0,
+     'dephasing': 0.0, 'collective_dephasing': 0.0}
     """
     return {
         "collective_emission": model.emission_rate,

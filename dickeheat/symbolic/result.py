@@ -188,10 +188,10 @@ class Result:
         # the print, a SymPy object, is kept);
         # a module-level check is pickled by name and imported only when it runs
         state = {k: v for k, v in self.__dict__.items() if k not in _CACHED}
-        check = state.get("check")
+        check: Any = state.get("check")
         args: tuple[Any, ...] = ()
         if isinstance(check, functools.partial) and not check.keywords:
-            check, args = check.func, check.args
+            check, args = check.func, tuple(check.args)
         qualname = getattr(check, "__qualname__", "")
         if callable(check) and not isinstance(check, CheckReference) and \
                 "<" not in qualname and getattr(check, "__module__", None):
