@@ -88,18 +88,16 @@ FULL_GRID = ("andolina2024-fig5-large",)
 with mkdocs_gen_files.open("gallery.md", "w") as fh:
     fh.write(
         "# Figure gallery\n\n"
-        "The figures of Andolina et al. reproduced by `dickeheat reproduce` (generated from the "
-        "figure registry, `dickeheat.reproduce.andolina2024`). Ids follow the arXiv "
-        "numbering; the published version numbers arXiv Figs. 4–7 as Figs. 3–6 and has no "
-        "Fig. 3. The images below are rendered while the documentation is built, with the "
-        "arXiv parameters on the reduced grids of `--fast` (except `andolina2024-fig5-large`, "
-        "shown on its full grid up to N = 1000); the full figures and their data "
-        "(NetCDF) come from\n\n"
-        "```\ndickeheat reproduce FIGURE --out DIR [--version arxiv|published]\n```\n\n"
-        "| id | arXiv | published | computed |\n|---|---|---|---|\n")
+        "The figures of the papers reproduced by `dickeheat reproduce` (generated from the figure "
+        "registry, `dickeheat.reproduce`). The images below are rendered while the "
+        "documentation is built, with each figure's default parameters on the reduced grids of "
+        "`--fast` (except `andolina2024-fig5-large`, shown on its full grid up to N = 1000); "
+        "the full figures and their data (NetCDF) come from\n\n"
+        "```\ndickeheat reproduce FIGURE --out DIR [--version VERSION]\n```\n\n"
+        "| id | paper | numbering | computed |\n|---|---|---|---|\n")
     for spec in map(figures.get_figure, figures.figure_ids()):
-        fh.write(f"| [`{spec.id}`](#{spec.id}) | {spec.arxiv or '—'} | "
-                 f"{spec.published or '—'} | {'slow' if spec.slow else 'seconds'} |\n")
+        fh.write(f"| [`{spec.id}`](#{spec.id}) | {spec.paper} | {spec.numbering} | "
+                 f"{'slow' if spec.slow else 'seconds'} |\n")
     for spec in map(figures.get_figure, figures.figure_ids()):
         fh.write(f"\n## {spec.id}\n\n**{spec.title}** ({spec.numbering}; versions: "
                  f"{', '.join(spec.versions)}).\n\n{spec.summary}\n\n")

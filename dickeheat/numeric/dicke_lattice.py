@@ -153,6 +153,8 @@ def local_dephasing(N: int, J, M):
     The model's local dephasing :math:`(\gamma_\phi/2)\sum_j\mathcal{D}[\sigma_z^{(j)}]`
     multiplies them by :math:`\gamma_\phi/2`.
 
+    Examples
+    --------
     >>> [float(x[0]) for x in local_dephasing(4, 2.0, np.array([-1.0]))]
     [3.0, 0.0]
     """

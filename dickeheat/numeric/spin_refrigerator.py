@@ -113,6 +113,8 @@ class SpinRefrigerator:
     laser
         If given (>= 0), a resonant drive replaces the work bath (see the module docstring).
 
+    Examples
+    --------
     >>> b = PeakedBath(beta=1.0, center=2.0, width=0.1, amplitude=1.0)
     >>> SpinRefrigerator(N=5, cold=b, hot=b, work=b).sector_dimension
     3

@@ -19,6 +19,8 @@ third-cumulant equations of the driven engine and are not drawn here. Closed for
 constancy, the Carnot efficiency, Eqs. 33–39 and 44) are reached through the registry.
 ``fast=True`` uses small grids (tests, gallery).
 
+Examples
+--------
 >>> [s.id for s in FIGURES][:2]
 ['dasilvasouza2022-fig2', 'dasilvasouza2022-fig3']
 """

@@ -15,6 +15,8 @@ id                 paper    computed from
 ``equation`` "G4"/"G5"); otherwise Fig. 2 draws the n_w -> infinity limit computed numerically
 (coarse-grained three-level model) and says so in its legend.
 
+Examples
+--------
 >>> [f.id for f in FIGURES]
 ['kloc2021-fig2', 'kloc2021-fig3', 'kloc2021-fig4', 'kloc2021-fig5', 'kloc2021-fig7']
 """
