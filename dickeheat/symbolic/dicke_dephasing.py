@@ -41,7 +41,6 @@ rates are :math:`(\gamma_\phi/2)\,W`. QuTiP's PIQS writes :math:`(\gamma_D/2)\su
 from __future__ import annotations
 
 import functools
-from fractions import Fraction
 
 import sympy as sp
 from sympy.physics.quantum.cg import CG
@@ -54,7 +53,7 @@ from dickeheat.symbolic.dicke_rates import (
     N,
     _coupling_matrix,
     degeneracy,
-    degeneracy_int,
+    lattice_rates_exact,
 )
 from dickeheat.symbolic.result import Step
 from dickeheat.symbolic.spin import matrix_element
@@ -161,33 +160,14 @@ def local_rates_exact(n: int) -> dict[tuple, sp.Rational]:
     """
     if isinstance(n, bool) or int(n) != n or n < 1:
         raise ParameterError(f"n must be an integer >= 1, got {n!r}")
-    h = sp.Rational(n, 2)
-    out = {}
-    for Jv in (h - k for k in range(n // 2 + 1)):
-        dJ = degeneracy_int(n, Fraction(int(Jv.p), int(Jv.q)))
-        for i in range(int(2 * Jv) + 1):
-            Mv = -Jv + i
-            for dj in (-1, 0, 1):
-                Jt = Jv + dj
-                if Jt < 0 or Jt > h or abs(Mv) > Jt:
-                    continue
-                total = sp.S.Zero
-                for jj in (Jv - _half, Jv + _half):
-                    if jj < 0 or abs(jj - Jt) != _half:
-                        continue
-                    d1 = degeneracy_int(n - 1, Fraction(int(jj.p), int(jj.q)))
-                    if d1 == 0:
-                        continue
-                    amp = sp.S.Zero
-                    for s in (_half, -_half):
-                        if abs(Mv - s) <= jj:
-                            amp += 2 * s * (CG(jj, Mv - s, _half, s, Jv, Mv).doit()
-                                            * CG(jj, Mv - s, _half, s, Jt, Mv).doit())
-                    total += d1 * amp**2
-                rate = sp.nsimplify(n * total / dJ)
-                if rate != 0:
-                    out[(Jv, Mv, Jt, Mv)] = rate
-    return out
+
+    def amplitude(jj: sp.Expr, Jv: sp.Expr, Mv: sp.Expr, Jt: sp.Expr) -> sp.Expr:
+        # σ_z of the last spin is diagonal (2s): the two s channels interfere, signs kept
+        return sum((2 * s * CG(jj, Mv - s, _half, s, Jv, Mv).doit()
+                    * CG(jj, Mv - s, _half, s, Jt, Mv).doit()
+                    for s in (_half, -_half) if abs(Mv - s) <= jj), sp.S.Zero)
+
+    return lattice_rates_exact(n, 0, amplitude)
 
 
 def derivation_steps() -> tuple[Step, ...]:

@@ -42,6 +42,7 @@ closed forms read 0/0.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from fractions import Fraction
 
 import sympy as sp
@@ -58,10 +59,11 @@ __all__ = [
     "N",
     "collective_rates",
     "degeneracy",
+    "lattice_rates_exact",
     "degeneracy_int",
     "derivation_steps",
     "local_rates",
-    "local_rates_exact",
+    "lattice_rates_exact", "local_rates_exact",
     "spin_half_cg_squared",
     "sum_rule",
 ]
@@ -198,22 +200,20 @@ def sum_rule(kind: str = "emission") -> sp.Expr:
     return sp.simplify(sum(rates.values()) - loss)
 
 
-def local_rates_exact(n: int, kind: str = "emission") -> dict[tuple, sp.Rational]:
-    """Exact rational rates {(J, M, J', M'): W} of the local jumps for concrete N = n.
+def lattice_rates_exact(n: int, dm: int,
+                        amplitude: Callable[[sp.Expr, sp.Expr, sp.Expr, sp.Expr], sp.Expr],
+                        ) -> dict[tuple, sp.Rational]:
+    """Exact rational rates {(J, M, J', M + dm): W} of Σ_j D[A^(j)] on the Dicke lattice of
+    N = n spins, for a one-site operator A that changes M by ``dm``.
 
-    Uses ``CG(j, m1, 1/2, s, J, M).doit()`` and the integer degeneracies; J, M are SymPy
-    Rationals. Zero rates are omitted.
+    ``amplitude(j, J, M, J')`` is the matrix element of A between the states |J, M⟩ and
+    |J', M + dm⟩ built from one spin-j state of the other n − 1 spins and the last spin
+    (Clebsch–Gordan sums, signs kept); the rate sums its square over j with the integer
+    degeneracies. Zero rates are omitted.
     """
-    if isinstance(n, bool) or int(n) != n or n < 1:
-        raise ParameterError(f"n must be an integer >= 1, got {n!r}")
-    if kind not in ("emission", "absorption"):
-        raise ParameterError(f"kind must be 'emission' or 'absorption', got {kind!r}")
-    s_in = _half if kind == "emission" else -_half
-    dm = -1 if kind == "emission" else 1
     h = sp.Rational(n, 2)
     out = {}
-    Js = [h - k for k in range(n // 2 + 1)]
-    for Jv in Js:
+    for Jv in (h - k for k in range(n // 2 + 1)):
         dJ = degeneracy_int(n, Fraction(int(Jv.p), int(Jv.q)))
         for i in range(int(2 * Jv) + 1):
             Mv = -Jv + i
@@ -226,18 +226,34 @@ def local_rates_exact(n: int, kind: str = "emission") -> dict[tuple, sp.Rational
                     if jj < 0 or abs(jj - Jt) != _half:
                         continue
                     d1 = degeneracy_int(n - 1, Fraction(int(jj.p), int(jj.q)))
-                    if d1 == 0:
-                        continue
-                    m1 = Mv - s_in
-                    if abs(m1) > jj:
-                        continue
-                    c1 = CG(jj, m1, _half, s_in, Jv, Mv).doit() ** 2
-                    c2 = CG(jj, m1, _half, -s_in, Jt, Mv + dm).doit() ** 2
-                    total += d1 * c1 * c2
+                    if d1 != 0:
+                        total += d1 * amplitude(jj, Jv, Mv, Jt) ** 2
                 rate = sp.nsimplify(n * total / dJ)
                 if rate != 0:
                     out[(Jv, Mv, Jt, Mv + dm)] = rate
     return out
+
+
+def local_rates_exact(n: int, kind: str = "emission") -> dict[tuple, sp.Rational]:
+    """Exact rational rates {(J, M, J', M'): W} of the local jumps for concrete N = n.
+
+    Uses ``CG(j, m1, 1/2, s, J, M).doit()`` and the integer degeneracies; J, M are SymPy
+    Rationals. Zero rates are omitted.
+    """
+    if isinstance(n, bool) or int(n) != n or n < 1:
+        raise ParameterError(f"n must be an integer >= 1, got {n!r}")
+    if kind not in ("emission", "absorption"):
+        raise ParameterError(f"kind must be 'emission' or 'absorption', got {kind!r}")
+    s_in = _half if kind == "emission" else -_half
+    dm = -1 if kind == "emission" else 1
+
+    def amplitude(jj: sp.Expr, Jv: sp.Expr, Mv: sp.Expr, Jt: sp.Expr) -> sp.Expr:
+        m1 = Mv - s_in  # the last spin flips from s_in to −s_in
+        if abs(m1) > jj:
+            return sp.S.Zero
+        return CG(jj, m1, _half, s_in, Jv, Mv).doit() * CG(jj, m1, _half, -s_in, Jt, Mv + dm).doit()
+
+    return lattice_rates_exact(n, dm, amplitude)
 
 
 def derivation_steps() -> tuple[Step, ...]:
