@@ -15,7 +15,8 @@ CIRCUIT_RESULTS = [
     # name, comparison kind expected from a derivation by hand
     ("charge", "agrees"), ("phidot", "dimension"), ("H", "term"), ("C_eff", "agrees"),
     ("L_J", "agrees"), ("E_T_harmonic", "agrees"), ("quartic", "agrees"), ("E_T", "agrees"),
-    ("H_qubit", "agrees"), ("Q_qubit", "agrees"), ("phi_qubit", "agrees"),
+    ("H_qubit", "agrees"), ("Q_qubit", "agrees"), ("phi_qubit", "sign"),
+    ("Q_ladder", "agrees"), ("phi_ladder", "sign"),
     ("commutator", "dimension"), ("G", "factor"),
     ("Z_LC", "agrees"), ("re_Z", "agrees"), ("quality", "dimension"), ("linewidth", "dimension"),
     ("re_Z_lorentzian", "agrees"), ("structure_factor", "factor"), ("gamma", "factor"),

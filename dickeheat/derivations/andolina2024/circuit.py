@@ -44,11 +44,11 @@ from dickeheat.derivations.andolina2024.symbols import (
     phi,
     phidot,
 )
+from dickeheat.symbolic.canonical import OscillatorModes, diagonalise_oscillator
 from dickeheat.symbolic.lagrangian import first_order, legendre_transform
 from dickeheat.symbolic.oscillator import (
     boson,
     fock_matrix,
-    ladder_forms,
     normal_order,
     number_conserving,
     pauli_decomposition,
@@ -56,10 +56,26 @@ from dickeheat.symbolic.oscillator import (
 )
 from dickeheat.symbolic.result import Result, Step, require_zero
 
-__all__ = ["CircuitChain", "chain", "results"]
+__all__ = ["LADDER_SIGN_NOTE", "CircuitChain", "chain", "results"]
+
+LADDER_SIGN_NOTE = (
+    "Sign convention: canonical quantisation of (A17) gives [φ, Q] = +iħ, i.e. [Q, φ] = −iħ; "
+    "with the phase of b chosen as in (A8) (Q_T = sqrt(ħ/2Z_T)(b + b†), which agrees), the "
+    "derived flux is φ_T = −i sqrt(ħZ_T/2)(b† − b), the negative of (A9). (A9) together with "
+    "(A8) gives [Q, φ] = +iħ, the convention of the text after (A1) and opposite to (A17). The "
+    "difference is φ → −φ (equivalently b → −b in A9 alone); no observable changes.")
 
 sx, sy, sz = Pauli(1), Pauli(2), Pauli(3)
 b = boson("b")
+#: c-number stand-ins for b, b† in the registered (linear) ladder forms: the coefficient of B
+#: is ⟨0|X|1⟩, that of BD is ⟨1|X|0⟩
+B, BD = sp.Symbol("b"), sp.Symbol("b^dagger")
+
+
+def amplitude(form: sp.Expr) -> sp.Expr:
+    """A linear ladder form with b, b† replaced by the c-numbers B, BD (for comparison and
+    evaluation; linear forms do not depend on operator order)."""
+    return sp.expand(form.subs({Dagger(b): BD}).subs({b: B}))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,6 +95,10 @@ class CircuitChain:
     L_J_derived: sp.Expr
     E_J_of_L_J: sp.Expr
     quartic_phi: sp.Expr
+    H_transmon_harmonic: sp.Expr
+    harmonic_modes: OscillatorModes
+    Q_ladder: sp.Expr
+    phi_ladder: sp.Expr
     H_harmonic_ladder: sp.Expr
     omega_p: sp.Expr
     E_T_harmonic: sp.Expr
@@ -130,10 +150,27 @@ def chain() -> CircuitChain:
     L_J_derived = sp.simplify(1 / inv_LJ)
     (E_J_of_L_J,) = sp.solve(sp.Eq(L_J, L_J_derived), E_J)  # (A7) inverted: the device edge
     quartic_phi = taylor.coeff(phi, 4) * phi**4  # (A11)
-    # (A8)–(A10): ladder operators with Z_T = sqrt(L_J/C_T) diagonalise the harmonic part
-    q_op, phi_op = ladder_forms(b, hbar, Z_T)
-    h_harm = normal_order(q_op**2 / (2 * C_T) + phi_op**2 / (2 * L_J))
-    h_harm = sp.expand(h_harm.subs(Z_T, sp.sqrt(L_J / C_T)))
+    # canonical commutator: Hamilton's equation φ̇ = ∂H/∂Q holds for the Legendre pair, so Q
+    # is the momentum conjugate to φ; Dirac's rule [φ, Q] = iħ{φ, Q}, and [Q, φ] = −[φ, Q]
+    hamilton_residual = require_zero(
+        "Hamilton's equation dH/dQ = phidot",
+        sp.simplify(sp.diff(h_exact, Q) - leg.velocities[phidot]))
+    poisson = sp.diff(phi, phi) * sp.diff(Q, Q) - sp.diff(phi, Q) * sp.diff(Q, phi)
+    poisson_phi_Q = poisson
+    commutator_QT_phiT = -sp.I * hbar * poisson
+    # (A7)–(A10): the harmonic transmon (the Legendre transform at C_c = 0, V = 0) diagonalised
+    # with that pair: b lowers H by ħω ([H, b] = −ħωb), [b, b†] = 1, and the phase of b is
+    # fixed as in (A8): Q = (positive)(b + b†). Then Z_T = sqrt(L_J/C_T).
+    h_transmon = h_exact.subs({C_ch: 0, C_cc: 0, V_h: 0, V_c: 0})
+    q_nc, phi_nc = sp.symbols("Q_op phi_op", commutative=False)
+    modes = diagonalise_oscillator(h_transmon.subs({Q: q_nc, phi: phi_nc}), phi_nc, q_nc,
+                                   sp.I * hbar * poisson, real="p", b=b, hbar=hbar)
+    harmonic_modes = modes
+    to_z = {L_J: Z_T**2 * C_T}
+    q_op = sp.expand(sp.simplify(modes.p_form.subs(to_z)))
+    phi_op = sp.expand(sp.simplify(modes.x_form.subs(to_z)))
+    Q_ladder, phi_ladder = q_op, phi_op
+    h_harm = sp.expand(modes.hamiltonian)
     H_harmonic_ladder = h_harm
     omega_p = sp.simplify(h_harm.coeff(Dagger(b) * b) / hbar)  # = 1/sqrt(L_J C_T)
     energy_subs = {C_T: e**2 / (2 * E_C), L_J: L_J_derived}  # E_C = e²/2C_T and (A7)
@@ -155,15 +192,7 @@ def chain() -> CircuitChain:
     H_qubit = pauli_decomposition(truncate_to_qubit(E_T * Dagger(b) * b, b))
     Q_qubit = pauli_decomposition(truncate_to_qubit(q_op, b))
     phi_qubit = pauli_decomposition(truncate_to_qubit(phi_op, b))
-    # canonical commutator: Hamilton's equation φ̇ = ∂H/∂Q holds for the Legendre pair, so Q
-    # is the momentum conjugate to φ; Dirac's rule [φ, Q] = iħ{φ, Q}, and [Q, φ] = −[φ, Q]
-    hamilton_residual = require_zero(
-        "Hamilton's equation dH/dQ = phidot",
-        sp.simplify(sp.diff(h_exact, Q) - leg.velocities[phidot]))
-    poisson = sp.diff(phi, phi) * sp.diff(Q, Q) - sp.diff(phi, Q) * sp.diff(Q, phi)
-    poisson_phi_Q = poisson
-    commutator_QT_phiT = -sp.I * hbar * poisson
-    # ladder forms (A8)–(A9) give [Q, φ] (computed with the operators)
+    # the derived ladder forms give [Q, φ] (computed with the operators)
     comm = normal_order(q_op * phi_op - phi_op * q_op)
     commutator_ladder = sp.simplify(comm)
     # (A22): coupling term of the first-order H with Q → Q_qubit
@@ -180,7 +209,7 @@ def chain() -> CircuitChain:
     C_sigma = sp.simplify(c_sigma)
     exact_coeff = sp.simplify(sp.diff(h_exact, Q, V_h))  # C_c^(h)/C_Σ
     z_sigma = sp.sqrt(L_J / C_sigma)
-    q_sigma = pauli_decomposition(truncate_to_qubit(ladder_forms(b, hbar, z_sigma)[0], b))
+    q_sigma = pauli_decomposition(truncate_to_qubit(q_op.subs(Z_T, z_sigma), b))
     G_exact_h = sp.simplify(2 * sp.Abs(exact_coeff * q_sigma.coeff(sx)) / hbar)
     return CircuitChain(
         lagrangian=lagrangian,
@@ -193,6 +222,10 @@ def chain() -> CircuitChain:
         L_J_derived=L_J_derived,
         E_J_of_L_J=E_J_of_L_J,
         quartic_phi=quartic_phi,
+        H_transmon_harmonic=h_transmon,
+        harmonic_modes=harmonic_modes,
+        Q_ladder=Q_ladder,
+        phi_ladder=phi_ladder,
         H_harmonic_ladder=H_harmonic_ladder,
         omega_p=omega_p,
         E_T_harmonic=E_T_harmonic,
@@ -228,6 +261,15 @@ def results() -> list[Result]:
     h1_step = S("A21", "expand to first order in C_c/C_T; drop V_i V_j terms",
                 sp.Eq(sp.Symbol("H"), c.H_first))
     args_leg = (Q, phi, V_h, V_c, C_T, C_ch, C_cc, L_J)
+    m = c.harmonic_modes
+    ladder_steps = [
+        S("A7", "harmonic transmon: (A21) at C_c = 0, V = 0", c.H_transmon_harmonic),
+        S("A6", "[φ, Q] = iħ{φ, Q} (the derived canonical pair)", -c.commutator_QT_phiT),
+        S("A8–A10", "[H, b] = −ħωb for b = αφ + βQ: det = 0 fixes ω", m.eigen_condition),
+        S("A8–A10", "[b, b†] = 1 and the phase Q = (positive)(b + b†): (α, β)",
+          sp.Tuple(m.alpha, m.beta)),
+        S("A10", "H'_T in the derived forms (normal ordered)", m.hamiltonian),
+    ]
     out = [
         make("charge", equation="A18", title="canonical charge of a transmon", lhs=Q, expr=c.charge,
              args=(phidot, V_h, V_c, C_T, C_ch, C_cc), steps=[lag_step, q_step],
@@ -298,28 +340,49 @@ def results() -> list[Result]:
              steps=[S("A14", "project E_T b†b onto {|0⟩,|1⟩}", c.H_qubit)],
              printed=(sp.sqrt(8 * E_J * E_C) - E_C) / 2 * (sz + 1), dims=False,
              check=checks.h_qubit_check),
+        make("Q_ladder", equation="A8", title="transmon charge in ladder operators",
+             lhs=sp.Symbol("Q_T"), expr=amplitude(c.Q_ladder), args=(hbar, Z_T, B, BD),
+             steps=[*ladder_steps, S("A8", "Q_T from inverting b = αφ + βQ", c.Q_ladder),
+                    S("A9", "its partner φ_T", amplitude(c.phi_ladder), name="phi_ladder")],
+             printed=sp.sqrt(hbar / (2 * Z_T)) * (B + BD), dims=False,
+             check=functools.partial(checks.ladder_check, "Q"),
+             notes="Derived by diagonalising (A7) with [φ, Q] = iħ{φ, Q} = iħ; the phase of b "
+                   "is fixed so that Q_T = (positive)(b + b†), the print's choice in (A8)."),
+        make("phi_ladder", equation="A9", title="transmon flux in ladder operators",
+             lhs=sp.Symbol("φ_T"), expr=amplitude(c.phi_ladder), args=(hbar, Z_T, B, BD),
+             steps=[*ladder_steps, S("A9", "φ_T from inverting b = αφ + βQ", c.phi_ladder),
+                    S("A8", "its partner Q_T", amplitude(c.Q_ladder), name="Q_ladder")],
+             printed=sp.I * sp.sqrt(hbar * Z_T / 2) * (BD - B), dims=False,
+             check=functools.partial(checks.ladder_check, "phi"),
+             notes=LADDER_SIGN_NOTE),
         make("Q_qubit", equation="A15", title="transmon charge truncated to a qubit",
              lhs=sp.Symbol("Q_T"),
              expr=c.Q_qubit, args=(hbar, Z_T),
-             steps=[S("A15", "project sqrt(ħ/2Z_T)(b + b†) onto {|0⟩,|1⟩}", c.Q_qubit)],
+             steps=[*ladder_steps, S("A8", "derived ladder form of Q_T", c.Q_ladder),
+                    S("A15", "project Q_T onto {|0⟩,|1⟩}", c.Q_qubit, name="Q_qubit"),
+                    S("A16", "its partner φ_T projected", c.phi_qubit, name="phi_qubit")],
              printed=sp.sqrt(hbar / (2 * Z_T)) * sx, dims=False, check=checks.charge_element_check),
         make("phi_qubit", equation="A16", title="transmon flux truncated to a qubit",
              lhs=sp.Symbol("φ_T"),
              expr=c.phi_qubit, args=(hbar, Z_T),
-             steps=[S("A16", "project i sqrt(ħZ_T/2)(b† − b) onto {|0⟩,|1⟩}", c.phi_qubit)],
-             printed=-sp.sqrt(hbar * Z_T / 2) * sy, dims=False, check=checks.flux_element_check),
+             steps=[*ladder_steps, S("A9", "derived ladder form of φ_T", c.phi_ladder),
+                    S("A16", "project φ_T onto {|0⟩,|1⟩}", c.phi_qubit, name="phi_qubit"),
+                    S("A15", "its partner Q_T projected", c.Q_qubit, name="Q_qubit")],
+             printed=-sp.sqrt(hbar * Z_T / 2) * sy, dims=False, check=checks.flux_element_check,
+             notes=LADDER_SIGN_NOTE + " In the qubit: φ_T = +sqrt(ħZ_T/2) σ_y, (A16) prints "
+                   "−sqrt(ħZ_T/2) σ_y (consistent with the printed A9)."),
         make("commutator", equation="A6", title="commutator [Q_T, φ_T] from canonical quantisation",
              lhs=sp.Symbol("[Q_T, φ_T]"), expr=c.commutator_QT_phiT, args=(hbar,),
              steps=[S("A21", "Hamilton's equation ∂H/∂Q − φ̇ (Q is conjugate to φ)",
                     c.hamilton_residual),
                     S("A18", "Poisson bracket {φ, Q}", c.poisson_phi_Q),
                     S("A6", "[Q, φ] = −iħ{φ, Q} (Dirac)", c.commutator_QT_phiT),
-                    S("A8–A9", "the printed ladder forms give [Q, φ] =", c.commutator_ladder)],
+                    S("A8–A9", "the derived ladder forms give [Q, φ] =", c.commutator_ladder)],
              printed=sp.I, expected=action, check=checks.canonical_pair_check,
-             notes="(A6) prints [Q_T, φ_T] = i: ħ is missing, and the ladder forms (A2–A3), "
-                   "(A8–A9) give [Q, φ] = +iħ, the opposite sign to canonical quantisation of "
-                   "(A17) (φ coordinate, Q = ∂L/∂φ̇ its momentum). The sign is equivalent to "
-                   "φ → −φ and changes no observable."),
+             notes="(A6) prints [Q_T, φ_T] = i: ħ is missing, and the sign is that of the text "
+                   "after (A1), [Q, φ] = +iħ, opposite to canonical quantisation of (A17) (φ "
+                   "coordinate, Q = ∂L/∂φ̇ its momentum). The derived ladder forms carry the "
+                   "derived sign (see andolina2024.phi_ladder)."),
         make("G", equation="A22", title="qubit–voltage coupling G_i", lhs=sp.Symbol("G_i"),
              expr=c.G,
              args=(C_c, C_T, hbar, Z_T),

@@ -32,7 +32,7 @@ from dickeheat.symbolic.result import NumericCheck, Result
 __all__ = [
     "RATIOS", "anharmonicity_check", "c_eff_check", "canonical_pair_check",
     "charge_check", "charge_element_check", "e_t_check", "e_t_harmonic_check",
-    "flux_element_check", "g_check", "g_exact_check", "h_qubit_check",
+    "flux_element_check", "g_check", "g_exact_check", "h_qubit_check", "ladder_check",
     "hamiltonian_exact_check", "hamiltonian_first_check", "l_j_check", "e_j_check",
     "phidot_exact_check",
     "phidot_first_check", "transmon_case",
@@ -234,20 +234,48 @@ def _asymptotic(closed, numeric, what: str) -> NumericCheck:
                         "remainder must be <= sqrt(E_C/E_J) at each")
 
 
+#: E_J/E_C of the order fit of E_T's remainder (charge basis), 10² … 10⁴
+ORDER_RATIOS = (100.0, 316.0, 1000.0, 3160.0, 10000.0)
+#: the remainder of E_T = sqrt(8E_JE_C) − E_C is O(E_C (E_C/E_J)^{1/2}): its order in E_J/E_C
+REMAINDER_ORDER = -0.5
+ORDER_TOL = 0.1
+
+
+def _remainder_order(closed_of: Callable[[float], float], what: str) -> NumericCheck:
+    """Fit log|closed − E_01| against log(E_J/E_C) over ORDER_RATIOS (E_C = 1, charge basis
+    with n_cut = 60). The fitted order must be −1/2 ± 0.1 and the relative remainder must be
+    <= sqrt(E_C/E_J) at every ratio. A closed form that misses the −E_C term leaves a
+    remainder of order (E_J/E_C)⁰ and fails; a wrong prefactor of sqrt(8E_JE_C) gives order
+    +1/2."""
+    rem, rel, ok_rel = [], [], True
+    for r in ORDER_RATIOS:
+        numeric = transmon_case(r).E01
+        closed = float(closed_of(r))
+        rem.append(abs(closed - numeric))
+        rel.append(relative_error(closed, numeric))
+        ok_rel &= rel[-1] <= math.sqrt(1.0 / r)
+    slope = float(np.polyfit(np.log(ORDER_RATIOS), np.log(np.maximum(rem, 1e-300)), 1)[0])
+    dev = abs(slope - REMAINDER_ORDER)
+    return NumericCheck(bool(ok_rel and dev < ORDER_TOL), dev, ORDER_TOL,
+                        f"{what} at E_J/E_C = {', '.join(f'{r:g}' for r in ORDER_RATIOS)}: "
+                        f"fitted order of the remainder {slope:.3f} (must be "
+                        f"{REMAINDER_ORDER} ± {ORDER_TOL}; error reported = |order + 1/2|), "
+                        "and relative remainder <= sqrt(E_C/E_J) at each")
+
+
 def e_t_check(result: Result) -> NumericCheck:
-    """(A13) against the charge-basis E_01; the remainder is O(E_C sqrt(E_C/E_J))."""
-    return _asymptotic([evaluate(result, {"E_J": r, "E_C": 1.0}) for r in RATIOS],
-                       [transmon_case(r).E01 for r in RATIOS],
-                       "charge-basis E_01 of 4E_C n² − E_J cos θ")
+    """(A13) against the charge-basis E_01 up to E_J/E_C = 10⁴: the remainder must be
+    O(E_C sqrt(E_C/E_J)), which resolves the −E_C term (see :func:`_remainder_order`)."""
+    return _remainder_order(lambda r: evaluate(result, {"E_J": r, "E_C": 1.0}),
+                            "charge-basis E_01 of 4E_C n² − E_J cos θ")
 
 
 def h_qubit_check(result: Result) -> NumericCheck:
     """(A14): the qubit splitting, twice the σ_z coefficient of the truncated Hamiltonian,
-    against the charge-basis E_01."""
+    against the charge-basis E_01 (order fit of the remainder, as for E_T)."""
     splitting = 2 * result.expr.coeff(Pauli(3))
-    return _asymptotic([value_of(splitting, {"E_J": r, "E_C": 1.0}).real for r in RATIOS],
-                       [transmon_case(r).E01 for r in RATIOS],
-                       "charge-basis E_01 of 4E_C n² − E_J cos θ")
+    return _remainder_order(lambda r: value_of(splitting, {"E_J": r, "E_C": 1.0}).real,
+                            "charge-basis E_01 of 4E_C n² − E_J cos θ")
 
 
 def anharmonicity_check(result: Result) -> NumericCheck:
@@ -269,29 +297,118 @@ def _zt_si(ratio: float) -> float:
     return math.sqrt(L_J / C_T)
 
 
+def _pauli_matrix(expr, values: dict) -> np.ndarray:
+    """The 2×2 matrix of c0 + Σ c_k σ_k in the truncation's ordering (|1⟩, |0⟩)."""
+    paulis = (np.array([[0, 1], [1, 0]]), np.array([[0, -1j], [1j, 0]]),
+              np.array([[1, 0], [0, -1]]))
+    m = np.zeros((2, 2), complex)
+    rest = expr
+    for k, p in zip((1, 2, 3), paulis, strict=True):
+        c = expr.coeff(Pauli(k))
+        rest = rest - c * Pauli(k)
+        m += value_of(c, values) * p
+    return m + value_of(rest.expand(), values) * np.eye(2)
+
+
+def _charge_basis_pair(ratio: float) -> tuple[float, float, float]:
+    """(|⟨0|n|1⟩|, |⟨0|sin θ|1⟩|, Im⟨0|n|1⟩⟨1|sin θ|0⟩) of 4E_C n² − E_J cos θ (E_C = 1).
+
+    The canonical pair of (A17) is φ (coordinate) and Q (momentum), [φ, Q] = iħ; with
+    θ = 2eφ/ħ and n = Q/2e this is [θ, n] = i, so n = −i∂_θ and e^{iθ} raises n by one:
+    e^{iθ} = Σ_n |n+1⟩⟨n|. sin θ stands for θ (the transmon's phase is small)."""
+    n = np.arange(-60, 61)
+    raise_n = np.diag(np.ones(n.size - 1), -1)  # |n+1⟩⟨n|
+    _, v = scipy.linalg.eigh_tridiagonal(4.0 * n**2, np.full(n.size - 1, -ratio / 2.0),
+                                         select="i", select_range=(0, 1))
+    sin_theta = (raise_n - raise_n.T) / 2j
+    n01 = v[:, 0] @ (n * v[:, 1])
+    s01, s10 = v[:, 0] @ sin_theta @ v[:, 1], v[:, 1] @ sin_theta @ v[:, 0]
+    return abs(n01), abs(s01), float((n01 * s10).imag)
+
+
+def _qubit_pair_check(result: Result, own: str) -> NumericCheck:
+    """|⟨0|Q_T|1⟩| or |⟨0|φ_T|1⟩|, and Im⟨0|Q_T|1⟩⟨1|φ_T|0⟩ (the sign fixed by [Q, φ]), against
+    the charge-basis transmon; the partner operator is the result's named step."""
+    errs_c, errs_n = [], []
+    for ratio in RATIOS:
+        vals = {"hbar": const.hbar, "Z_T": _zt_si(ratio)}
+        ops = {own: result.expr,
+               ("phi_qubit" if own == "Q_qubit" else "Q_qubit"):
+               result.step("phi_qubit" if own == "Q_qubit" else "Q_qubit")}
+        mq, mphi = _pauli_matrix(ops["Q_qubit"], vals), _pauli_matrix(ops["phi_qubit"], vals)
+        # index 0 = |1⟩, index 1 = |0⟩
+        q01, phi01, phi10 = mq[1, 0], mphi[1, 0], mphi[0, 1]
+        n01, s01, im_ns = _charge_basis_pair(ratio)
+        if own == "Q_qubit":
+            errs_c.append(abs(q01))
+            errs_n.append(2 * const.e * n01)
+        else:
+            errs_c.append(abs(phi01))
+            errs_n.append(const.hbar / (2 * const.e) * s01)
+        errs_c.append((q01 * phi10).imag / const.hbar)
+        errs_n.append(im_ns)
+    closed = errs_c
+    numeric = errs_n
+    errs = [relative_error(c, n) for c, n in zip(closed, numeric, strict=True)]
+    bounds = [math.sqrt(1.0 / r) for r in RATIOS for _ in (0, 1)]
+    ok = all(e <= b for e, b in zip(errs, bounds, strict=True))
+    what = "2e⟨0|n|1⟩" if own == "Q_qubit" else "(ħ/2e)⟨0|sin θ|1⟩"
+    return NumericCheck(ok, max(errs), bounds[0],
+                        f"{what} and Im⟨0|Q|1⟩⟨1|φ|0⟩/ħ = Im⟨0|n|1⟩⟨1|sin θ|0⟩ of the "
+                        "charge-basis transmon with [θ, n] = i (the canonical pair of A17), "
+                        f"E_J/E_C = {', '.join(f'{r:g}' for r in RATIOS)}; relative remainder "
+                        "<= sqrt(E_C/E_J) at each")
+
+
 def charge_element_check(result: Result) -> NumericCheck:
-    """(A15) |⟨0|Q_T|1⟩| = sqrt(ħ/2Z_T) against 2e|⟨0|n|1⟩| of the charge-basis transmon."""
-    coeff = result.expr.coeff(Pauli(1))
-    return _asymptotic([value_of(coeff, {"hbar": const.hbar, "Z_T": _zt_si(r)}).real
-                        for r in RATIOS],
-                       [2 * const.e * transmon_case(r).n01 for r in RATIOS],
-                       "charge matrix element 2e⟨0|n|1⟩ of the charge-basis transmon")
+    """(A15) |⟨0|Q_T|1⟩| = sqrt(ħ/2Z_T) against 2e|⟨0|n|1⟩| of the charge-basis transmon, and
+    the sign of Im⟨0|Q|1⟩⟨1|φ|0⟩ (with the partner φ_T of the result's step)."""
+    return _qubit_pair_check(result, "Q_qubit")
 
 
 def flux_element_check(result: Result) -> NumericCheck:
     """(A16) |⟨0|φ_T|1⟩| = sqrt(ħZ_T/2) against (ħ/2e)|⟨0|sin θ|1⟩| of the charge-basis
-    transmon."""
-    coeff = result.expr.coeff(Pauli(2))
-    numeric = []
-    for ratio in RATIOS:
-        n = np.arange(-60, 61)
-        _, v = scipy.linalg.eigh_tridiagonal(4.0 * n**2, np.full(n.size - 1, -ratio / 2.0),
-                                             select="i", select_range=(0, 1))
-        sin_theta = (np.diag(np.ones(n.size - 1), 1) - np.diag(np.ones(n.size - 1), -1)) / 2j
-        numeric.append(const.hbar / (2 * const.e) * abs(v[:, 0] @ sin_theta @ v[:, 1]))
-    return _asymptotic([abs(value_of(coeff, {"hbar": const.hbar, "Z_T": _zt_si(r)}))
-                        for r in RATIOS], numeric,
-                       "(ħ/2e)⟨0|sin θ|1⟩ of the charge-basis transmon")
+    transmon, and the sign of Im⟨0|Q|1⟩⟨1|φ|0⟩ (= −ħ/2 for [Q, φ] = −iħ)."""
+    return _qubit_pair_check(result, "phi_qubit")
+
+
+def ladder_check(own: str, result: Result) -> NumericCheck:
+    """(A8–A9): ⟨0|X|1⟩ of the ladder form (the coefficient of b) against a finite-difference
+    oscillator H = −(ħ²/2C)∂²_φ + φ²/2L on a grid, Q = −iħ∂_φ ([φ, Q] = iħ, the pair of A17): |⟨0|X|1⟩|
+    of the result's operator and Im⟨0|Q|1⟩⟨1|φ|0⟩ with its partner (the named step).
+    ``own`` is ``"Q"`` or ``"phi"``; ħ = 1, C = 0.7, L = 1.3."""
+    hbar, C, L = 1.0, 0.7, 1.3
+    Z = math.sqrt(L / C)
+    other = "phi_ladder" if own == "Q" else "Q_ladder"
+    partner = result.step(other)
+
+    def elements(expr) -> tuple[complex, complex]:
+        """(⟨0|X|1⟩, ⟨1|X|0⟩): the coefficients of b and b† of the linear form."""
+        vals = {"hbar": hbar, "Z_T": Z}
+        return (value_of(expr, {**vals, "b": 1.0, "b^dagger": 0.0}),
+                value_of(expr, {**vals, "b": 0.0, "b^dagger": 1.0}))
+
+    own01 = complex(evaluate(result, {"hbar": hbar, "Z_T": Z, "b": 1.0, "b^dagger": 0.0}))
+    own10 = complex(evaluate(result, {"hbar": hbar, "Z_T": Z, "b": 0.0, "b^dagger": 1.0}))
+    p01, p10 = elements(partner)
+    (q01_c, q10_c), (phi01_c, phi10_c) = (((own01, own10), (p01, p10)) if own == "Q"
+                                          else ((p01, p10), (own01, own10)))
+    x_max = 10 * math.sqrt(hbar * Z / 2)
+    grid = np.linspace(-x_max, x_max, 4001)
+    dx = grid[1] - grid[0]
+    diag = hbar**2 / (C * dx**2) + grid**2 / (2 * L)
+    off = np.full(grid.size - 1, -hbar**2 / (2 * C * dx**2))
+    _, v = scipy.linalg.eigh_tridiagonal(diag, off, select="i", select_range=(0, 1))
+    q01 = v[:, 0] @ (-1j * hbar * np.gradient(v[:, 1], dx))
+    phi10 = v[:, 1] @ (grid * v[:, 0])
+    phi01 = v[:, 0] @ (grid * v[:, 1])
+    numeric = [abs(q01) if own == "Q" else abs(phi01), (q01 * phi10).imag]
+    closed = [abs(q01_c) if own == "Q" else abs(phi01_c), (q01_c * phi10_c).imag]
+    errs = [relative_error(c, n) for c, n in zip(closed, numeric, strict=True)]
+    tol = 1e-4
+    return NumericCheck(max(errs) < tol, max(errs), tol,
+                        "finite-difference oscillator on 4001 points with Q = −iħ∂_φ "
+                        "([φ, Q] = iħ): |⟨0|X|1⟩| and Im⟨0|Q|1⟩⟨1|φ|0⟩")
 
 
 def _splitting_check(g_of: Callable[[float, float, float], float], eps: float, tol: float,
