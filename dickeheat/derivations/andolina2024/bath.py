@@ -6,9 +6,14 @@ Chain (each a SymPy operation on the previous object):
 2. (B11, B13) Z_tot = R ∥ Z_LC and its real part.
 3. (B14) Quality factor Q and linewidth κ, read off the Lorentzian form of Re Z_tot.
 4. (B9–B10, B15) Structure factor: the one-sided transform (B9) has real part one half of the
-   full transform, which the fluctuation–dissipation theorem gives as 2ħω Re Z (n + 1).
-5. (B3, B6, B18) The coefficient of J_−V in H_int, then the golden-rule rate of the secular
-   Born–Markov master equation, divided by (1 + n).
+   full transform. The full transform is derived from a microscopic bath
+   (:mod:`dickeheat.symbolic.bath_microscopic`): the resistor as LC sections (Foster,
+   Caldeira–Leggett) whose Re Z sums to the circuit's, the correlation function of their
+   quantised voltages in a thermal state, its Fourier transform, and the ratio to Re Z on each
+   section's support: S(ω) = 2ħω Re Z (n + 1) at ω > 0 (the fluctuation–dissipation theorem,
+   not typed).
+5. (B3, B6, B18) The coefficient of J_−V in H_int, then Fermi's golden rule for the
+   oscillator bath (γ↓ = |a|² S(ω0)/ħ², derived section by section), divided by (1 + n).
 6. γ_i in circuit parameters, with G_i of (A22).
 """
 
@@ -39,6 +44,10 @@ from dickeheat.derivations.andolina2024.symbols import (
     omega0,
     omega_LC,
 )
+from dickeheat.symbolic.bath_microscopic import (
+    OscillatorBathDerivation,
+    derive_oscillator_bath,
+)
 from dickeheat.symbolic.impedance import (
     capacitor,
     inductor,
@@ -54,6 +63,7 @@ __all__ = ["BathChain", "chain", "results"]
 tau = sp.Symbol("tau", positive=True)
 kappa_c = sp.Symbol("kappa", positive=True)
 Omega_c = sp.Symbol("Omega", positive=True)
+_n_of = sp.Function("n_B")  # thermal occupation at a frequency (microscopic bath)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,6 +81,8 @@ class BathChain:
     linewidth: sp.Expr
     re_Z_lorentzian: sp.Expr
     one_sided_over_full: sp.Expr
+    microscopic: OscillatorBathDerivation
+    fdt_kernel: sp.Expr
     S_full: sp.Expr
     S_one_sided_re: sp.Expr
     H_int_amplitude: sp.Expr
@@ -100,7 +112,12 @@ def chain() -> BathChain:
                                     (tau, 0, sp.oo), conds="none")
     one_sided_over_full = sp.simplify(sp.re(sp.expand_complex(one_sided)) /
                                              sp.expand_complex(full))
-    s_full = 2 * hbar * omega * re_Z_lorentzian * (1 + n)  # FDT, emission side
+    # (B10): the fluctuation–dissipation theorem, derived for the resistor as a bath of
+    # oscillators (Foster sections, Caldeira–Leggett): S(ω) = K(ω) Re Z(ω) at ω > 0
+    micro = derive_oscillator_bath(hbar, omega, _n_of)
+    microscopic = micro
+    fdt_kernel = micro.kernel_positive.subs(_n_of(omega), n)  # n = n(ω)
+    s_full = sp.expand(fdt_kernel) * re_Z_lorentzian
     S_full = s_full
     S_one_sided_re = sp.simplify(one_sided_over_full * s_full)
     # (B3)/(B6): H_int = −ħ G J_x V with J_x = Σσ_x/2 = (J_+ + J_-)/2 (Eq. 5)
@@ -108,8 +125,9 @@ def chain() -> BathChain:
     h_int = sp.expand(-hbar * G * (Jp + Jm) / 2 * V)
     amplitude = h_int.coeff(Jm * V)  # coefficient of J_- V
     H_int_amplitude = amplitude
-    # golden rule of the secular Born–Markov equation: γ↓ = |a/ħ|² S_full(ω0)
-    down = sp.simplify((sp.Abs(amplitude) / hbar) ** 2 * s_full.subs(omega, omega0))
+    # golden rule (derived for the oscillator bath): γ↓ = |a|² (γ↓/S per unit amplitude) S(ω0)
+    down = sp.simplify(sp.Abs(amplitude) ** 2 * micro.rate_over_spectrum
+                       * s_full.subs(omega, omega0))
     gamma_down = down
     gamma = sp.simplify(down / (1 + n))  # (B18)
     # γ_i in circuit parameters: G_i of (A22), first order (circuit chain)
@@ -123,6 +141,8 @@ def chain() -> BathChain:
         linewidth=linewidth,
         re_Z_lorentzian=re_Z_lorentzian,
         one_sided_over_full=one_sided_over_full,
+        microscopic=microscopic,
+        fdt_kernel=fdt_kernel,
         S_full=S_full,
         S_one_sided_re=S_one_sided_re,
         H_int_amplitude=H_int_amplitude,
@@ -143,8 +163,27 @@ def results() -> list[Result]:
     lor_step = S("B14 [published B15]", "Re Z_tot with C = Q/(R ω_LC)", c.re_Z_lorentzian)
     ft_step = S("B9 [published B10]", "Re(one-sided transform)/(full transform) for a "
                 "stationary kernel e^{−κτ/2 − iΩτ}", c.one_sided_over_full)
+    m = c.microscopic
+    micro_steps = [
+        S("B10 [published B11]", "resistor as a bath of LC sections (Foster, Caldeira–Leggett): "
+          "Re Z_k by Sokhotski–Plemelj", m.re_Z_section),
+        S("B10 [published B11]", "section voltage V_k = Q_k/C_k, Q_k from diagonalising "
+          "Q²/2C + φ²/2L with [φ, Q] = iħ", m.voltage),
+        S("B10 [published B11]", "thermal moments ⟨a†a⟩, ⟨aa†⟩, ⟨aa⟩, ⟨a†a†⟩ (qapply, summed)",
+          sp.Tuple(*m.moments.values())),
+        S("B9 [published B10]", "correlation ⟨V_k(τ)V_k⟩", m.correlation),
+        S("B10 [published B11]", "full transform ∫e^{iωτ}C(τ)dτ", m.spectrum),
+        S("B10 [published B11]", "FDT: S/Re Z on the supports, ω > 0 (and ω < 0)",
+          sp.Tuple(m.kernel_positive, m.kernel_negative)),
+    ]
     fdt_step = S("B10 [published B11]", "fluctuation–dissipation: full transform "
-                 "2ħω Re Z (n + 1) at ω > 0", c.S_full)
+                 "K(ω) Re Z, K derived above", c.S_full)
+    golden_steps = [
+        S("B16–B17 [published B17–B18]", "golden rule |e,m⟩ → |g,m+1⟩ of one section, "
+          "thermally averaged", m.rate_section),
+        S("B16–B17 [published B17–B18]", "γ↓/S(ω0) per unit amplitude (section independent)",
+          m.rate_over_spectrum),
+    ]
     amp_step = S("B6", "coefficient of J_− V in −ħ G J_x V, J_x = (J_+ + J_−)/2",
                  c.H_int_amplitude)
     gr_step = S("B16–B17 [published B17–B18]", "secular Born–Markov rate of the J_− jump "
@@ -180,7 +219,7 @@ def results() -> list[Result]:
              title="real part of the one-sided voltage structure factor (B9) at ω > 0",
              lhs=sp.Symbol("Re S_VV"), expr=c.S_one_sided_re,
              args=(omega, omega_LC, R, Qf, hbar, n),
-             steps=[ft_step, fdt_step, lor_step,
+             steps=[ft_step, *micro_steps, fdt_step, lor_step,
                     S("B15 [published B16]", "Re S_one-sided = ½ S_full", c.S_one_sided_re)],
              printed=2 * hbar * omega * R * (1 + n)
              / (1 + Qf**2 * (omega / omega_LC - omega_LC / omega) ** 2),
@@ -193,7 +232,8 @@ def results() -> list[Result]:
                    "opposite to the N_i(ω) of (B10)."),
         make("gamma", equation="B18 [published B19]", title="Lindblad rate γ_i of the RLC bath",
              lhs=sp.Symbol("gamma_i"), expr=c.gamma, args=(omega0, omega_LC, R, Qf, hbar, G),
-             steps=[amp_step, ft_step, fdt_step, lor_step, gr_step, g_step],
+             steps=[amp_step, *micro_steps, fdt_step, lor_step, *golden_steps, gr_step,
+                    g_step],
              printed=4 * hbar * omega0 * R * G**2
              / (1 + Qf**2 * (omega0 / omega_LC - omega_LC / omega0) ** 2),
              expected=1 / time, check=checks.gamma_check,
