@@ -71,3 +71,11 @@ def test_q_h_tp_cross_terms_derived_and_label(reg):
     r = reg.get("andolina2024.Q_h_Tp_eq_Tstar")
     assert not r.equation.startswith("32")
     assert any("cross terms" in st.description for st in r.steps)
+
+
+def test_gamma_2_normal_modes_reject_the_printed_eq37(reg):
+    """The classical normal-mode check of γ_2 confirms the reported Eq. (37) erratum: the
+    printed form (without the factor ω0^(2)/ω_LC) fails it, the derived one passes."""
+    r = reg.get("andolina2024.gamma_2")
+    assert r.run_check().passed
+    assert not dataclasses.replace(r, expr=r.printed).run_check().passed
