@@ -79,3 +79,41 @@ def test_gamma_2_normal_modes_reject_the_printed_eq37(reg):
     r = reg.get("andolina2024.gamma_2")
     assert r.run_check().passed
     assert not dataclasses.replace(r, expr=r.printed).run_check().passed
+
+
+def test_bounds_are_proved_inequalities(reg):
+    from dickeheat.symbolic.inequality import InequalityResult
+
+    for name in ("Q_lim", "Q_max"):
+        r = reg.get(f"andolina2024.{name}")
+        assert isinstance(r, InequalityResult)
+        assert r.verdict == "proved" and r.inequality.verify() == ("proved", ())
+
+
+def test_max_minus_jz_derived():
+    from dickeheat.derivations.andolina2024.collective import chain as cchain
+
+    c = cchain()
+    assert sp.simplify(c.max_minus_jz - s_heat().N / 2) == 0
+    assert c.minus_jz_chain.verify()[0] == "proved"
+
+
+def s_heat():
+    from dickeheat.derivations.andolina2024 import heat_symbols
+
+    return heat_symbols
+
+
+def test_bound_chain_fails_without_its_hypothesis():
+    """Drop the hypothesis n_h >= n_c (Δn of either sign): the '<=' step no longer verifies."""
+    from dickeheat.derivations.andolina2024.collective import chain as cchain
+    from dickeheat.symbolic.inequality import InequalityChain, Link
+
+    c = cchain()
+    dn = sp.Symbol("Delta_n", nonnegative=True)
+    free = sp.Symbol("Delta_n_free", real=True)
+    links = tuple(Link(lk.expr.subs(dn, free), lk.relation, lk.reason)
+                  for lk in c.lim_chain.links)
+    assert InequalityChain(links).verify()[0] == "failed"
+    reversed_links = (c.lim_chain.links[1], Link(c.lim_chain.links[0].expr, "<=", "wrong way"))
+    assert InequalityChain(reversed_links).verify()[0] == "failed"

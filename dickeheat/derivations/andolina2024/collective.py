@@ -44,7 +44,8 @@ from dickeheat.derivations.andolina2024.heat_symbols import (
 from dickeheat.derivations.andolina2024.heat_symbols import J as Jbar
 from dickeheat.derivations.andolina2024.symbols import make
 from dickeheat.errors import DickeheatError
-from dickeheat.symbolic.result import Result, Step
+from dickeheat.symbolic.inequality import InequalityChain, InequalityResult, Link
+from dickeheat.symbolic.result import Result, Step, require_zero
 from dickeheat.symbolic.spin import JZ, eigenvalue
 from dickeheat.symbolic.thermal import (
     jz_high_temperature,
@@ -80,6 +81,10 @@ class CollectiveChain:
     coth_x: sp.Expr
     coth: sp.Expr
     coth_rates: sp.Expr
+    jz_identity: sp.Expr
+    lim_chain: InequalityChain
+    minus_jz_chain: InequalityChain
+    max_chain: InequalityChain
     max_minus_jz: sp.Expr
     Q_max: sp.Expr
     Q_max_over_ind: sp.Expr
@@ -123,9 +128,50 @@ def chain() -> CollectiveChain:
     x_rates = sp.logcombine(h.x_star, force=True).subs(
         {Gdown: h.rates_two_down, Gup: h.rates_two_up})
     coth_rates = sp.factor(sp.simplify(lim.rewrite(sp.exp).subs(x, x_rates)))
-    # ([published 25]): the largest eigenvalue of −J_z is N/2 (J = N/2, M = −N/2)
-    max_minus_jz = -eigenvalue(JZ, N / 2, -N / 2)
+    # ([published 25], [published 28]): the bounds as inequality chains. In a sector J̄ with
+    # populations P_k = P(m = k − J̄ | J̄) >= 0, Σ P_k = 1 (k = 0 … 2J̄):
+    # ⟨−J_z⟩ = Σ_k (J̄ − k) P_k = J̄ − S with S = Σ_k k P_k >= 0; J̄ = N/2 − d, d >= 0.
+    k_ = sp.Symbol("k", integer=True, nonnegative=True)
+    P_ = sp.Function("P", nonnegative=True)
+    total = sp.Sum(P_(k_), (k_, 0, 2 * Jbar))
+    s_sum = sp.Sum(k_ * P_(k_), (k_, 0, 2 * Jbar))
+    minus_jz_pop = sp.Sum((Jbar - k_) * P_(k_), (k_, 0, 2 * Jbar))
+    jz_identity = require_zero("⟨−J_z⟩ = J̄ Σ P − Σ k P_k",
+                               sp.simplify(sp.expand(minus_jz_pop - (Jbar * total - s_sum))))
+    if not s_sum.is_nonnegative:
+        raise DickeheatError("SymPy cannot show S = Σ k P_k >= 0")
+    S_dev, d_gap, dn = (sp.Symbol("S", nonnegative=True), sp.Symbol("d", nonnegative=True),
+                        sp.Symbol("Delta_n", nonnegative=True))
+    hot = {n_h: n_c + dn}  # n_h >= n_c (T_h >= T_c)
+    lim_chain = InequalityChain((
+        Link(q24.subs(jz, -(Jbar - S_dev)).subs(hot), "=",
+             "Eq. (24) with ⟨−J_z⟩ = J̄ − S, S = Σ_k k P_k (populations of the sector)"),
+        Link(Q_lim.subs(hot), "<=", "S >= 0 (a sum of products of non-negatives, SymPy), "
+             "Δn = n_h − n_c >= 0 (T_h >= T_c), rates > 0"),
+    ))
+    minus_jz_chain = InequalityChain((
+        Link(N / 2 - d_gap - S_dev, "=", "⟨−J_z⟩ = J̄ − S, J̄ = N/2 − d (allowed J̄ <= N/2)"),
+        Link(N / 2 - d_gap, "<=", "S >= 0"),
+        Link(N / 2, "<=", "d >= 0"),
+    ))
+    max_minus_jz = minus_jz_chain.last
+    # attained: S = 0 (P_k = δ_k0, m = −J̄) and d = 0 (J̄ = N/2), the state |N/2, −N/2⟩
+    require_zero("max ⟨−J_z⟩ attained at |N/2, −N/2⟩",
+                 minus_jz_chain.first.subs({S_dev: 0, d_gap: 0}) - max_minus_jz)
+    require_zero("⟨N/2, −N/2|−J_z|N/2, −N/2⟩ = N/2",
+                 -eigenvalue(JZ, N / 2, -N / 2) - max_minus_jz)
     Q_max = sp.factor(q24.subs(jz, -max_minus_jz))
+    max_chain = InequalityChain((
+        Link(q24.subs(jz, -(N / 2 - d_gap - S_dev)).subs(hot), "=",
+             "Eq. (24) with ⟨−J_z⟩ = J̄ − S, J̄ = N/2 − d"),
+        Link(q24.subs(jz, -(N / 2 - d_gap)).subs(hot), "<=", "S >= 0, Δn >= 0, rates > 0"),
+        Link(q24.subs(jz, -N / 2).subs(hot), "<=", "d >= 0 (J̄ <= N/2), Δn >= 0, rates > 0"),
+        Link(Q_max.subs(hot), "=", "Q_h^max"),
+    ))
+    for name, ch in (("Q_lim", lim_chain), ("max <-J_z>", minus_jz_chain),
+                     ("Q_max", max_chain)):
+        if ch.verify()[0] != "proved":
+            raise DickeheatError(f"the inequality chain of {name} does not verify: {ch.verify()}")
     # Q_max / Q_ind = (29) in rate form: the bound is the thermodynamic limit
     Q_max_over_ind = sp.factor(sp.simplify(Q_max / h.Q_ind))
     return CollectiveChain(
@@ -144,10 +190,20 @@ def chain() -> CollectiveChain:
         coth_x=coth_x,
         coth=coth,
         coth_rates=coth_rates,
+        jz_identity=jz_identity,
+        lim_chain=lim_chain,
+        minus_jz_chain=minus_jz_chain,
+        max_chain=max_chain,
         max_minus_jz=max_minus_jz,
         Q_max=Q_max,
         Q_max_over_ind=Q_max_over_ind,
     )
+
+
+def _inequality(r: Result, chain_: InequalityChain) -> InequalityResult:
+    """The result as an :class:`InequalityResult` (verdict ``proved``) carrying its chain."""
+    fields = {f.name: getattr(r, f.name) for f in dataclasses.fields(Result)}
+    return InequalityResult(**fields, inequality=chain_, verdict="proved")
 
 
 def results() -> list[Result]:
@@ -198,18 +254,23 @@ def results() -> list[Result]:
              check=checks.jz_ratio_check,
              notes="arXiv says (C13) is applied to derive Eq. (27), published (C12) says its Eq. "
                    "(28); in both it gives the coth law, Eq. (29)."),
-        make("Q_lim", equation="27 [published 28]",
-             title="heat current at low T* (and its upper bound)",
-             lhs=sp.Symbol("Qdot_h^lim"), expr=c.Q_lim, args=(*power_args, Jbar),
-             steps=[q24, S("C11", "⟨J_z⟩ → −J̄", c.jz_low),
-                    S("27 [published 28]", "(24) at ⟨J_z⟩ = −J̄", c.Q_lim)],
-             printed=2 * gamma_h * gamma_c / (gamma_h + gamma_c) * hbar * omega0 * Jbar
-             * (n_h - n_c),
-             expected=POWER, check=checks.q_lim_check,
-             notes="arXiv Eq. (27) is this expression as the low-T approximation; the published "
-                   "Eq. (28) states it as the upper bound Q_h <= Q_h^lim for fixed J̄, which holds "
-                   "since ⟨−J_z⟩_{J̄,T} = J̄ − Σ_m (m + J̄) P(m|J̄) <= J̄ and n_h >= n_c. SymPy "
-                   "does not prove the inequality for symbolic J̄; the check tests it on a grid."),
+        _inequality(make(
+            "Q_lim", equation="27 [published 28]",
+            title="heat current at low T* and the upper bound Q_h <= Q_h^lim (fixed J̄)",
+            lhs=sp.Symbol("Qdot_h^lim"), expr=c.Q_lim, args=(*power_args, Jbar),
+            steps=[q24, S("C11", "⟨J_z⟩ → −J̄", c.jz_low),
+                   S("27 [published 28]", "(24) at ⟨J_z⟩ = −J̄", c.Q_lim),
+                   *[S("published 28", lk.reason, lk.expr) for lk in c.lim_chain.links]],
+            printed=2 * gamma_h * gamma_c / (gamma_h + gamma_c) * hbar * omega0 * Jbar
+            * (n_h - n_c),
+            expected=POWER, check=checks.q_lim_check,
+            notes="arXiv Eq. (27) is this expression as the low-T approximation; the published "
+                  "Eq. (28) states it as the upper bound Q_h <= Q_h^lim for fixed J̄. Proved "
+                  "(InequalityChain, SymPy): ⟨−J_z⟩ = J̄ − Σ_k k P_k over the sector's "
+                  "populations P_k >= 0, and Σ_k k P_k >= 0; needs n_h >= n_c (T_h >= T_c) and "
+                  "no parasitic bath (Eq. 24). The check searches for a violation (random "
+                  "parameters + Nelder–Mead) on exact rate-equation steady states."),
+            c.lim_chain),
         make("Q_high_T", equation="28 [published 30]", title="heat current at high T* (J̄T0 << T*)",
              lhs=sp.Symbol("Qdot_h"), expr=c.Q_high, args=(*power_args, Jbar, k_B, T_star),
              steps=[q24, S("C12", "⟨J_z⟩ ≈ −x J̄(J̄+1)/3 at x = ħω0/k_B T*", c.jz_high_x),
@@ -223,14 +284,23 @@ def results() -> list[Result]:
                     S("29", "N → ∞ (half the C13 ratio), x = T0/T*", c.coth),
                     S("29", "in rates, T* of Eq. (16)", c.coth_rates)],
              printed=sp.coth(T0 / (2 * T_star)), expected=ONE, check=checks.coth_check),
-        make("Q_max", equation="published 25", title="upper bound Q_h <= Q_h^max (all J)",
-             lhs=sp.Symbol("Qdot_h^max"), expr=c.Q_max, args=(N, *power_args),
-             steps=[q24, S("published 25", "largest eigenvalue of −J_z: N/2", c.max_minus_jz),
-                    S("published 25", "(24) at ⟨−J_z⟩ = N/2", c.Q_max),
-                    S("published 25", "Q_h^max/Q_h^ind = coth(T0/2T*) in rates", c.Q_max_over_ind)],
-             printed=gamma_h * gamma_c / (gamma_h + gamma_c) * hbar * omega0 * N * (n_h - n_c),
-             expected=POWER, check=checks.q_max_check,
-             notes="Only in the published version. Holds without the parasitic bath (Eq. 24) for "
-                   "n_h >= n_c since ⟨−J_z⟩ <= N/2 = ‖J_z‖; SymPy does not prove the inequality; "
-                   "the check tests it on a grid of fixed-J steady states."),
+        _inequality(make(
+            "Q_max", equation="published 25", title="upper bound Q_h <= Q_h^max (all J)",
+            lhs=sp.Symbol("Qdot_h^max"), expr=c.Q_max, args=(N, *power_args),
+            steps=[q24,
+                   *[S("published 25", lk.reason, lk.expr) for lk in c.minus_jz_chain.links],
+                   S("published 25", "max ⟨−J_z⟩ = N/2, attained at |N/2, −N/2⟩",
+                     c.max_minus_jz),
+                   S("published 25", "(24) at ⟨−J_z⟩ = N/2", c.Q_max),
+                   *[S("published 25", lk.reason, lk.expr) for lk in c.max_chain.links],
+                   S("published 25", "Q_h^max/Q_h^ind = coth(T0/2T*) in rates",
+                     c.Q_max_over_ind)],
+            printed=gamma_h * gamma_c / (gamma_h + gamma_c) * hbar * omega0 * N * (n_h - n_c),
+            expected=POWER, check=checks.q_max_check,
+            notes="Only in the published version. Proved (InequalityChain, SymPy): ⟨−J_z⟩ = "
+                  "J̄ − Σ_k k P_k <= J̄ <= N/2 by maximisation over the sector populations and "
+                  "over the allowed J̄, equality at |N/2, −N/2⟩; needs n_h >= n_c and no "
+                  "parasitic bath (Eq. 24). The check searches for a violation (random "
+                  "parameters + Nelder–Mead) on exact rate-equation steady states."),
+            c.max_chain),
     ]

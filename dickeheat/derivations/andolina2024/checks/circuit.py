@@ -374,7 +374,8 @@ def flux_element_check(result: Result) -> NumericCheck:
 
 def ladder_check(own: str, result: Result) -> NumericCheck:
     """(A8–A9): ⟨0|X|1⟩ of the ladder form (the coefficient of b) against a finite-difference
-    oscillator H = −(ħ²/2C)∂²_φ + φ²/2L on a grid, Q = −iħ∂_φ ([φ, Q] = iħ, the pair of A17): |⟨0|X|1⟩|
+    oscillator H = −(ħ²/2C)∂²_φ + φ²/2L on a grid, Q = −iħ∂_φ ([φ, Q] = iħ, the pair of A17):
+    |⟨0|X|1⟩|
     of the result's operator and Im⟨0|Q|1⟩⟨1|φ|0⟩ with its partner (the named step).
     ``own`` is ``"Q"`` or ``"phi"``; ħ = 1, C = 0.7, L = 1.3."""
     hbar, C, L = 1.0, 0.7, 1.3

@@ -1,9 +1,9 @@
 """Independent numerical checks of the detuned protocol (Eqs. 33, 36–37 [published D1, D4–D5]).
 
 Q_det against the sum of two QuTiP one-qubit steady states; γ_2 against the damping of the
-detuned transmon mode of the linear circuit (classical normal modes); the occupation n_i^(k) against the thermal
-state of a truncated oscillator (QuTiP). Closed forms through ``result.numpy_function``
-(arguments by name). Natural units ħ = k_B = 1.
+detuned transmon mode of the linear circuit (classical normal modes); the occupation n_i^(k)
+against the thermal state of a truncated oscillator (QuTiP). Closed forms through
+``result.numpy_function`` (arguments by name). Natural units ħ = k_B = 1.
 """
 
 from __future__ import annotations
