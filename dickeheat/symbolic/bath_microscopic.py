@@ -75,8 +75,9 @@ __all__ = [
 def section_impedance(C: sp.Expr, omega_k: sp.Expr, omega: sp.Symbol) -> sp.Expr:
     """Impedance of L ∥ C with L = 1/(ω_k² C) (``impedance.parallel``)."""
     L = 1 / (omega_k**2 * C)
-    return sp.simplify(impedance.parallel(impedance.inductor(L, omega),
-                                          impedance.capacitor(C, omega)))
+    return sp.simplify(
+        impedance.parallel(impedance.inductor(L, omega), impedance.capacitor(C, omega))
+    )
 
 
 def lossless_real_part(z: sp.Expr, omega: sp.Symbol) -> sp.Expr:
@@ -102,8 +103,9 @@ def section_voltage(C: sp.Expr, omega_k: sp.Expr, hbar: sp.Expr, a: BosonOp) -> 
     [φ, Q] = iħ (phase: Q = (positive)(a + a†))."""
     q, f = sp.symbols("Q_k phi_k", commutative=False)
     L = 1 / (omega_k**2 * C)
-    modes = diagonalise_oscillator(q**2 / (2 * C) + f**2 / (2 * L), f, q, sp.I * hbar,
-                                   real="p", b=a, hbar=hbar)
+    modes = diagonalise_oscillator(
+        q**2 / (2 * C) + f**2 / (2 * L), f, q, sp.I * hbar, real="p", b=a, hbar=hbar
+    )
     require_zero("section frequency", sp.simplify(modes.omega - omega_k))
     return sp.expand(sp.simplify(modes.p_form / C))
 
@@ -134,8 +136,7 @@ def thermal_moments() -> tuple[sp.Symbol, dict[str, sp.Expr]]:
     return n, out
 
 
-def correlation_function(voltage: sp.Expr, a: BosonOp, omega_k: sp.Expr,
-                         tau: sp.Symbol) -> sp.Expr:
+def correlation_function(voltage: sp.Expr, a: BosonOp, omega_k: sp.Expr, tau: sp.Symbol) -> sp.Expr:
     """C(τ) = ⟨V(τ)V(0)⟩ for V linear in a, a†: a(τ) = a e^{−iω_kτ}, a†(τ) = a† e^{iω_kτ};
     the products are ordered and replaced by the thermal moments (occupation ``n`` of
     :func:`thermal_moments`)."""
@@ -177,8 +178,9 @@ def delta_weights(expr: sp.Expr, omega: sp.Symbol) -> dict[sp.Expr, sp.Expr]:
     return out
 
 
-def fdt_kernel(S: sp.Expr, re_z: sp.Expr, omega: sp.Symbol, omega_k: sp.Symbol,
-               n: sp.Expr, n_of: sp.Function) -> tuple[sp.Expr, sp.Expr]:
+def fdt_kernel(
+    S: sp.Expr, re_z: sp.Expr, omega: sp.Symbol, omega_k: sp.Symbol, n: sp.Expr, n_of: sp.Function
+) -> tuple[sp.Expr, sp.Expr]:
     """K_±(ω) with S(ω) = K(ω) Re Z(ω): the ratio of the delta weights at ω = +ω_k and
     ω = −ω_k, written as functions of ω on their support (ω_k → |ω|, n → n(|ω|)).
 
@@ -194,8 +196,14 @@ def fdt_kernel(S: sp.Expr, re_z: sp.Expr, omega: sp.Symbol, omega_k: sp.Symbol,
     return sp.simplify(pos), sp.simplify(neg)
 
 
-def golden_rule_rate(amplitude: sp.Expr, hbar: sp.Expr, voltage: sp.Expr, a: BosonOp,
-                     omega_k: sp.Expr, omega0: sp.Symbol) -> sp.Expr:
+def golden_rule_rate(
+    amplitude: sp.Expr,
+    hbar: sp.Expr,
+    voltage: sp.Expr,
+    a: BosonOp,
+    omega_k: sp.Expr,
+    omega0: sp.Symbol,
+) -> sp.Expr:
     """Fermi's golden rule for |e, m⟩ → |g, m+1⟩ with H_int = amplitude σ_− V + h.c., one
     section: (2π/ħ)|⟨g, m+1|H_int|e, m⟩|² δ(ħω0 − ħω_k), thermally averaged over m. Returns the
     rate as a delta in ω0 (σ_− and the qubit states enter through ⟨g|σ_−|e⟩ = 1)."""
@@ -231,8 +239,9 @@ class OscillatorBathDerivation:
 
 
 @functools.cache
-def derive_oscillator_bath(hbar: sp.Symbol, omega: sp.Symbol,
-                           n_of: sp.Function) -> OscillatorBathDerivation:
+def derive_oscillator_bath(
+    hbar: sp.Symbol, omega: sp.Symbol, n_of: sp.Function
+) -> OscillatorBathDerivation:
     """Run steps 1–7 for a symbolic section (C_k, ω_k); ``n_of(ω)`` names the thermal
     occupation at frequency ω in the returned kernels.
 
@@ -258,6 +267,15 @@ def derive_oscillator_bath(hbar: sp.Symbol, omega: sp.Symbol,
     if ratio.has(C_k) or ratio.has(w_k) or ratio.has(n):
         raise DickeheatError(f"golden-rule rate / S(ω0) depends on the section: {ratio}")
     return OscillatorBathDerivation(
-        section_impedance=z, re_Z_section=re_z, voltage=v, occupation=n, moments=mom,
-        correlation=corr, spectrum=s, kernel_positive=k_pos, kernel_negative=k_neg,
-        rate_section=rate, rate_over_spectrum=ratio)
+        section_impedance=z,
+        re_Z_section=re_z,
+        voltage=v,
+        occupation=n,
+        moments=mom,
+        correlation=corr,
+        spectrum=s,
+        kernel_positive=k_pos,
+        kernel_negative=k_neg,
+        rate_section=rate,
+        rate_over_spectrum=ratio,
+    )

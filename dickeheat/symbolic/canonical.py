@@ -50,8 +50,9 @@ def _factors(term: sp.Expr) -> tuple[sp.Expr, list[sp.Expr]]:
     return sp.Mul(*c), out
 
 
-def canonical_commutator(a: sp.Expr, b: sp.Expr,
-                         brackets: Mapping[tuple[sp.Expr, sp.Expr], sp.Expr]) -> sp.Expr:
+def canonical_commutator(
+    a: sp.Expr, b: sp.Expr, brackets: Mapping[tuple[sp.Expr, sp.Expr], sp.Expr]
+) -> sp.Expr:
     """[a, b] for polynomials in non-commuting symbols, by the product rule
     [X1…Xn, Y1…Ym] = Σ X1…[Xi, Yj]…Xn-style expansion, with the elementary commutators of the
     symbols given in ``brackets`` (``{(x, p): iħ, (p, x): −iħ}``; a missing pair commutes)."""
@@ -65,8 +66,15 @@ def canonical_commutator(a: sp.Expr, b: sp.Expr,
                 for i, xf in enumerate(fa):
                     br = brackets.get((xf, y), sp.S.Zero)
                     if br != 0:
-                        total += (ca * cb * sp.Mul(*fb[:j]) * sp.Mul(*fa[:i]) * br
-                                  * sp.Mul(*fa[i + 1:]) * sp.Mul(*fb[j + 1:]))
+                        total += (
+                            ca
+                            * cb
+                            * sp.Mul(*fb[:j])
+                            * sp.Mul(*fa[:i])
+                            * br
+                            * sp.Mul(*fa[i + 1 :])
+                            * sp.Mul(*fb[j + 1 :])
+                        )
     return sp.expand(total)
 
 
@@ -91,9 +99,16 @@ class OscillatorModes:
     convention: str
 
 
-def diagonalise_oscillator(H: sp.Expr, x: sp.Symbol, p: sp.Symbol, commutator_xp: sp.Expr,
-                           *, real: str = "p", b: BosonOp | None = None,
-                           hbar: sp.Expr | None = None) -> OscillatorModes:
+def diagonalise_oscillator(
+    H: sp.Expr,
+    x: sp.Symbol,
+    p: sp.Symbol,
+    commutator_xp: sp.Expr,
+    *,
+    real: str = "p",
+    b: BosonOp | None = None,
+    hbar: sp.Expr | None = None,
+) -> OscillatorModes:
     """Derive the lowering operator of ``H`` (quadratic in the non-commuting ``x``, ``p``) with
     ``[x, p] = commutator_xp`` (= iħc), and return x, p in ladder form.
 
@@ -134,10 +149,17 @@ def diagonalise_oscillator(H: sp.Expr, x: sp.Symbol, p: sp.Symbol, commutator_xp
             continue
         alpha, beta = sp.simplify(alpha.subs(amp, sol[0])), sp.simplify(beta.subs(amp, sol[0]))
         bs, bds = sp.symbols("b_ bd_")
-        inv = sp.solve([sp.Eq(bs, alpha * sp.Symbol("X_") + beta * sp.Symbol("P_")),
-                        sp.Eq(bds, sp.conjugate(alpha) * sp.Symbol("X_")
-                              + sp.conjugate(beta) * sp.Symbol("P_"))],
-                       [sp.Symbol("X_"), sp.Symbol("P_")], dict=True)[0]
+        inv = sp.solve(
+            [
+                sp.Eq(bs, alpha * sp.Symbol("X_") + beta * sp.Symbol("P_")),
+                sp.Eq(
+                    bds,
+                    sp.conjugate(alpha) * sp.Symbol("X_") + sp.conjugate(beta) * sp.Symbol("P_"),
+                ),
+            ],
+            [sp.Symbol("X_"), sp.Symbol("P_")],
+            dict=True,
+        )[0]
         chosen = inv[sp.Symbol("P_") if real == "p" else sp.Symbol("X_")]
         c1 = sp.simplify(sp.expand(chosen).coeff(bs))
         if not c1.is_positive:
@@ -153,8 +175,15 @@ def diagonalise_oscillator(H: sp.Expr, x: sp.Symbol, p: sp.Symbol, commutator_xp
         comm = sp.simplify(normal_order(x_form * p_form - p_form * x_form))
         if sp.simplify(comm - commutator_xp) != 0:
             raise DickeheatError(f"the ladder forms give [x, p] = {comm}, not {commutator_xp}")
-        return OscillatorModes(omega=omega, alpha=alpha, beta=beta, x_form=x_form,
-                               p_form=p_form, hamiltonian=h_ladder, eigen_condition=det,
-                               commutator_xp=comm,
-                               convention=f"phase of b: {real} = (positive)(b + b†)")
+        return OscillatorModes(
+            omega=omega,
+            alpha=alpha,
+            beta=beta,
+            x_form=x_form,
+            p_form=p_form,
+            hamiltonian=h_ladder,
+            eigen_condition=det,
+            commutator_xp=comm,
+            convention=f"phase of b: {real} = (positive)(b + b†)",
+        )
     raise last or DickeheatError("no phase of b makes the chosen variable real")

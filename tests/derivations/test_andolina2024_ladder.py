@@ -112,8 +112,7 @@ def test_bound_chain_fails_without_its_hypothesis():
     c = cchain()
     dn = sp.Symbol("Delta_n", nonnegative=True)
     free = sp.Symbol("Delta_n_free", real=True)
-    links = tuple(Link(lk.expr.subs(dn, free), lk.relation, lk.reason)
-                  for lk in c.lim_chain.links)
+    links = tuple(Link(lk.expr.subs(dn, free), lk.relation, lk.reason) for lk in c.lim_chain.links)
     assert InequalityChain(links).verify()[0] == "failed"
     reversed_links = (c.lim_chain.links[1], Link(c.lim_chain.links[0].expr, "<=", "wrong way"))
     assert InequalityChain(reversed_links).verify()[0] == "failed"

@@ -48,11 +48,15 @@ def test_sum_rule_of_lossy_section_matches_delta_weight():
     weights = delta_weights(lossless_real_part(section_impedance(C, wk, W), W), W)
     weight = float(weights[wk].subs(C, 0.7))
     for R in (50.0, 500.0):
+
         def rez(w, R=R):
             z = 1 / (1 / R + 1 / (-1j * w / (1.3**2 * 0.7)) + 1 / (1j / (w * 0.7)))
             return z.real
-        num = (scipy.integrate.quad(rez, 0, 1.3, limit=500)[0]
-               + scipy.integrate.quad(rez, 1.3, np.inf, limit=500)[0])
+
+        num = (
+            scipy.integrate.quad(rez, 0, 1.3, limit=500)[0]
+            + scipy.integrate.quad(rez, 1.3, np.inf, limit=500)[0]
+        )
         assert math.isclose(num, weight, rel_tol=1e-6)
     assert not math.isclose(2 * weight, num, rel_tol=1e-2)
 
@@ -60,7 +64,7 @@ def test_sum_rule_of_lossy_section_matches_delta_weight():
 def test_spectrum_rejects_non_phase():
     tau = sp.Symbol("tau", real=True)
     with pytest.raises(DickeheatError):
-        spectrum(sp.exp(-tau**2), tau, W)
+        spectrum(sp.exp(-(tau**2)), tau, W)
 
 
 def test_lossy_impedance_rejected():
