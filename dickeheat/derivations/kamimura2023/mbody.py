@@ -48,6 +48,7 @@ from dickeheat.errors import DickeheatError
 from dickeheat.symbolic.algebra import OperatorAlgebra, collect_monomials
 from dickeheat.symbolic.bath import WhiteNoise
 from dickeheat.symbolic.bounds import bound1, collective_spin_norm
+from dickeheat.symbolic.latex_symbols import NormSymbol
 from dickeheat.symbolic.redfield import redfield_current_operator
 from dickeheat.symbolic.result import Result, Step, require_zero
 
@@ -208,7 +209,7 @@ def results() -> list[Result]:
         make(
             "norm_A_mbody", equation="11",
             title="operator norm of the m-body coupling A (paper: Θ(L))",
-            lhs=sp.Symbol("||A||"), expr=ch.norm_A, args=(g, L, m),
+            lhs=NormSymbol("||A||", positive=True), expr=ch.norm_A, args=(g, L, m),
             steps=(Step("11", "Krawtchouk eigenvalue at k = 0", ch.kraw_at_0),
                    Step("11", "Vandermonde: Σ_j C(k,j)C(L−k,m−j)", ch.vandermonde),
                    Step("11", "‖A‖ = κ C(L, m)", ch.norm_A)),
