@@ -295,7 +295,10 @@ def state_norm(states: frozenset[sp.Symbol]) -> Lemma:
 STATE_NORM = state_norm(frozenset({sp.Symbol("rho", commutative=False)}))
 
 
-def commutator_lemma(constant: sp.Expr = sp.Integer(2)) -> Lemma:
+_TWO = sp.Integer(2)
+
+
+def commutator_lemma(constant: sp.Expr = _TWO) -> Lemma:
     """:math:`\\|[A, H]\\| \\le c\\|H\\|\\|A\\|` (true for ``c = 2``; other constants are for
     falsification tests)."""
     return Lemma("commutator norm", f"‖[A, H]‖ <= {constant} ‖H‖ ‖A‖", "<=",

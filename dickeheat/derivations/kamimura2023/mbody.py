@@ -32,6 +32,7 @@ import sympy as sp
 from sympy.physics.quantum import Operator, qapply
 from sympy.physics.quantum.pauli import SigmaX, SigmaZ, SigmaZKet
 
+from dickeheat.derivations.kamimura2023 import general
 from dickeheat.derivations.kamimura2023.checks import mbody as checks
 from dickeheat.derivations.kamimura2023.symbols import (
     CURRENT,
@@ -191,6 +192,11 @@ def _steps() -> tuple[Step, ...]:
     )
 
 
+def _general_bound1() -> Result:
+    """The registered general Bound 1: the reference the m-body bound checks evaluate."""
+    return next(r for r in general.results() if r.name.endswith(".bound1"))
+
+
 def results() -> list[Result]:
     """The m-body results: J(0), ‖A‖, Bound 1, the ratio and the scaling exponent."""
     ch = chain()
@@ -223,7 +229,7 @@ def results() -> list[Result]:
             steps=(Step("9", "‖H_S‖ = ω_q ‖J_z‖", ch.H_norm),
                    Step("9", "Ξ of white noise", ch.Xi),
                    Step("9", "Bound 1 in terms of c", ch.bound1_c)),
-            expected=CURRENT, check=checks.bound1_check,
+            expected=CURRENT, check=functools.partial(checks.bound1_check, _general_bound1()),
         ),
         make(
             "mbody_bound1_ratio", equation="9, 12",
@@ -231,7 +237,7 @@ def results() -> list[Result]:
             lhs=sp.Symbol("|J(0)|/B_1"), expr=ch.ratio, args=(L, m),
             steps=(Step("", "C(L, m−1) = m/(L−m+1) C(L, m) (must be 0)",
                         ch.binomial_identity),),
-            check=checks.ratio_check,
+            check=functools.partial(checks.ratio_check, _general_bound1()),
             notes="The paper says Bound 1 is saturated 'in terms of scaling' for m = L; the "
                   "derivation gives exact equality |J(0)| = Bound 1 at m = L.",
         ),
