@@ -35,7 +35,7 @@ class NormSymbol(sp.Symbol):
     def __new__(cls, name: str, **assumptions: Any) -> NormSymbol:
         if not (name.startswith("||") and name.endswith("||") and len(name) > 4):
             raise DickeheatError(f"a norm symbol is named '||X||', got {name!r}")
-        return super().__new__(cls, name, **assumptions)  # type: ignore[no-any-return]
+        return super().__new__(cls, name, **assumptions)
 
     @property
     def operator_name(self) -> str:

@@ -84,16 +84,18 @@ class Norm(_Scalar):
     def _eval_is_nonnegative(self) -> bool:
         return True
 
-    def _latex(self, printer: object) -> str:
-        return r"\lVert " + printer._print(self.args[0]) + r" \rVert"  # type: ignore[attr-defined]
+    _subscript = ""
+
+    def _latex(self, printer: object, exp: str | None = None) -> str:
+        inner = printer._print(self.args[0])  # type: ignore[attr-defined]
+        tex = r"\lVert " + inner + r" \rVert" + self._subscript
+        return tex if exp is None else "{" + tex + "}^{" + exp + "}"
 
 
 class Norm1(Norm):
     r"""The trace norm :math:`\|X\|_1` (nonnegative)."""
 
-    def _latex(self, printer: object) -> str:
-        return (r"\lVert " + printer._print(self.args[0])  # type: ignore[attr-defined]
-                + r" \rVert_{1}")
+    _subscript = "_{1}"
 
 
 # -- numerical instances ----------------------------------------------------------------------

@@ -98,3 +98,14 @@ def test_a_wrong_step_in_a_chain_is_detected():
     t = sp.Abs(Tr(o.A[0] * o.rho))
     step = apply_lemma(-t, HOLDER)
     assert InequalityChain((Link(-t, "=", "start"), step)).verify()[0] == "failed"
+
+
+def test_norms_render_as_lvert_rvert():
+    from dickeheat.symbolic.latex_symbols import NormSymbol
+
+    A = sp.Symbol("A_1", commutative=False)
+    assert sp.latex(Norm(A) ** 2) == r"{\lVert A_{1} \rVert}^{2}"
+    assert sp.latex(Norm1(A)) == r"\lVert A_{1} \rVert_{1}"
+    a = NormSymbol("||A_1||", positive=True)
+    assert sp.latex(3 * a**2) == r"3 \lVert A_{1} \rVert^{2}"
+    assert "||" not in sp.latex(a)
