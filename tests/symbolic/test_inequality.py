@@ -53,13 +53,13 @@ def test_lemma_step_proved_and_relation_and_lemmas():
     from dickeheat.symbolic.inequality import Lemma, apply_lemma
 
     amgm = Lemma("AM-GM", "xy <= (x² + y²)/2", "<=", _amgm, _amgm_instance, 2)
-    start = 3 + 2 * x * y
+    start = 3 + sp.sqrt(x * y)
     ch = InequalityChain((Link(start, "=", "start"), apply_lemma(start, amgm)))
     assert ch.verify() == ("proved", ())
     assert ch.relation == "<=" and ch.lemmas == (amgm,)
     assert not amgm.falsify(seed=1, n_random=50, n_optimize=1).violated
-    # not monotone: the product enters with a negative sign
-    neg = 3 - 2 * x * y
+    # not monotone: the product enters a decreasing function
+    neg = 3 + 1 / (1 + x * y)
     assert InequalityChain((Link(neg, "=", ""), apply_lemma(neg, amgm))).verify()[0] == "failed"
 
 
