@@ -53,7 +53,7 @@ def test_lemma_step_proved_and_relation_and_lemmas():
     from dickeheat.symbolic.inequality import Lemma, apply_lemma
 
     amgm = Lemma("AM-GM", "xy <= (x² + y²)/2", "<=", _amgm, _amgm_instance, 2)
-    start = 3 + sp.sqrt(x * y)
+    start = 3 + sp.log(1 + x * y)
     ch = InequalityChain((Link(start, "=", "start"), apply_lemma(start, amgm)))
     assert ch.verify() == ("proved", ())
     assert ch.relation == "<=" and ch.lemmas == (amgm,)
