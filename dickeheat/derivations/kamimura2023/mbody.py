@@ -247,8 +247,10 @@ def results() -> list[Result]:
             printed=-gamma_wn * omega_q * L**2 * m / sp.binomial(L, m),
             expected=CURRENT, check=checks.current_check,
             notes="γ_wn is identified as c g², where C(s) = c δ(s) (symmetric delta, "
-                  "∫_0^∞ δ = 1/2, so Ξ = c/2) and A = g × (L/C(L,m)) Σ_S Π σ_x. Exact in the "
-                  f"2^L space for every 1 <= m <= L <= {EXACT_LMAX}.",
+                  "∫_0^∞ δ = 1/2, so Ξ = c/2) and A = g × (L/C(L,m)) Σ_S Π σ_x. ⟨AHA⟩ and "
+                  "⟨A²H⟩ come from the Dicke ladder for general L and m; the derivation "
+                  "requires the exact current in the 2^L space (integer arithmetic) for every "
+                  f"1 <= m <= L <= {EXACT_LMAX} and stops otherwise.",
         ),
         make(
             "norm_A_mbody", equation="11",
