@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import sympy as sp
@@ -258,6 +258,31 @@ class InequalityResult(Result):
 
     inequality: InequalityChain | None = None
     verdict: Literal["proved", "sampled"] = "proved"
+
+    @property
+    def relation(self) -> Relation:
+        """The relation of ``lhs`` to ``expr`` (``"<="`` unless the chain is all equalities)."""
+        return "<=" if self.inequality is None else self.inequality.relation
+
+    def falsify_lemmas(self, *, seed: int = 0, n_random: int = 300,
+                       n_optimize: int = 4) -> dict[str, Falsification]:
+        """Run the falsification search of every lemma of the chain that has a numerical
+        instance, by lemma name."""
+        lemmas = () if self.inequality is None else self.inequality.lemmas
+        return {lem.name: lem.falsify(seed=seed, n_random=n_random, n_optimize=n_optimize)
+                for lem in lemmas if lem.instance is not None}
+
+    def to_dict(self) -> dict[str, Any]:
+        """:meth:`Result.to_dict` plus the relation, the verdict and the lemmas used."""
+        out = super().to_dict()
+        out["inequality"] = {
+            "relation": self.relation,
+            "verdict": self.verdict,
+            "lemmas": [] if self.inequality is None else
+            [{"name": lem.name, "statement": lem.statement}
+             for lem in self.inequality.lemmas],
+        }
+        return out
 
     @property
     def status(self) -> Status:

@@ -109,3 +109,19 @@ def test_norms_render_as_lvert_rvert():
     a = NormSymbol("||A_1||", positive=True)
     assert sp.latex(3 * a**2) == r"3 \lVert A_{1} \rVert^{2}"
     assert "||" not in sp.latex(a)
+
+
+def test_inequality_result_reports_relation_lemmas_and_falsifies_them():
+    from dickeheat.symbolic.inequality import InequalityResult
+
+    ch = redfield_bound_chain(1, 2)
+    h = sp.Symbol("h", positive=True)
+    r = InequalityResult(name="demo.b2", paper="demo", equation="1", title="t",
+                         lhs=sp.Symbol("B"), expr=h, args=(h,), inequality=ch)
+    assert r.relation == "<=" and r.status == "derived"
+    d = r.to_dict()["inequality"]
+    assert d["verdict"] == "proved" and d["relation"] == "<="
+    assert "Hölder" in [lem["name"] for lem in d["lemmas"]]
+    found = r.falsify_lemmas(seed=2, n_random=40, n_optimize=0)
+    assert "energy window (Eq. 13, Bernstein)" in found
+    assert not any(f.violated for f in found.values())
