@@ -125,3 +125,13 @@ def test_inequality_result_reports_relation_lemmas_and_falsifies_them():
     found = r.falsify_lemmas(seed=2, n_random=40, n_optimize=0)
     assert "energy window (Eq. 13, Bernstein)" in found
     assert not any(f.violated for f in found.values())
+
+
+def test_planted_sign_in_the_commutator_form_is_detected():
+    # Tr[H(ΛρA − AΛρ)] = Tr([A, H]Λρ); claiming Tr([H, A]Λρ) instead must fail the cyclic step
+    ch = redfield_bound_chain(1, 1)
+    o = BoundOperators.make(1)
+    T = Tr((o.H * o.A[0] - o.A[0] * o.H) * o.Lam[0][0] * o.rho)
+    wrong = Link(sp.Abs(T + sp.conjugate(T)), "=", "sign flipped", ch.links[1].lemma)
+    assert InequalityChain((ch.links[0], wrong)).verify() == ("failed", (1,))
+    assert InequalityChain(ch.links[:2]).verify() == ("proved", ())
