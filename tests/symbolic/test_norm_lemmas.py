@@ -127,11 +127,12 @@ def test_inequality_result_reports_relation_lemmas_and_falsifies_them():
     assert not any(f.violated for f in found.values())
 
 
-def test_planted_sign_in_the_commutator_form_is_detected():
-    # Tr[H(ΛρA − AΛρ)] = Tr([A, H]Λρ); claiming Tr([H, A]Λρ) instead must fail the cyclic step
+def test_planted_order_in_the_commutator_form_is_detected():
+    # Tr[H(ΛρA − AΛρ)] = Tr([A, H]Λρ); claiming Tr([A, H]ρΛ) instead must fail the cyclic
+    # step (an overall sign would not: it is inside |·|)
     ch = redfield_bound_chain(1, 1)
     o = BoundOperators.make(1)
-    T = Tr((o.H * o.A[0] - o.A[0] * o.H) * o.Lam[0][0] * o.rho)
-    wrong = Link(sp.Abs(T + sp.conjugate(T)), "=", "sign flipped", ch.links[1].lemma)
+    T = Tr((o.A[0] * o.H - o.H * o.A[0]) * o.rho * o.Lam[0][0])
+    wrong = Link(sp.Abs(T + sp.conjugate(T)), "=", "wrong order", ch.links[1].lemma)
     assert InequalityChain((ch.links[0], wrong)).verify() == ("failed", (1,))
     assert InequalityChain(ch.links[:2]).verify() == ("proved", ())
