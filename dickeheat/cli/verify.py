@@ -61,10 +61,15 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         counts = {s: sum(r.status == s for r in records) for s in STATUSES}
         print(
             f"\n{len(records)} results: {counts['agrees']} agree, {counts['erratum']} errata, "
-            f"{counts['derived']} derived only, {counts['sampled']} sampled, "
+            f"{counts['derived']} derived only, {counts['consistent']} consistent, "
+            f"{counts['sampled']} sampled, "
             f"{counts['inconclusive']} inconclusive, "
             f"{counts['failed']} failed  ({elapsed:.1f} s)"
         )
+        second = [r.name for r in records if r.status == "consistent"]
+        if second:
+            print("consistent (compared with a second derivation; the paper prints no formula): "
+                  + ", ".join(second))
         undecided = [r.name for r in records if r.status == "inconclusive"]
         if undecided:
             print("inconclusive (the comparison with the print could not decide): "

@@ -38,8 +38,9 @@ class Record:
 def verify_result(result: Result) -> Record:
     """Compare ``result`` with its printed form and run its numeric check.
 
-    The status is ``failed`` if the comparison or the check raises, or if the check does not
-    pass; a discrepancy with the print is a finding (``erratum``), not a failure.
+    The status is ``failed`` if the comparison or the check raises, if the check does not
+    pass, or if a result compared with a second derivation (``consistent`` when they agree)
+    disagrees with it; a discrepancy with the print is a finding (``erratum``), not a failure.
     """
     try:
         c = result.compare()
@@ -54,11 +55,14 @@ def verify_result(result: Result) -> Record:
         tb = traceback.format_exception_only(type(err), err)[-1].strip()
         return Record(result.name, result.paper, result.equation, "failed", discrepancy, None,
                       error=f"numeric check raised {tb}")
+    error = None
+    if status == "failed":  # two derivations of the same quantity disagree
+        error = f"the second derivation disagrees ({c.kind}: {c.detail})"
     if check is not None and not check.passed:
         status = "failed"
+        error = "numeric check did not pass" if error is None else error
     return Record(result.name, result.paper, result.equation, status, discrepancy,
-                  None if check is None else check.to_dict(),
-                  error=None if status != "failed" else "numeric check did not pass")
+                  None if check is None else check.to_dict(), error=error)
 
 
 def verify_all(

@@ -15,7 +15,11 @@ the unitary invariance :math:`\|\tilde A_l(-s)\| = \|A_l\|` give
     |J_a| \le 2\sum_{kl}\Xi_{kl}\,\|[A_k, H_S]\|\,\|A_l\|,\qquad
     \Xi_{kl} = \int_0^\infty |C_{kl}(s)|\,ds .
 
-The commutator is bounded in two ways:
+(:func:`redfield_bound_chain` derives this as a chain of named lemmas, each a rewrite with a
+numerical instance on random matrices: cyclicity of the trace, the triangle inequality,
+Hölder's :math:`|\mathrm{Tr}[XY]| \le \|X\|\|Y\|_1`, :math:`\|\rho\|_1 = 1`,
+submultiplicativity and the triangle inequality for the correlation integral; see
+:mod:`dickeheat.symbolic.norm_lemmas`.) The commutator is bounded in two ways:
 
 * :math:`\|[A, H]\| \le 2\|A\|\|H\|` (always) — :func:`bound1`;
 * :math:`\|[A, H]\| \le \Delta E\,\|A\|` when :math:`\langle i|A|j\rangle = 0` whenever
@@ -32,6 +36,7 @@ The commutator is bounded in two ways:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 
@@ -40,10 +45,25 @@ from sympy.physics.quantum import qapply
 from sympy.physics.quantum.constants import hbar
 from sympy.physics.quantum.spin import Jx, JxKet, Jy, JyKet, Jz, JzKet
 
-from dickeheat.errors import ParameterError
+from dickeheat.errors import DickeheatError, ParameterError
 from dickeheat.symbolic import spin
+from dickeheat.symbolic.inequality import InequalityChain, Link, apply_lemma
+from dickeheat.symbolic.norm_lemmas import (
+    COMMUTATOR,
+    HOLDER,
+    SUBMULTIPLICATIVE,
+    TRIANGLE,
+    Norm,
+    Tr,
+    correlation_integral,
+    state_norm,
+    trace_cyclic,
+)
+from dickeheat.symbolic.norm_lemmas import energy_window as window_lemma
+from dickeheat.symbolic.redfield import dissipator_sum
 
 __all__ = [
+    "BoundOperators",
     "bound1",
     "bound2",
     "bounds_from_operators",
@@ -53,6 +73,7 @@ __all__ = [
     "current_bound",
     "energy_window",
     "operator_norm",
+    "redfield_bound_chain",
     "sector_matrix",
 ]
 
@@ -87,17 +108,109 @@ def commutator_constant_banded(dE: sp.Expr, A_norm: sp.Expr) -> sp.Expr:
     return dE * A_norm
 
 
+@dataclasses.dataclass(frozen=True)
+class BoundOperators:
+    """The abstract objects of the bound chains for ``n`` channels: noncommutative ``H``,
+    ``rho``, ``A[k]``, ``Lam[k][l]`` = Λ_kl and the nonnegative scalars Ξ_kl, ΔE_k."""
+
+    H: sp.Symbol
+    rho: sp.Symbol
+    A: tuple[sp.Symbol, ...]
+    Lam: tuple[tuple[sp.Symbol, ...], ...]
+    Xi: sp.ImmutableMatrix
+    dE: tuple[sp.Symbol, ...]
+
+    @classmethod
+    def make(cls, n: int) -> BoundOperators:
+        if n < 1:
+            raise ParameterError(f"the number of channels must be >= 1, got {n}")
+        nc = {"commutative": False}
+        r = range(1, n + 1)
+        return cls(H=sp.Symbol("H_S", **nc), rho=sp.Symbol("rho", **nc),
+                   A=tuple(sp.Symbol(f"A_{k}", **nc) for k in r),
+                   Lam=tuple(tuple(sp.Symbol(f"Lambda_{k}{l}", **nc) for l in r) for k in r),
+                   Xi=sp.ImmutableMatrix(n, n, lambda k, l: sp.Symbol(
+                       f"Xi_{k + 1}{l + 1}", nonnegative=True)),
+                   dE=tuple(sp.Symbol(f"Delta_E_{k}", nonnegative=True) for k in r))
+
+
+@functools.cache
+def redfield_bound_chain(n: int, which: int) -> InequalityChain:
+    r"""Bound ``which`` (1 or 2) on :math:`|J_a|` for ``n`` channels as a chain of lemmas.
+
+    Start: :math:`|J_a| = |\mathrm{Tr}[H_S X] + \mathrm{c.c.}|` with
+    :math:`X = \sum_{kl}[\Lambda_{kl}\rho A_k - A_k\Lambda_{kl}\rho]` from
+    :func:`~dickeheat.symbolic.redfield.dissipator_sum` (Eq. 6 with
+    :math:`\Lambda_{kl} = \int_0^\infty C_{kl}(s)\tilde A_l(-s)ds`; the H.c. part of the
+    dissipator gives the complex conjugate because :math:`H_S` is Hermitian). Then
+
+    1. cyclicity of the trace: :math:`\sum_{kl}\mathrm{Tr}([A_k, H_S]\Lambda_{kl}\rho) +
+       \mathrm{c.c.}`;
+    2. triangle inequality (and :math:`|\bar z| = |z|`);
+    3. Hölder with :math:`Y = \rho`; 4. :math:`\|\rho\|_1 = 1`; 5. submultiplicativity;
+    6. :math:`\|\Lambda_{kl}\| \le \Xi_{kl}\|A_l\|`;
+    7. :math:`\|[A_k, H_S]\| \le 2\|H_S\|\|A_k\|` (Bound 1) or :math:`\le \Delta
+       E_k\|A_k\|` (Bound 2, the window of Eq. 13).
+
+    The chain is verified (every lemma step re-applied, monotonicity checked) before it is
+    returned; :class:`DickeheatError` if a step fails.
+    """
+    if which not in (1, 2):
+        raise ParameterError(f"which must be 1 or 2, got {which!r}")
+    o = BoundOperators.make(n)
+    X = dissipator_sum(o.A, lambda k, l: o.Lam[k][l], o.rho)
+    T = Tr(o.H * X)
+    start = sp.Abs(T + sp.conjugate(T))
+    commutator_form = sp.Abs(sp.Add(*[
+        Tr((o.A[k] * o.H - o.H * o.A[k]) * o.Lam[k][l] * o.rho)
+        + sp.conjugate(Tr((o.A[k] * o.H - o.H * o.A[k]) * o.Lam[k][l] * o.rho))
+        for k in range(n) for l in range(n)]))
+    links = [Link(start, "=", "|J_a| = |Tr[H_S X] + c.c.|, Eq. (6)–(8)"),
+             Link(commutator_form, "=", "Tr[H(ΛρA − AΛρ)] = Tr([A, H]Λρ)",
+                  trace_cyclic(o.rho))]
+    lemmas = [TRIANGLE, HOLDER, state_norm(frozenset({o.rho})), SUBMULTIPLICATIVE,
+              correlation_integral({o.Lam[k][l]: (o.Xi[k, l], o.A[l])
+                                    for k in range(n) for l in range(n)}),
+              COMMUTATOR if which == 1 else window_lemma(dict(zip(o.A, o.dE, strict=True)))]
+    for lemma in lemmas:
+        links.append(apply_lemma(links[-1].expr, lemma))
+    chain = InequalityChain(tuple(links))
+    verdict, bad = chain.verify()
+    if verdict != "proved":
+        raise DickeheatError(f"bound chain {which} ({n} channels): steps {bad} do not hold")
+    return chain
+
+
+def _bound_from_chain(which: int, Xi: sp.Matrix, A_norms: Sequence[sp.Expr],
+                      H_norm: sp.Expr | None = None,
+                      dE: Sequence[sp.Expr] | None = None) -> sp.Expr:
+    n = len(A_norms)
+    M = _as_matrix(Xi, n)
+    o = BoundOperators.make(n)
+    sub: dict[sp.Basic, sp.Expr] = {Norm(o.A[k]): A_norms[k] for k in range(n)}
+    sub.update({o.Xi[k, l]: M[k, l] for k in range(n) for l in range(n)})
+    if H_norm is not None:
+        sub[Norm(o.H)] = H_norm
+    if dE is not None:
+        sub.update(dict(zip(o.dE, dE, strict=True)))
+    out = redfield_bound_chain(n, which).last.xreplace(sub)
+    if out.has(Norm) or out.has(Tr):
+        raise DickeheatError(f"bound {which}: the chain leaves unevaluated norms in {out}")
+    return sp.expand(out)
+
+
 def bound1(H_norm: sp.Expr, Xi: sp.Matrix, A_norms: Sequence[sp.Expr]) -> sp.Expr:
-    r"""Bound 1: :math:`|J_a| \le 4\|H_S\|\sum_{kl}\Xi_{kl}\|A_k\|\|A_l\|`."""
-    return current_bound(Xi, A_norms, [commutator_constant_general(H_norm, a) for a in A_norms])
+    r"""Bound 1: :math:`|J_a| \le 4\|H_S\|\sum_{kl}\Xi_{kl}\|A_k\|\|A_l\|`, the last
+    member of :func:`redfield_bound_chain` with the norms and Ξ substituted."""
+    return _bound_from_chain(1, Xi, A_norms, H_norm=H_norm)
 
 
 def bound2(Xi: sp.Matrix, dE: Sequence[sp.Expr], A_norms: Sequence[sp.Expr]) -> sp.Expr:
-    r"""Bound 2: :math:`|J_a| \le 2\sum_{kl}\Xi_{kl}\Delta E_k\|A_k\|\|A_l\|`."""
+    r"""Bound 2: :math:`|J_a| \le 2\sum_{kl}\Xi_{kl}\Delta E_k\|A_k\|\|A_l\|`, the last
+    member of :func:`redfield_bound_chain` with the norms, windows and Ξ substituted."""
     if len(dE) != len(A_norms):
         raise ParameterError("one energy window dE_k per channel is required")
-    return current_bound(Xi, A_norms,
-                         [commutator_constant_banded(d, a) for d, a in zip(dE, A_norms)])
+    return _bound_from_chain(2, Xi, A_norms, dE=dE)
 
 
 def operator_norm(M: sp.Matrix) -> sp.Expr:

@@ -37,6 +37,7 @@ an :class:`~dickeheat.symbolic.algebra.OperatorAlgebra` (:func:`redfield_current
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import sympy as sp
 
@@ -46,6 +47,7 @@ from dickeheat.symbolic.algebra import OperatorAlgebra, expectation_form
 __all__ = [
     "bohr_components",
     "commutator_form",
+    "dissipator_sum",
     "eigenoperator_frequency",
     "gksl_dissipator",
     "gksl_rate",
@@ -117,6 +119,27 @@ def lambda_operator(
     return out
 
 
+def dissipator_sum(couplings: Sequence[Any], Lambda: Callable[[int, int], Any | None],
+                   rho: Any) -> Any:
+    r""":math:`X = \sum_{kl}[\Lambda_{kl}\rho A_k - A_k\Lambda_{kl}\rho]`, so that the
+    Redfield dissipator of Eq. (6) is :math:`X + X^\dagger`.
+
+    Works on explicit matrices and on noncommutative symbols alike (the inequality chains of
+    :mod:`dickeheat.symbolic.bounds` start from it); ``Lambda(k, l)`` is ``None`` for an
+    uncorrelated pair.
+    """
+    X: Any = None
+    n = len(couplings)
+    for k in range(n):
+        for l in range(n):
+            Lam = Lambda(k, l)
+            if Lam is None:
+                continue
+            term = Lam * rho * couplings[k] - couplings[k] * Lam * rho
+            X = term if X is None else X + term
+    return sp.S.Zero if X is None else X
+
+
 def redfield_dissipator(
     H: sp.Matrix,
     couplings: Sequence[sp.Matrix],
@@ -134,17 +157,16 @@ def redfield_dissipator(
     """
     if (Gamma is None) == (Lambdas is None):
         raise DickeheatError("give exactly one of Gamma= or Lambdas=")
-    X = sp.zeros(*rho.shape)
-    n = len(couplings)
-    for k in range(n):
-        for l in range(n):
-            if Lambdas is not None:
-                if (k, l) not in Lambdas:
-                    continue
-                Lam = Lambdas[(k, l)]
-            elif Gamma is not None:
-                Lam = lambda_operator(H, couplings, Gamma, k, l)
-            X += Lam * rho * couplings[k] - couplings[k] * Lam * rho
+
+    def Lam(k: int, l: int) -> sp.Matrix | None:
+        if Lambdas is not None:
+            return Lambdas.get((k, l))
+        assert Gamma is not None
+        return lambda_operator(H, couplings, Gamma, k, l)
+
+    X = dissipator_sum(couplings, Lam, rho)
+    if not isinstance(X, sp.MatrixBase):  # no correlated pair at all
+        X = sp.zeros(*rho.shape)
     return X + X.H
 
 

@@ -49,14 +49,21 @@ from dickeheat.symbolic.dimensions import (
 
 __all__ = [
     "Step", "Comparison", "ComparisonKind", "COMPARISON_KINDS", "Status", "STATUSES",
-    "NumericCheck", "Check", "CheckReference", "Result",
+    "NumericCheck", "Check", "CheckReference", "PrintedSource", "Result",
     "compare_expressions", "numeric_symbols", "result_factory", "require_zero",
 ]
 
 #: The verdict on one result: agrees with the print, an erratum found, derived without a printed
-#: closed form, sampled (an inequality tested on samples, not proved), inconclusive (the
-#: comparison could not decide), or failed (the comparison or the numeric check failed).
-Status = Literal["agrees", "erratum", "derived", "sampled", "inconclusive", "failed"]
+#: closed form, consistent (compared with a second derivation, not with a print: the paper
+#: prints no formula, only a claim), sampled (an inequality tested on samples, not proved),
+#: inconclusive (the comparison could not decide), or failed (the comparison or the numeric
+#: check failed, or two derivations of the same quantity disagree).
+Status = Literal["agrees", "erratum", "derived", "consistent", "sampled", "inconclusive",
+                 "failed"]
+
+#: Where ``Result.printed`` comes from: typed from the paper, or built by a second derivation
+#: (the paper states a claim but prints no expression to compare with).
+PrintedSource = Literal["paper", "derivation"]
 STATUSES: tuple[str, ...] = get_args(Status)
 
 
@@ -149,6 +156,11 @@ class Result:
         intermediate object, :meth:`step`); it never imports the derivation module.
     notes
         Free text: approximations made, how the print was read, validity conditions.
+    printed_source
+        ``"paper"`` (default): ``printed`` is the paper's formula. ``"derivation"``: ``printed``
+        is a second, independent derivation of the same quantity (the paper only states the
+        claim); agreement then reports ``consistent``, never ``agrees``, and a disagreement is a
+        failure of the derivations, not an erratum of the paper.
     """
 
     name: str
@@ -164,6 +176,7 @@ class Result:
     expected_dimension: Dimension | None = None
     check: Check | None = None
     notes: str = ""
+    printed_source: PrintedSource = "paper"
 
     def __post_init__(self) -> None:
         missing = numeric_symbols(self.expr) - set(self.args)
@@ -307,12 +320,16 @@ class Result:
 
     @property
     def status(self) -> Status:
-        """``agrees``, ``erratum``, ``derived`` (no printed closed form) or ``inconclusive``."""
+        """``agrees``, ``erratum``, ``derived`` (no printed closed form) or ``inconclusive``;
+        for a result compared with a second derivation (``printed_source == "derivation"``)
+        ``consistent`` or ``failed``."""
         c = self.compare()
         if c.kind == "none":
             return "derived"
         if c.kind == "inconclusive":
             return "inconclusive"
+        if self.printed_source == "derivation":
+            return "consistent" if c.agrees else "failed"
         return "agrees" if c.agrees else "erratum"
 
     def run_check(self) -> NumericCheck | None:
@@ -336,6 +353,7 @@ class Result:
             "latex": self.latex(),
             "printed": None if self.printed is None else sp.sstr(self.printed),
             "printed_latex": self.printed_latex(),
+            "printed_source": self.printed_source,
             "args": [str(a) for a in self.args],
             "assumptions": self.assumptions,
             "status": self.status,
@@ -384,19 +402,22 @@ def result_factory(
     """A constructor of one paper's results sharing its dimension map.
 
     ``make(name, *, equation, title, lhs, expr, args, steps=(), printed=None, expected=None,
-    check=None, notes="", dims=True)`` builds ``Result(name=f"{paper}.{name}", ...)``;
-    ``dims=False`` switches the dimension check off (operator-valued results). Everything but
+    check=None, notes="", dims=True, printed_source="paper")`` builds
+    ``Result(name=f"{paper}.{name}", ...)``; ``dims=False`` switches the dimension check off
+    (operator-valued results); ``printed_source="derivation"`` marks a ``printed`` that is a
+    second derivation, not the paper's formula. Everything but
     the name is a keyword, so that a result reads the same in every paper.
     """
 
     def make(name: str, *, equation: str, title: str, lhs: sp.Expr, expr: sp.Expr,
              args: Sequence[sp.Symbol], steps: Sequence[Step] = (),
              printed: sp.Expr | None = None, expected: Dimension | None = None,
-             check: Check | None = None, notes: str = "", dims: bool = True) -> Result:
+             check: Check | None = None, notes: str = "", dims: bool = True,
+             printed_source: PrintedSource = "paper") -> Result:
         return Result(name=f"{paper}.{name}", paper=paper, equation=equation, title=title,
                       lhs=lhs, expr=expr, args=tuple(args), steps=tuple(steps), printed=printed,
                       dims=dimension_map if dims else None, expected_dimension=expected,
-                      check=check, notes=notes)
+                      check=check, notes=notes, printed_source=printed_source)
 
     dimension_map = dims
     return make

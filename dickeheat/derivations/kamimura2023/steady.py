@@ -101,7 +101,8 @@ def results() -> list[Result]:
             title="[H_S, ρ] = 0 ⇒ Redfield current = GKSL current (generic 3-level, 2 channels)",
             lhs=sp.Symbol("J_a(rho)"), expr=ch.J_R, args=ch.args,
             steps=(Step("20", "Bohr frequencies of the generic system", ch.bohr, name="bohr"),),
-            printed=ch.J_G, check=checks.gksl_redfield_check, dims=False,
+            printed=ch.J_G, printed_source="derivation", check=checks.gksl_redfield_check,
+            dims=False,
             notes="The printed side is Tr[H_S D^(G)[ρ]] built from the paper's Eq. (20); the "
                   "paper states J^(G)(ρ) = J(ρ) for [H_S, ρ] = 0 without printing either "
                   "expression. Valid for nondegenerate Bohr frequencies as here; degenerate "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.physics.units import Dimension, time
 
+from dickeheat.symbolic.latex_symbols import NormSymbol
 from dickeheat.symbolic.result import result_factory
 
 __all__ = [
@@ -67,8 +68,9 @@ S_plus = sp.Symbol("S_+", nonnegative=True)  # S(+ω_q): emission into the bath
 S_minus = sp.Symbol("S_-", nonnegative=True)  # S(−ω_q): absorption from the bath
 
 # the general bounds (Eqs. 9 and 14) for a bath with two channels
-H_norm = sp.Symbol("||H_S||", positive=True)
-A1_norm, A2_norm = sp.symbols("||A_1|| ||A_2||", positive=True)
+H_norm = NormSymbol("||H_S||", positive=True)
+A1_norm = NormSymbol("||A_1||", positive=True)
+A2_norm = NormSymbol("||A_2||", positive=True)
 Xi11, Xi12, Xi21, Xi22 = sp.symbols("Xi_11 Xi_12 Xi_21 Xi_22", nonnegative=True)
 XI = sp.ImmutableMatrix([[Xi11, Xi12], [Xi21, Xi22]])
 dE1, dE2 = sp.symbols("Delta_E_1 Delta_E_2", positive=True)

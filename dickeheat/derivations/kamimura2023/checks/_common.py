@@ -27,8 +27,9 @@ __all__ = [
     "collective",
     "evaluate",
     "full_space_dicke_state",
+    "bound_arguments",
     "full_space_mbody",
-    "norm_bound",
+    "general_bound",
     "qutip_current",
     "scalar_spectrum",
 ]
@@ -104,21 +105,26 @@ def full_space_dicke_state(L: int, k: int) -> qutip.Qobj:
     return psi * psi.dag()
 
 
-def norm_bound(which: int, H: np.ndarray, operators: Sequence[np.ndarray],
-               xi: np.ndarray) -> float:
-    r"""The bound of a system from numerical norms: :math:`2\sum_{kl}\Xi_{kl}c_k\|A_l\|` with
-    :math:`c_k = 2\|A_k\|\|H\|` (``which = 1``) or :math:`c_k = \Delta E_k\|A_k\|` (``which =
-    2``, :math:`\Delta E_k` the largest gap :math:`A_k` connects in the numerical eigenbasis).
+def bound_arguments(H: np.ndarray, operators: Sequence[np.ndarray],
+                    xi: np.ndarray) -> dict[str, float]:
+    """Values of every argument of the registered two-channel bounds (``kamimura2023.bound1``,
+    ``bound2``) by name, from numerical norms, windows and Ξ (channel 2 zero if absent)."""
+    ops = tuple(np.asarray(A) for A in operators)
+    if not 1 <= len(ops) <= 2:
+        raise DickeheatError(f"the registered bounds have one or two channels, got {len(ops)}")
+    full = np.zeros((2, 2))
+    n = len(ops)
+    full[:n, :n] = np.asarray(xi, dtype=float)
+    a = [operator_norm(A) for A in ops] + [0.0] * (2 - n)
+    w = [energy_window(np.asarray(H), A) for A in ops] + [0.0] * (2 - n)
+    return {"||H_S||": operator_norm(np.asarray(H)), "Xi_11": full[0, 0],
+            "Xi_12": full[0, 1], "Xi_21": full[1, 0], "Xi_22": full[1, 1], "||A_1||": a[0],
+            "||A_2||": a[1], "Delta_E_1": w[0], "Delta_E_2": w[1]}
 
-    The independent route the closed forms are compared with: norms from a diagonalisation,
-    the triangle-inequality form of the current taken as the definition of the bound.
-    """
-    H = np.asarray(H)
-    a = np.array([operator_norm(np.asarray(A)) for A in operators])
-    if which == 1:
-        commutator = 2 * a * operator_norm(H)
-    elif which == 2:
-        commutator = np.array([energy_window(H, np.asarray(A)) for A in operators]) * a
-    else:
-        raise DickeheatError(f"which must be 1 or 2, got {which!r}")
-    return float(2 * commutator @ np.asarray(xi, dtype=float) @ a)
+
+def general_bound(general: Result, H: np.ndarray, operators: Sequence[np.ndarray],
+                  xi: np.ndarray) -> float:
+    """The registered general bound ``general`` (Bound 1 or Bound 2, itself checked against
+    measured currents) at a system's numerical norms, windows and Ξ: the one reference every
+    model-specific bound and ratio is compared with."""
+    return float(evaluate(general, bound_arguments(H, operators, xi)))

@@ -4,7 +4,9 @@ Currents: QuTiP's Bloch–Redfield tensor without the secular approximation in t
 space (Dicke states built by applying J_− to the all-excited state), with bath spectra taken
 from :mod:`dickeheat.symbolic.bath`, or the Redfield current of
 :mod:`dickeheat.numeric.redfield` in the Dicke sector for large L. Windows, norms and bounds:
-numerical diagonalisation (:func:`~dickeheat.derivations.kamimura2023.checks._common.norm_bound`).
+numerical diagonalisation, evaluated through the registered general Bound 2 (passed in by the
+chain, :func:`~dickeheat.derivations.kamimura2023.checks._common.general_bound`), the one
+reference for every model bound and ratio.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dickeheat.derivations.kamimura2023.checks._common import (
     collective,
     evaluate,
     full_space_dicke_state,
-    norm_bound,
+    general_bound,
     qutip_current,
     scalar_spectrum,
 )
@@ -97,25 +99,27 @@ def dE_superradiance_check(result: Result) -> NumericCheck:
                         "eigenbasis, L <= 12 (sector) and L <= 4 (full space)")
 
 
-def bound2_superradiance_check(result: Result) -> NumericCheck:
-    """``kamimura2023.bound2_superradiance`` against Bound 2 from numerical norms, L <= 15."""
+def bound2_superradiance_check(general: Result, result: Result) -> NumericCheck:
+    """``kamimura2023.bound2_superradiance`` against the general Bound 2 (``general``) at the
+    numerical norms and windows, L <= 15."""
     bath = Lorentzian(strength=0.6, kappa=0.7, center=1.0, T=0.0)
     xi = bath.xi_value()
     err = 0.0
     for L in range(1, 16):
         H, A = model_operators("superradiance", L, omega=SR["omega"], g=SR["g"])
         err = max(err, relative_error(float(evaluate(result, _values(Xi=xi, L=L))),
-                                      norm_bound(2, H, [A], np.array([[xi]]))))
-    return NumericCheck(err < TOL, err, TOL, "numerical norms and windows in the Dicke "
-                        "sector, L <= 15, damped-mode bath at T = 0")
+                                      general_bound(general, H, [A], np.array([[xi]]))))
+    return NumericCheck(err < TOL, err, TOL, "registered Bound 2 at the numerical norms and "
+                        "windows in the Dicke sector, L <= 15, damped-mode bath at T = 0")
 
 
 def _rlc_zero_T() -> RLCBath:
     return RLCBath(R=0.3, omega_LC=SR["omega"], Q=8.0, T=0.0)
 
 
-def ratio_check(result: Result) -> NumericCheck:
-    """``kamimura2023.superradiance_bound2_ratio``: QuTiP current over numerical Bound 2."""
+def ratio_check(general: Result, result: Result) -> NumericCheck:
+    """``kamimura2023.superradiance_bound2_ratio``: QuTiP current over the general Bound 2
+    (``general``) at the numerical norms."""
     bath = _rlc_zero_T()
     S = scalar_spectrum(bath.spectrum_function())
     xi = bath.xi_value()
@@ -126,14 +130,14 @@ def ratio_check(result: Result) -> NumericCheck:
         ops = collective(L)
         H, A = w * ops["jz"], 2 * g * ops["jx"]
         J = qutip_current(H, [(A, S)], full_space_dicke_state(L, (L - 1) // 2))
-        b2 = norm_bound(2, H.full(), [A.full()], np.array([[xi]]))
+        b2 = general_bound(general, H.full(), [A.full()], np.array([[xi]]))
         err = max(err, relative_error(float(evaluate(result, {"eta": eta, "L": L})), abs(J) / b2))
     tol = 1e-7  # Ξ by quadrature
-    return NumericCheck(err < tol, err, tol, "QuTiP current / numerical Bound 2 with an RLC "
-                        "bath at T = 0 (S(ν < 0) = 0 exactly), L = 1, 3, 5")
+    return NumericCheck(err < tol, err, tol, "QuTiP current / registered Bound 2 (numerical "
+                        "norms), RLC bath at T = 0 (S(ν < 0) = 0 exactly), L = 1, 3, 5")
 
 
-def limit_check(result: Result) -> NumericCheck:
+def limit_check(general: Result, result: Result) -> NumericCheck:
     """``kamimura2023.superradiance_ratio_limit``: |J|/Bound 2 at L = 21, 41, 81 extrapolated."""
     bath = _rlc_zero_T()
     xi = bath.xi_value()
@@ -143,14 +147,14 @@ def limit_check(result: Result) -> NumericCheck:
     for L in Ls:
         H, A = model_operators("superradiance", int(L), omega=SR["omega"], g=SR["g"])
         J = redfield_current(H, Coupling((A,), (bath,)), dicke_state(int(L), 0.5))
-        ratios.append(abs(J) / norm_bound(2, H, [A], np.array([[xi]])))
+        ratios.append(abs(J) / general_bound(general, H, [A], np.array([[xi]])))
     # Richardson: ratio = a + b/L + c/L^2
     X = np.vstack([np.ones(3), 1.0 / Ls, 1.0 / Ls**2]).T
     a = np.linalg.solve(X, np.array(ratios))[0]
     err = relative_error(float(evaluate(result, {"eta": eta})), float(a))
     tol = 1e-6
     return NumericCheck(err < tol, err, tol, "Redfield current in the Dicke sector (own "
-                        "solver, RLC bath at T = 0) / numerical Bound 2 at L = 21, 41, 81, "
+                        "solver, RLC bath at T = 0) / registered Bound 2 at L = 21, 41, 81, "
                         "extrapolated in 1/L (quadratic in 1/L)")
 
 
@@ -181,12 +185,14 @@ def superabsorption_dE_check(result: Result) -> NumericCheck:
                         "eigenbasis of H_SA, L <= 12")
 
 
-def bound2_superabsorption_check(result: Result) -> NumericCheck:
-    """``kamimura2023.bound2_superabsorption`` against Bound 2 from numerical norms."""
+def bound2_superabsorption_check(general: Result, result: Result) -> NumericCheck:
+    """``kamimura2023.bound2_superabsorption`` against the general Bound 2 (``general``) at
+    the numerical norms and windows."""
     xi = WhiteNoise(0.9).xi_value()
     err = 0.0
     for L in range(1, 13):
         H, A = _sa_operators(L)
         err = max(err, relative_error(float(evaluate(result, _values(Xi=xi, L=L))),
-                                      norm_bound(2, H, [A], np.array([[xi]]))))
-    return NumericCheck(err < TOL, err, TOL, "numerical Bound 2 (norms, windows), L <= 12")
+                                      general_bound(general, H, [A], np.array([[xi]]))))
+    return NumericCheck(err < TOL, err, TOL, "registered Bound 2 at the numerical norms and "
+                        "windows of H_SA and 2gJ_x, L <= 12")
