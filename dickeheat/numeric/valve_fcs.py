@@ -61,14 +61,17 @@ from dickeheat.errors import NumericalError, ParameterError
 from dickeheat.numeric import dicke_lattice as lat
 from dickeheat.numeric.fcs import BorderedSolver, checked_stationary
 from dickeheat.numeric.model import HeatValve
+from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
     "BATHS",
     "LOG_CUT",
     "MAX_LEVELS",
+    "NoisySteadyState",
     "ValveNoise",
     "check_unique",
     "lattice_processes",
+    "steady_state_with_noise",
     "valve_noise",
 ]
 
@@ -280,13 +283,17 @@ def valve_noise(model: HeatValve, *, populations=None, log_cut: float = LOG_CUT,
                 f"full counting statistics: the kept Dicke levels (log_cut = {log_cut}) fall "
                 f"into {ncomp} disconnected parts (N = {N}); raise log_cut"
             )
-    return _finish(model, R0, counted, n, total, float(log_cut), residual_tol, t0)
+    pin = int(np.argmax(log_P[keep]))
+    return _finish(model, R0, counted, n, total, float(log_cut), residual_tol, t0, pin)
 
 
 def _finish(model: HeatValve, R0: sp.csc_matrix,
             counted: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray, float]]],
-            n: int, total: int, log_cut: float, residual_tol: float, t0: float) -> ValveNoise:
-    solver = BorderedSolver(R0, sparse=n > 400)
+            n: int, total: int, log_cut: float, residual_tol: float, t0: float,
+            pin: int) -> ValveNoise:
+    # pinned at the most populated level (one factorisation); minimum-degree ordering on
+    # A + Aᵀ: the kept levels form a 2-D patch of the (J, M) lattice
+    solver = BorderedSolver(R0, sparse=n > 400, pin=pin, permc_spec="MMD_AT_PLUS_A")
     p, residual = checked_stationary(solver, residual_tol=residual_tol)
     Q: dict[str, float] = {}
     S: dict[str, float] = {}
@@ -341,3 +348,30 @@ def _entropy(model: HeatValve, Q: dict[str, float],
             f"{sigma!r}, Q_h = {Q['h']!r}); an exact solution cannot violate the bound"
         )
     return sigma, tur, ""
+
+
+@dataclasses.dataclass(frozen=True)
+class NoisySteadyState(SteadyState):
+    """A :class:`~dickeheat.numeric.steady.SteadyState` with the counting statistics of its
+    heat currents (``None`` where undefined); what sweeps with ``noise = true`` record."""
+
+    S_h: float | None = None
+    S_c: float | None = None
+    S_p: float | None = None
+    sigma: float | None = None
+    tur_h: float | None = None
+
+
+def steady_state_with_noise(model: HeatValve, *, backend: str = "auto") -> NoisySteadyState:
+    """:func:`~dickeheat.numeric.steady.steady_state` plus :func:`valve_noise` (the sweep
+    solver of ``noise = true``; the populations of a ``reduced`` solve are reused)."""
+    from dickeheat.numeric.reduced import DickePopulations
+    from dickeheat.numeric.steady import steady_state
+
+    check_unique(model)
+    ss = steady_state(model, backend=backend)
+    pops = ss.rho if isinstance(ss.rho, DickePopulations) else None
+    f = valve_noise(model, populations=pops)
+    fields = {fl.name: getattr(ss, fl.name) for fl in dataclasses.fields(SteadyState)}
+    return NoisySteadyState(**fields, S_h=f.S_h, S_c=f.S_c, S_p=f.S_p, sigma=f.sigma,
+                            tur_h=f.tur_h)
