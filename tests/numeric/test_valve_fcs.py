@@ -71,6 +71,15 @@ def test_against_countstat_full_space(N):
     _compare(HeatValve(N=N, gamma_h=1.0, gamma_c=0.7, T_h=2.0, T_c=0.4, gamma_p=0.05, T_p=0.6))
 
 
+@pytest.mark.parametrize("params", [
+    {"T_h": 3.0, "T_c": 1 / 3, "gamma_p": 1e-3, "T_p": 1 / 3},  # the guide's cold regime
+    {"T_h": 30.0, "T_c": 10.0, "gamma_p": 1e-3, "T_p": 10.0},  # the guide's hot regime
+])
+def test_against_countstat_weak_parasitic(params):
+    """A weak parasitic bath: slow switching between J sectors makes the noise large."""
+    _compare(HeatValve(N=4, **params))
+
+
 def test_against_countstat_low_temperature_and_strong_parasitic():
     _compare(HeatValve(N=3, gamma_h=0.3, gamma_c=1.0, T_h=0.5, T_c=0.1, gamma_p=2.0, T_p=1.5))
 
