@@ -20,7 +20,8 @@ result says so through ``P_J``.
 Mapping of the model to PIQS (PIQS's ``γ/2 · (2AρA† − {A†A, ρ})`` equals ``γ D[A]``):
 ``collective_emission = γ_h(1+n_h) + γ_c(1+n_c)``, ``collective_pumping = γ_h n_h + γ_c n_c``,
 ``emission = γ_p(1+n_p)``, ``pumping = γ_p n_p + γ_pump`` (the model's local pumping
-γ_pump Σ_j D[σ_+^{(j)}] is PIQS's ``pumping`` process with the same coefficient), ``dephasing = 2 γ_φ`` (PIQS's
+γ_pump Σ_j D[σ_+^{(j)}] is PIQS's ``pumping`` process with the same coefficient),
+``dephasing = 2 γ_φ`` (PIQS's
 ``(γ_D/2) L[σ_z/2] = (γ_D/4) D[σ_z]`` against the model's ``(γ_φ/2) D[σ_z]``; derived in
 :func:`dickeheat.symbolic.dicke_dephasing.piqs_dephasing`) and
 ``collective_dephasing = γ_φc`` (``(γ_CD/2) L[J_z] = γ_CD D[J_z]``). The Hamiltonian ω0 J_z is
