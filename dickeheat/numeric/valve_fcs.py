@@ -246,8 +246,9 @@ def valve_noise(model: HeatValve, *, populations=None, log_cut: float = LOG_CUT,
     if len(keep) > MAX_LEVELS:
         raise ParameterError(
             f"full counting statistics would keep {len(keep)} Dicke levels (N = {N}, "
-            f"log_cut = {log_cut}), more than the {MAX_LEVELS} a sparse factorisation handles "
-            f"here; lower N or log_cut"
+            f"log_cut = {log_cut}), more than the {MAX_LEVELS} its sparse factorisation "
+            f"accepts; lower N (or, from Python, valve_noise(..., log_cut=...) >= 20, which "
+            f"drops levels below e^-log_cut of the largest population)"
         )
     n = len(keep)
     rows, cols, vals = [], [], []

@@ -66,7 +66,7 @@ def _compare(model: HeatValve, tol: float = TOL) -> float:
     return worst
 
 
-@pytest.mark.parametrize("N", [1, 2, 3, 4])
+@pytest.mark.parametrize("N", [1, 2, 3])
 def test_against_countstat_full_space(N):
     _compare(HeatValve(N=N, gamma_h=1.0, gamma_c=0.7, T_h=2.0, T_c=0.4, gamma_p=0.05, T_p=0.6))
 
@@ -77,7 +77,7 @@ def test_against_countstat_full_space(N):
 ])
 def test_against_countstat_weak_parasitic(params):
     """A weak parasitic bath: slow switching between J sectors makes the noise large."""
-    _compare(HeatValve(N=4, **params))
+    _compare(HeatValve(N=3, **params))
 
 
 def test_against_countstat_low_temperature_and_strong_parasitic():
@@ -94,7 +94,7 @@ def test_against_countstat_fixed_J_sector():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("N", [5, 6])
+@pytest.mark.parametrize("N", [4, 5, 6])
 def test_against_countstat_full_space_slow(N):
     _compare(HeatValve(N=N, gamma_h=1.0, gamma_c=0.7, T_h=2.0, T_c=0.4, gamma_p=0.05, T_p=0.6))
 
@@ -236,3 +236,11 @@ def test_tur_violation_raises(monkeypatch):
     S = {"h": 0.5 * 2 * 1.0 * 1e-2 / (1 / 1.0 - 1 / 1.05), "c": 0.0, "p": 0.0}
     with pytest.raises(NumericalError, match="TUR"):
         vf._entropy(m, Q, S)
+
+
+def test_too_many_levels_is_a_clear_error(monkeypatch):
+    import dickeheat.numeric.valve_fcs as vf
+
+    monkeypatch.setattr(vf, "MAX_LEVELS", 10)
+    with pytest.raises(ParameterError, match="Dicke levels.*lower N"):
+        vf.valve_noise(HeatValve(N=8, T_h=2.0, T_c=0.5, gamma_p=0.1, T_p=0.5))
