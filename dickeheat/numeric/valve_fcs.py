@@ -298,10 +298,11 @@ def _finish(model: HeatValve, R0: sp.csc_matrix,
     p, residual = checked_stationary(solver, residual_tol=residual_tol)
     Q: dict[str, float] = {}
     S: dict[str, float] = {}
+    flux: dict[str, float] = {}
     for bath in BATHS:
         parts = counted[bath]
         if not parts:
-            Q[bath] = S[bath] = 0.0
+            Q[bath] = S[bath] = flux[bath] = 0.0
             continue
         tgt = np.concatenate([x[0] for x in parts])
         src = np.concatenate([x[1] for x in parts])
@@ -314,36 +315,49 @@ def _finish(model: HeatValve, R0: sp.csc_matrix,
         v1 = -solver.drazin(M1 @ p - c1 * p)
         Q[bath] = c1
         S[bath] = float(m2 @ p + 2.0 * (m1 @ v1))
+        flux[bath] = float(np.bincount(src, weights=np.abs(r * d), minlength=n) @ p)
     Q_pump = -(Q["h"] + Q["c"] + Q["p"])  # the first law closes the balance
-    sigma, tur, note = _entropy(model, Q, S)
+    sigma, tur, note = _entropy(model, Q, S, flux)
     return ValveNoise(model=model, Q_h=Q["h"], Q_c=Q["c"], Q_p=Q["p"], S_h=S["h"], S_c=S["c"],
                       S_p=S["p"], Q_pump=Q_pump if model.gamma_pump > 0.0 else 0.0,
                       sigma=sigma, tur_h=tur, residual=residual, levels=n, levels_total=total,
                       log_cut=log_cut, seconds=time.perf_counter() - t0, note=note)
 
 
-def _entropy(model: HeatValve, Q: dict[str, float],
-             S: dict[str, float]) -> tuple[float | None, float | None, str]:
-    """σ = −Σ Q_ν/T_ν and the TUR ratio S_h σ/Q_h², or None with the reason."""
-    scale = model.N * model.omega0 * (model.gamma_h + model.gamma_c + model.gamma_p)
+def _entropy(model: HeatValve, Q: dict[str, float], S: dict[str, float],
+             flux: dict[str, float]) -> tuple[float | None, float | None, str]:
+    """σ and the TUR ratio S_h σ/Q_h², or None with the reason.
+
+    σ = −Σ_ν Q_ν/T_ν is evaluated as Σ_ν Q_ν (β_ref − β_ν) (the same by the first law, no
+    pumping), with β_ref the inverse temperature of the bath of largest |Q_ν|: near equilibrium
+    the large opposite currents then do not cancel. ``flux`` (the mean of |energy| jumping per
+    unit time with each bath) sets the rounding level of each Q_ν.
+    """
     if model.gamma_pump > 0.0:
         return None, None, ("local pumping is a bath of inverted population (T = 0 from "
                             "below): its entropy flow is infinite, so sigma and tur_h are "
                             "undefined")
     temps = {"h": model.T_h, "c": model.T_c, "p": model.T_p}
-    sigma = 0.0
-    for bath in BATHS:
-        if Q[bath] == 0.0 or abs(Q[bath]) <= 1e-13 * scale:
-            continue
+    active = [b for b in BATHS if Q[b] != 0.0 and abs(Q[b]) > 1e-13 * flux[b]]
+    for bath in active:
         T = temps[bath]
         if T is None or T == 0.0:
             return None, None, (f"the {bath} bath is at T = 0 and exchanges heat: its entropy "
                                 f"flow is infinite, so sigma and tur_h are undefined")
-        sigma -= Q[bath] / T
-    if abs(Q["h"]) <= 1e-13 * scale:
+    if not active:
+        return 0.0, None, "Q_h = 0: the TUR ratio S_h sigma / Q_h^2 is undefined"
+    ref = max(active, key=lambda b: abs(Q[b]))
+    beta_ref = 1.0 / float(temps[ref])  # type: ignore[arg-type]
+    sigma = math.fsum(Q[b] * (beta_ref - 1.0 / float(temps[b])) for b in active  # type: ignore[arg-type]
+                      if b != ref)
+    if "h" not in active:
         return sigma, None, "Q_h = 0: the TUR ratio S_h sigma / Q_h^2 is undefined"
+    q_err = 1e-14 * flux["h"] / abs(Q["h"])  # relative rounding level of Q_h
+    if q_err > 1e-3:
+        return sigma, None, ("Q_h is at the rounding level of the hot bath's jump flux: the "
+                             "TUR ratio S_h sigma / Q_h^2 is undefined")
     tur = S["h"] * sigma / Q["h"] ** 2
-    if not math.isfinite(tur) or tur < 2.0 * (1.0 - TUR_SLACK):
+    if not math.isfinite(tur) or tur < 2.0 * (1.0 - TUR_SLACK - 20.0 * q_err):
         raise NumericalError(
             f"full counting statistics: TUR ratio {tur!r} < 2 (S_h = {S['h']!r}, sigma = "
             f"{sigma!r}, Q_h = {Q['h']!r}); an exact solution cannot violate the bound"

@@ -233,9 +233,26 @@ def test_tur_violation_raises(monkeypatch):
 
     m = HeatValve(N=2, T_h=1.05, T_c=1.0, gamma_p=0.01, T_p=1.0)
     Q = {"h": 1e-2, "c": -1e-2, "p": 0.0}
-    S = {"h": 0.5 * 2 * 1.0 * 1e-2 / (1 / 1.0 - 1 / 1.05), "c": 0.0, "p": 0.0}
+    flux = {"h": 1.0, "c": 1.0, "p": 0.0}
+    S = {"h": 2 * 1e-2 / (1 / 1.0 - 1 / 1.05), "c": 0.0, "p": 0.0}
+    assert vf._entropy(m, Q, S, flux)[1] == pytest.approx(2.0, rel=1e-12)  # at the bound
+    S["h"] *= 0.5
     with pytest.raises(NumericalError, match="TUR"):
-        vf._entropy(m, Q, S)
+        vf._entropy(m, Q, S, flux)
+
+
+@pytest.mark.parametrize("dT", [1e-3, 1e-6, 1e-9, 1e-12, 1e-15])
+def test_near_equilibrium_sigma_does_not_cancel(dT):
+    """σ from inverse-temperature differences: the TUR ratio approaches 2 from above as the
+    bias vanishes (linear response saturates the bound only with one current; here it stays
+    above 2) instead of being ruined by rounding of the large opposite currents."""
+    m = HeatValve(N=3, T_h=1 + dT, T_c=1.0, gamma_p=0.1, T_p=1.0 + dT / 2)
+    f = valve_noise(m)
+    assert f.sigma is not None and f.sigma >= 0
+    if f.tur_h is not None:
+        assert 2.0 <= f.tur_h < 3.0
+        linear = valve_noise(HeatValve(N=3, T_h=1.001, T_c=1.0, gamma_p=0.1, T_p=1.0005))
+        assert f.tur_h == pytest.approx(linear.tur_h, rel=0.05)
 
 
 def test_too_many_levels_is_a_clear_error(monkeypatch):
