@@ -27,6 +27,10 @@ def _qutip_fcs(model: HeatValve) -> dict[str, tuple[float, float]]:
     ops = sector_ops(model.J) if model.J is not None else collective_ops(model.N)
     sup = bath_superoperators(model, ops)
     rho = qutip_solve(model).rho
+    # the state handed to countstat_current_noise is checked: it must be the steady state of
+    # the very Liouvillian given (without rhoss QuTiP's own steady state gave wrong means)
+    vec = qutip.operator_to_vector(rho).full().ravel()
+    assert np.linalg.norm(sup.L.full() @ vec) <= 1e-10 * np.linalg.norm(sup.L.full(), 1)
     w = model.omega0
     out = {}
     channels = {"h": [(model.gamma_h, model.n_h, [ops.jm])],
