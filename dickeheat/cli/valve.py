@@ -23,8 +23,9 @@ Steady state of N qubits with H0 = omega0 J_z, collective hot and cold baths
 (gamma_i(1+n_i) D[J-] + gamma_i n_i D[J+]) and an optional local parasitic bath
 (gamma_p(1+n_p) D[sigma-_j] + gamma_p n_p D[sigma+_j]), optional local dephasing
 (gamma_phi/2) sum_j D[sigma^z_j] (gamma_phi = 1/T_phi, the decay rate of one qubit's coherence)
-and collective dephasing gamma_phi_c D[J_z] (which changes no population and no current).
-Prints the heat currents Q_h, Q_c, Q_p
+and collective dephasing gamma_phi_c D[J_z] (which changes no population and no current), and
+optional local pumping gamma_pump sum_j D[sigma+_j] (PIQS's 'pumping'; its energy current is
+Q_pump). Prints the heat currents Q_h, Q_c, Q_p
 (positive from the bath into the qubits), Q_ind (N independent qubits with the same local
 baths; Q_ind_without_parasitic drops the parasitic bath), ratio = Q_h/Q_ind, <J^2>, T*, the
 residual and the solve time.
@@ -37,6 +38,13 @@ Units: natural (hbar = k_B = 1; rates, temperatures and currents in the unit of 
 default omega0 = 1). With --si: --omega0 is omega0/2pi in GHz (required), --gamma-h/-c/-p are
 gamma/2pi in GHz (ordinary frequencies, like omega0/2pi), --Th/--Tc/--Tp in mK; currents are
 printed in fW and T* in mK.
+
+With --noise: the full counting statistics of the heat currents on the Dicke lattice (exact
+rate equation, one Drazin solve per bath): the noise S_h, S_c, S_p (the second cumulant per
+unit time of the energy exchanged with each bath), the entropy production
+sigma = -(Q_h/T_h + Q_c/T_c + Q_p/T_p) and the TUR ratio tur_h = S_h sigma / Q_h^2 (>= 2).
+It needs a unique steady state (a parasitic bath, local dephasing or pumping, or --J) and
+costs one more solve (at N = 10000 less than the mean itself at low temperature).
 
 Limits: backend 'qutip' N <= 8 with a parasitic bath (full 2^N space) and N <= 400 in one J
 sector; backend 'piqs' N <= 96 (accuracy ~1e-6..1e-3 relative: single-precision rates);
@@ -68,6 +76,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--gamma-phi-c", type=float, default=0.0, metavar="F",
                    help="collective dephasing rate gamma_phi_c, gamma_phi_c D[J_z] "
                    "(default 0; with --si: GHz, gamma_phi_c/2pi)")
+    p.add_argument("--gamma-pump", type=float, default=0.0, metavar="F",
+                   help="local pumping rate gamma_pump, gamma_pump sum_j D[sigma+_j] "
+                   "(default 0; with --si: GHz, gamma_pump/2pi)")
+    p.add_argument("--noise", action="store_true",
+                   help="also the noise S_h, S_c, S_p of the heat currents, the entropy "
+                   "production sigma and the TUR ratio tur_h (full counting statistics)")
     p.add_argument("--J", type=float, metavar="F",
                    help="solve in this collective-spin sector (N/2, N/2-1, ...; no parasitic bath)")
     p.add_argument("--omega0", type=float, metavar="F",
@@ -87,7 +101,8 @@ def _model_from_args(args: argparse.Namespace):
 
     raw = {"--Th": args.Th, "--Tc": args.Tc, "--gamma-h": args.gamma_h,
            "--gamma-c": args.gamma_c, "--gamma-p": args.gamma_p,
-           "--gamma-phi": args.gamma_phi, "--gamma-phi-c": args.gamma_phi_c}
+           "--gamma-phi": args.gamma_phi, "--gamma-phi-c": args.gamma_phi_c,
+           "--gamma-pump": args.gamma_pump}
     if args.Tp is not None:
         raw["--Tp"] = args.Tp
     for flag, value in raw.items():
@@ -100,11 +115,22 @@ def _model_from_args(args: argparse.Namespace):
     if args.J is not None and args.gamma_phi > 0:
         raise ParameterError("--J cannot be combined with local dephasing (--gamma-phi > 0): "
                              "it does not conserve J^2")
+    if args.J is not None and args.gamma_pump > 0:
+        raise ParameterError("--J cannot be combined with local pumping (--gamma-pump > 0): "
+                             "it does not conserve J^2")
+    if getattr(args, "noise", False) and args.J is None and args.gamma_p == 0 \
+            and args.gamma_phi == 0 and args.gamma_pump == 0:
+        raise ParameterError(
+            "--noise needs a unique steady state: without a parasitic bath (--gamma-p 0), local "
+            "dephasing (--gamma-phi 0) and pumping (--gamma-pump 0) J^2 is conserved; give "
+            "--gamma-p > 0 with --Tp, --gamma-phi > 0, --gamma-pump > 0, or fix the sector "
+            "with --J")
     if not args.si:
         omega0 = 1.0 if args.omega0 is None else args.omega0
         return HeatValve(N=args.N, omega0=omega0, gamma_h=args.gamma_h, gamma_c=args.gamma_c,
                          T_h=args.Th, T_c=args.Tc, gamma_p=args.gamma_p, T_p=args.Tp, J=args.J,
-                         gamma_phi=args.gamma_phi, gamma_phi_c=args.gamma_phi_c)
+                         gamma_phi=args.gamma_phi, gamma_phi_c=args.gamma_phi_c,
+                         gamma_pump=args.gamma_pump)
     if args.omega0 is None:
         raise ParameterError("--si needs --omega0 (omega0/2pi in GHz, > 0)")
     w = args.omega0
@@ -120,16 +146,24 @@ def _model_from_args(args: argparse.Namespace):
         T_h=T(args.Th, "--Th"), T_c=T(args.Tc, "--Tc"), T_p=T(args.Tp, "--Tp"), J=args.J,
         gamma_phi=units.rate_to_natural(args.gamma_phi, w, name="--gamma-phi"),
         gamma_phi_c=units.rate_to_natural(args.gamma_phi_c, w, name="--gamma-phi-c"),
+        gamma_pump=units.rate_to_natural(args.gamma_pump, w, name="--gamma-pump"),
     )
 
 
-def valve_record(model, *, backend: str = "auto",
-                 omega0_GHz: float | None = None) -> dict[str, Any]:
+def valve_record(model, *, backend: str = "auto", omega0_GHz: float | None = None,
+                 noise: bool = False) -> dict[str, Any]:
     """Solve ``model`` and return the JSON record of the ``valve`` verb.
 
     With ``omega0_GHz`` (the model must then have ``omega0 = 1``) currents are in fW and
-    temperatures in mK; otherwise everything is in the natural units of the model.
+    temperatures in mK; otherwise everything is in the natural units of the model. With
+    ``noise``, the full counting statistics (:func:`dickeheat.numeric.valve_fcs.valve_noise`)
+    add ``S_h, S_c, S_p`` (noise; fW·zJ with SI units), ``sigma`` (entropy production;
+    k_B/ns with SI units), ``tur_h`` and their details.
     """
+    if noise:
+        from dickeheat.numeric.valve_fcs import check_unique
+
+        check_unique(model)
     from dickeheat.numeric import units
     from dickeheat.numeric.currents import independent_current
     from dickeheat.numeric.steady import steady_state
@@ -147,10 +181,11 @@ def valve_record(model, *, backend: str = "auto",
     sector = None
     if model.conserves_J:
         sector = model.N / 2 if model.J is None else model.J
-    return {
+    rec: dict[str, Any] = {
         "N": model.N,
         "backend": ss.backend,
-        "Q_h": Q(ss.Q_h), "Q_c": Q(ss.Q_c), "Q_p": Q(ss.Q_p), "Q_ind": Q(Q_ind),
+        "Q_h": Q(ss.Q_h), "Q_c": Q(ss.Q_c), "Q_p": Q(ss.Q_p), "Q_pump": Q(ss.Q_pump),
+        "Q_ind": Q(Q_ind),
         "Q_ind_without_parasitic": Q(independent_current(model, parasitic=False)),
         "ratio": ratio,
         "first_law": Q(ss.first_law),
@@ -165,10 +200,41 @@ def valve_record(model, *, backend: str = "auto",
                    "T": "natural (k_B = 1), unit of omega0"}),
         "model": {"omega0": model.omega0, "gamma_h": model.gamma_h, "gamma_c": model.gamma_c,
                   "gamma_p": model.gamma_p, "gamma_phi": model.gamma_phi,
-                  "gamma_phi_c": model.gamma_phi_c, "T_h": model.T_h, "T_c": model.T_c,
+                  "gamma_phi_c": model.gamma_phi_c, "gamma_pump": model.gamma_pump,
+                  "T_h": model.T_h, "T_c": model.T_c,
                   "T_p": model.T_p,
                   "J": model.J, "units": "natural (omega0 = 1)" if si else "natural"},
     }
+    if noise:
+        rec.update(_noise_record(model, ss, omega0_GHz))
+    return rec
+
+
+def _noise_record(model, ss, omega0_GHz: float | None) -> dict[str, Any]:
+    """The ``--noise`` keys (natural units, or fW·zJ and k_B/ns with ``omega0_GHz``)."""
+    import scipy.constants as const
+
+    from dickeheat.numeric.reduced import DickePopulations
+    from dickeheat.numeric.valve_fcs import valve_noise
+
+    pops = ss.rho if isinstance(ss.rho, DickePopulations) else None
+    fcs = valve_noise(model, populations=pops)
+    S_scale, sigma_scale = 1.0, 1.0
+    if omega0_GHz is not None:
+        w = 2 * const.pi * omega0_GHz * const.giga
+        S_scale = const.hbar**2 * w**3 / (const.femto * const.zepto)  # (ħω0)²ω0 in fW·zJ
+        sigma_scale = w * const.nano  # k_B ω0 in k_B per ns
+    out = fcs.as_dict()
+    for key in ("S_h", "S_c", "S_p"):
+        out[key] = float(out[key]) * S_scale  # type: ignore[arg-type]
+    if fcs.sigma is not None:
+        out["sigma"] = fcs.sigma * sigma_scale
+    out["fcs_levels_total"] = fcs.levels_total
+    out["noise_units"] = ({"S": "fW zJ (= 1e-36 J^2/s)", "sigma": "k_B/ns"}
+                          if omega0_GHz is not None else
+                          {"S": "natural: energy^2 x rate in the unit of omega0",
+                           "sigma": "natural: k_B x rate in the unit of omega0"})
+    return out
 
 
 def _fmt(x: Any) -> str:
@@ -179,7 +245,8 @@ def _fmt(x: Any) -> str:
 
 def _cmd_valve(args: argparse.Namespace) -> int:
     model = _model_from_args(args)
-    rec = valve_record(model, backend=args.backend, omega0_GHz=args.omega0 if args.si else None)
+    rec = valve_record(model, backend=args.backend, omega0_GHz=args.omega0 if args.si else None,
+                       noise=args.noise)
     if args.json:
         print_json(rec)
         return 0
@@ -189,6 +256,8 @@ def _cmd_valve(args: argparse.Namespace) -> int:
         print(f"  {key:<6} = {_fmt(rec[key])}{uq}")
     if model.gamma_p > 0:
         print(f"  Q_ind without the parasitic bath = {_fmt(rec['Q_ind_without_parasitic'])}{uq}")
+    if model.gamma_pump > 0:
+        print(f"  Q_pump = {_fmt(rec['Q_pump'])}{uq}  (energy fed in by the local pumping)")
     print(f"  Q_h/Q_ind = {_fmt(rec['ratio'])}")
     print(f"  <J_z> = {_fmt(rec['jz'])}   <J^2> = {_fmt(rec['J2'])}   "
           f"T* = {_fmt(rec['T_star'])}{ut}")
@@ -196,6 +265,16 @@ def _cmd_valve(args: argparse.Namespace) -> int:
     if rec["J_sector"] is not None:
         print(f"  (no parasitic bath, no local dephasing: J^2 is conserved; solved in the "
               f"J = {rec['J_sector']:g} sector)")
-    print(f"  residual ||L rho|| = {rec['residual']:.2e}   first law Q_h+Q_c+Q_p = "
-          f"{rec['first_law']:.2e}{uq}")
+    print(f"  residual ||L rho|| = {rec['residual']:.2e}   first law Q_h+Q_c+Q_p"
+          f"{'+Q_pump' if model.gamma_pump > 0 else ''} = {rec['first_law']:.2e}{uq}")
+    if args.noise:
+        us = " fW zJ" if args.si else ""
+        print(f"  noise S_h = {_fmt(rec['S_h'])}{us}  S_c = {_fmt(rec['S_c'])}{us}  "
+              f"S_p = {_fmt(rec['S_p'])}{us}")
+        print(f"  entropy production sigma = {_fmt(rec['sigma'])}{' k_B/ns' if args.si else ''}"
+              f"   TUR ratio S_h sigma/Q_h^2 = {_fmt(rec['tur_h'])} (>= 2)")
+        if rec["fcs_note"]:
+            print(f"  ({rec['fcs_note']})")
+        print(f"  counting statistics on {rec['fcs_levels']} of {rec['fcs_levels_total']} Dicke "
+              f"levels, residual {rec['fcs_residual']:.1e}, {rec['fcs_seconds']:.2f} s")
     return 0

@@ -172,7 +172,7 @@ def rate_matrix(model):
     import scipy.sparse as sps
 
     N, off, n = model.N, block_offsets(model.N), n_levels(model.N)
-    ge, ga = model.gamma_p * (1 + model.n_p), model.gamma_p * model.n_p
+    ge, ga = model.gamma_p * (1 + model.n_p), model.gamma_p * model.n_p + model.gamma_pump
     gz = model.gamma_phi / 2
     rows, cols, vals = [], [], []
     for k, J in enumerate(block_J(N)):

@@ -153,6 +153,13 @@ class BorderedSolver:
     sparse
         Force the sparse (SuperLU) or dense (LAPACK) path; default: sparse when ``R0`` is
         sparse or larger than :data:`DENSE_MAX`.
+    pin
+        The state whose balance equation the normalisation replaces; default: the state of
+        largest escape rate, or the most populated one if that one is nearly empty (which
+        costs a second factorisation: give ``pin`` when the most populated state is known).
+    permc_spec
+        Column ordering of SuperLU (sparse path); ``"MMD_AT_PLUS_A"`` suits generators on
+        2-D lattices (about half the fill of the default ``"COLAMD"``).
 
     Raises
     ------
@@ -163,7 +170,8 @@ class BorderedSolver:
         the rate equation has more than one stationary state).
     """
 
-    def __init__(self, R0: Matrix, *, sparse: bool | None = None) -> None:
+    def __init__(self, R0: Matrix, *, sparse: bool | None = None, pin: int | None = None,
+                 permc_spec: str = "COLAMD") -> None:
         n = R0.shape[0]
         if R0.ndim != 2 or R0.shape[1] != n or n < 1:
             raise ParameterError(f"R0 must be a square matrix, got shape {R0.shape}")
@@ -183,14 +191,17 @@ class BorderedSolver:
         self.R0 = R0
         use_sparse = (_is_sparse(R0) or n > DENSE_MAX) if sparse is None else sparse
         self.sparse = use_sparse
+        self._permc_spec = permc_spec
         self._R = sp.csc_matrix(R0) if use_sparse else (
             R0.toarray() if _is_sparse(R0) else np.asarray(R0, dtype=float))
         # pin first the state of largest escape rate; if its population turns out to be
         # negligible, pin the most populated state instead
-        k = int(np.argmax(diag))
+        k = int(np.argmax(diag)) if pin is None else int(pin)
+        if not 0 <= k < n:
+            raise ParameterError(f"pin must be a state index in [0, {n}), got {pin!r}")
         self._factor(k)
         p = self._pinned_solution(np.zeros(n))
-        if n > 1 and p[k] < 1e-6 * np.max(p):
+        if pin is None and n > 1 and p[k] < 1e-6 * np.max(p):
             k = int(np.argmax(p))
             self._factor(k)
             p = self._pinned_solution(np.zeros(n))
@@ -210,7 +221,7 @@ class BorderedSolver:
         if self.sparse:
             A = self._R[keep][:, keep]
             try:
-                lu = spla.splu(sp.csc_matrix(A))
+                lu = spla.splu(sp.csc_matrix(A), permc_spec=self._permc_spec)
             except RuntimeError as err:  # "Factor is exactly singular"
                 raise NumericalError(
                     f"the rate matrix has more than one stationary state ({err})"

@@ -7,7 +7,8 @@ r"""The collective heat valve, as a typed, validated parameter set (natural unit
       + \gamma_p \sum_{j=1}^{N}\big[(1+n_p)\mathcal{D}[\sigma_-^{(j)}]\rho
                                    + n_p\,\mathcal{D}[\sigma_+^{(j)}]\rho\big]
       + \frac{\gamma_\phi}{2}\sum_{j=1}^{N}\mathcal{D}[\sigma_z^{(j)}]\rho
-      + \gamma_{\phi c}\,\mathcal{D}[J_z]\rho,
+      + \gamma_{\phi c}\,\mathcal{D}[J_z]\rho
+      + \gamma_{\rm pump} \sum_{j=1}^{N}\mathcal{D}[\sigma_+^{(j)}]\rho,
 
 with :math:`\mathcal{D}[A]\rho = A\rho A^\dagger - \tfrac12\{A^\dagger A,\rho\}`,
 :math:`n_i = 1/(e^{\omega_0/T_i}-1)` and :math:`\hbar = k_B = 1`. Energies, rates and
@@ -15,7 +16,7 @@ temperatures are plain floats in the same unit (usually :math:`\omega_0 = 1`).
 
 >>> HeatValve(N=3, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=1/3)  # doctest: +NORMALIZE_WHITESPACE
 HeatValve(N=3, omega0=1.0, gamma_h=1.0, gamma_c=1.0, T_h=1.0, T_c=0.3333333333333333,
-          gamma_p=0.0, T_p=None, J=None, gamma_phi=0.0, gamma_phi_c=0.0)
+          gamma_p=0.0, T_p=None, J=None, gamma_phi=0.0, gamma_phi_c=0.0, gamma_pump=0.0)
 >>> HeatValve(N=2, gamma_h=1, gamma_c=1, T_h=1, T_c=1, J=0.5)  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
@@ -27,6 +28,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
+
+import numpy as np
 
 from dickeheat.errors import ParameterError, check_nonnegative, check_positive
 from dickeheat.numeric.thermal import bose, log_bose
@@ -41,6 +45,23 @@ def allowed_J(N: int) -> list[float]:
     [1.5, 0.5]
     """
     return [N / 2 - k for k in range(N // 2 + 1)]
+
+
+def _is_real_number(value: object) -> bool:
+    """A real number: int, float or a NumPy real scalar, but not a bool (nor a string)."""
+    if isinstance(value, bool | np.bool_):
+        return False
+    return isinstance(value, numbers.Real)
+
+
+def _real(name: str, value: object, allowed: str) -> float:
+    """``float(value)`` for a real number; ParameterError naming ``name`` otherwise."""
+    if not _is_real_number(value):
+        raise ParameterError(
+            f"{name} must be a real number {allowed}, got {value!r} of type "
+            f"{type(value).__name__}"
+        )
+    return float(value)  # type: ignore[arg-type]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,6 +95,17 @@ class HeatValve:
         equal to PIQS's ``collective_dephasing``. It commutes with J_z and J², so it leaves
         every Dicke population, the steady state and the heat currents unchanged (it only
         damps coherences between different M).
+    gamma_pump
+        Local incoherent pumping γ_pump >= 0 at its own rate, the dissipator
+        γ_pump Σ_j D[σ_+^{(j)}]: QuTiP's PIQS ``pumping`` process with the same coefficient
+        (PIQS writes (γ_P/2) Σ_j L[σ_+^{(j)}] with L[A] = 2D[A]). It is not a thermal bath:
+        the energy it feeds in is reported as ``Q_pump`` and it does not conserve J².
+
+    Raises
+    ------
+    ParameterError
+        For a value of the wrong type (strings, booleans, complex numbers; NumPy scalars are
+        accepted) or outside its range, naming the parameter and the range.
     """
 
     N: int
@@ -87,18 +119,25 @@ class HeatValve:
     J: float | None = None
     gamma_phi: float = 0.0
     gamma_phi_c: float = 0.0
+    gamma_pump: float = 0.0
 
     def __post_init__(self) -> None:
-        if isinstance(self.N, bool) or not float(self.N).is_integer() or self.N < 1:
-            raise ParameterError(f"N must be an integer >= 1, got {self.N!r}")
-        object.__setattr__(self, "N", int(self.N))
-        object.__setattr__(self, "omega0", check_positive("omega0", self.omega0))
-        for name in ("gamma_h", "gamma_c", "T_h", "T_c", "gamma_p", "gamma_phi", "gamma_phi_c"):
-            object.__setattr__(self, name, check_nonnegative(name, getattr(self, name)))
+        N = self.N
+        if not _is_real_number(N) or not math.isfinite(float(N)) \
+                or not float(N).is_integer() or N < 1:
+            raise ParameterError(f"N must be an integer >= 1, got {N!r}")
+        object.__setattr__(self, "N", int(N))
+        object.__setattr__(self, "omega0", check_positive("omega0", _real("omega0", self.omega0,
+                                                                         "> 0")))
+        for name in ("gamma_h", "gamma_c", "T_h", "T_c", "gamma_p", "gamma_phi", "gamma_phi_c",
+                     "gamma_pump"):
+            value = _real(name, getattr(self, name), ">= 0")
+            object.__setattr__(self, name, check_nonnegative(name, value))
         if self.gamma_h + self.gamma_c == 0.0:
             raise ParameterError("gamma_h + gamma_c must be > 0 (no bath couples the qubits)")
         if self.T_p is not None:
-            object.__setattr__(self, "T_p", check_nonnegative("T_p", self.T_p))
+            object.__setattr__(self, "T_p", check_nonnegative("T_p", _real("T_p", self.T_p,
+                                                                          ">= 0 or None")))
         if self.gamma_p > 0.0 and self.T_p is None:
             raise ParameterError("T_p (parasitic-bath temperature >= 0) is required when "
                                  "gamma_p > 0")
@@ -113,7 +152,13 @@ class HeatValve:
                     "J cannot be fixed together with local dephasing (gamma_phi > 0): "
                     "the local sigma_z noise does not conserve J²"
                 )
+            if self.gamma_pump > 0.0:
+                raise ParameterError(
+                    "J cannot be fixed together with local pumping (gamma_pump > 0): "
+                    "the local sigma_+ pumping does not conserve J²"
+                )
             allowed = allowed_J(self.N)
+            _real("J", self.J, "one of N/2, N/2 - 1, ... or None")
             if not any(abs(float(self.J) - a) < 1e-12 for a in allowed):
                 raise ParameterError(
                     f"J must be one of N/2, N/2 - 1, ..., >= 0 = {allowed} for N={self.N}, "
@@ -123,9 +168,9 @@ class HeatValve:
 
     @property
     def conserves_J(self) -> bool:
-        """True if J² is conserved (no parasitic bath and no local dephasing): the steady
-        state is then not unique, one per J sector."""
-        return self.gamma_p == 0.0 and self.gamma_phi == 0.0
+        """True if J² is conserved (no parasitic bath, no local dephasing, no local pumping):
+        the steady state is then not unique, one per J sector."""
+        return self.gamma_p == 0.0 and self.gamma_phi == 0.0 and self.gamma_pump == 0.0
 
     # -- derived rates --------------------------------------------------------------------
     @property

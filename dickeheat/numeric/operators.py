@@ -153,6 +153,9 @@ class BathSuperoperators:
         Local and collective dephasing, :math:`(\\gamma_\\phi/2)\\sum_j\\mathcal{D}[\\sigma_z^{(j)}]
         + \\gamma_{\\phi c}\\mathcal{D}[J_z]` (``None`` without dephasing). It exchanges no
         energy with the qubits (:math:`[\\sigma_z^{(j)}, H_0] = 0`), so it has no heat current.
+    D_pump
+        Local pumping :math:`\\gamma_{\\rm pump}\\sum_j\\mathcal{D}[\\sigma_+^{(j)}]` (``None``
+        without it).
     """
 
     H0: qutip.Qobj
@@ -161,12 +164,13 @@ class BathSuperoperators:
     D_c: qutip.Qobj
     D_p: qutip.Qobj | None
     D_phi: qutip.Qobj | None = None
+    D_pump: qutip.Qobj | None = None
 
     @functools.cached_property
     def L(self) -> qutip.Qobj:
         """The total Liouvillian (computed once)."""
         out = self.hamiltonian + self.D_h + self.D_c
-        for part in (self.D_p, self.D_phi):
+        for part in (self.D_p, self.D_phi, self.D_pump):
             if part is not None:
                 out = out + part
         return out
@@ -212,7 +216,16 @@ def bath_superoperators(model: HeatValve, ops: CollectiveOps) -> BathSuperoperat
     if model.gamma_phi_c > 0.0:
         D_c_phi = model.gamma_phi_c * qutip.lindblad_dissipator(ops.jz)
         D_phi = D_c_phi if D_phi is None else D_phi + D_c_phi
-    return BathSuperoperators(H0, qutip.liouvillian(H0), D_h, D_c, D_p, D_phi)
+    D_pump = None
+    if model.gamma_pump > 0.0:
+        if not ops.sm:
+            raise ParameterError(
+                "local pumping (gamma_pump > 0) acts on single qubits: it needs the full-space "
+                "operators, not a fixed-J sector"
+            )
+        pumps = [model.gamma_pump * qutip.lindblad_dissipator(s.dag()) for s in ops.sm]
+        D_pump = sum(pumps[1:], pumps[0])
+    return BathSuperoperators(H0, qutip.liouvillian(H0), D_h, D_c, D_p, D_phi, D_pump)
 
 
 def apply(superop: qutip.Qobj, rho: qutip.Qobj) -> qutip.Qobj:

@@ -19,7 +19,9 @@ result says so through ``P_J``.
 
 Mapping of the model to PIQS (PIQS's ``γ/2 · (2AρA† − {A†A, ρ})`` equals ``γ D[A]``):
 ``collective_emission = γ_h(1+n_h) + γ_c(1+n_c)``, ``collective_pumping = γ_h n_h + γ_c n_c``,
-``emission = γ_p(1+n_p)``, ``pumping = γ_p n_p``, ``dephasing = 2 γ_φ`` (PIQS's
+``emission = γ_p(1+n_p)``, ``pumping = γ_p n_p + γ_pump`` (the model's local pumping
+γ_pump Σ_j D[σ_+^{(j)}] is PIQS's ``pumping`` process with the same coefficient),
+``dephasing = 2 γ_φ`` (PIQS's
 ``(γ_D/2) L[σ_z/2] = (γ_D/4) D[σ_z]`` against the model's ``(γ_φ/2) D[σ_z]``; derived in
 :func:`dickeheat.symbolic.dicke_dephasing.piqs_dephasing`) and
 ``collective_dephasing = γ_φc`` (``(γ_CD/2) L[J_z] = γ_CD D[J_z]``). The Hamiltonian ω0 J_z is
@@ -32,7 +34,8 @@ Observables are evaluated in double precision in the Dicke basis (``qutip.piqs.j
 (Eq. 22 of the heat-valve paper), and the local bath gives
 :math:`\dot Q_p = \omega_0\gamma_p[n_p(N/2 - \langle J_z\rangle)
 - (1+n_p)(N/2 + \langle J_z\rangle)]`
-(from :math:`\sum_j \sigma_+^{(j)}\sigma_-^{(j)} = N/2 + J_z`).
+(from :math:`\sum_j \sigma_+^{(j)}\sigma_-^{(j)} = N/2 + J_z`); the pumping feeds in
+:math:`\dot Q_{\rm pump} = \omega_0\gamma_{\rm pump}(N/2 - \langle J_z\rangle)`.
 
 Precision: ``qutip/piqs/_piqs.pyx`` declares the rates and the quantum numbers of every
 Lindbladian element as Cython ``cdef float`` (C single precision, 24-bit mantissa; a rate 0.1
@@ -114,7 +117,7 @@ def dicke_rates(model: HeatValve) -> dict[str, float]:
         "collective_emission": model.emission_rate,
         "collective_pumping": model.absorption_rate,
         "emission": model.gamma_p * (1.0 + model.n_p),
-        "pumping": model.gamma_p * model.n_p,
+        "pumping": model.gamma_p * model.n_p + model.gamma_pump,
         "dephasing": 2.0 * model.gamma_phi,
         "collective_dephasing": model.gamma_phi_c,
     }
@@ -193,10 +196,11 @@ def solve(model: HeatValve) -> SteadyState:
 
     n_p = model.n_p
     Q_p = w * model.gamma_p * (n_p * (N / 2 - mean_jz) - (1.0 + n_p) * (N / 2 + mean_jz))
+    Q_pump = w * model.gamma_pump * (N / 2 - mean_jz)
     return SteadyState(
         model=model, backend=NAME,
         Q_h=collective(model.gamma_h, model.n_h), Q_c=collective(model.gamma_c, model.n_c),
-        Q_p=Q_p, jz=mean_jz, J2=pm + mean_jz2 - mean_jz,
+        Q_p=Q_p, Q_pump=Q_pump, jz=mean_jz, J2=pm + mean_jz2 - mean_jz,
         P_J=dict(sorted(P_J.items(), reverse=True)), residual=residual, trace=trace,
         solve_seconds=time.perf_counter() - t0,
         residual_norm="2-norm of the restricted PIQS Lindbladian times the vectorised "

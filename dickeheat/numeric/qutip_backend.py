@@ -10,7 +10,7 @@ no parasitic bath (``gamma_p == 0``, ``J`` unset)
     initial populations of the J sectors (Eq. 17 of the heat-valve paper). This backend then
     solves in the sector :math:`J = N/2` of the all-ground initial state
     :math:`|0\rangle^{\otimes N} = |N/2, -N/2\rangle`; the returned ``P_J = {N/2: 1}`` says so.
-parasitic bath (``gamma_p > 0``) or local dephasing (``gamma_phi > 0``)
+parasitic bath, local dephasing or local pumping (``gamma_p``, ``gamma_phi`` or ``gamma_pump`` > 0)
     the full :math:`2^N`-dimensional space, with the Liouvillian
     (``qutip.liouvillian`` + ``qutip.lindblad_dissipator``, :math:`4^N \times 4^N`). The
     dynamics commutes with qubit permutations and with the U(1) rotation
@@ -131,6 +131,7 @@ def _finish(model: HeatValve, sup: BathSuperoperators, ops: CollectiveOps, rho: 
     return SteadyState(
         model=model, backend=NAME,
         Q_h=current(sup.D_h), Q_c=current(sup.D_c), Q_p=current(sup.D_p),
+        Q_pump=current(sup.D_pump),
         jz=float(qutip.expect(ops.jz, rho)), J2=float(qutip.expect(ops.j2, rho)),
         P_J=P_J, residual=residual, trace=trace,
         solve_seconds=time.perf_counter() - t0, rho=rho,
@@ -145,8 +146,8 @@ def solve_sector(model: HeatValve, J: float) -> SteadyState:
     t0 = time.perf_counter()
     _check_limit(model, SECTOR_MAX_N, "one spin-J sector")
     if not model.conserves_J:
-        raise ParameterError("a fixed-J sector cannot hold a parasitic bath (gamma_p > 0) or "
-                             "local dephasing (gamma_phi > 0)")
+        raise ParameterError("a fixed-J sector cannot hold a parasitic bath (gamma_p > 0), "
+                             "local dephasing (gamma_phi > 0) or local pumping (gamma_pump > 0)")
     J = float(J)
     if not any(abs(J - (model.N / 2 - k)) < 1e-12 for k in range(model.N // 2 + 1)):
         raise ParameterError(f"J must be one of N/2, N/2 - 1, ..., >= 0 for N={model.N}, got {J!r}")

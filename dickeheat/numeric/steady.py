@@ -55,7 +55,10 @@ class SteadyState:
         Which backend produced it.
     Q_h, Q_c, Q_p
         Heat currents Tr[H0 D_i(ρ)] into the system from the hot, cold and parasitic baths
-        (positive when heat flows from the bath into the qubits); their sum is zero.
+        (positive when heat flows from the bath into the qubits).
+    Q_pump
+        Energy current Tr[H0 D_pump(ρ)] fed in by the local pumping (0 without it); with the
+        three heat currents it sums to zero.
     jz, J2
         ⟨J_z⟩ and ⟨J²⟩.
     P_J
@@ -83,11 +86,12 @@ class SteadyState:
     solve_seconds: float
     residual_norm: str = "2-norm of the vectorised L(rho)"
     rho: Any = dataclasses.field(default=None, repr=False, compare=False)
+    Q_pump: float = 0.0
 
     @property
     def first_law(self) -> float:
-        """Q_h + Q_c + Q_p, which is zero in the steady state."""
-        return self.Q_h + self.Q_c + self.Q_p
+        """Q_h + Q_c + Q_p + Q_pump, which is zero in the steady state."""
+        return self.Q_h + self.Q_c + self.Q_p + self.Q_pump
 
 
 def backend_module(name: str):
@@ -109,9 +113,22 @@ def _auto(model: HeatValve) -> str:
     if model.N <= AUTO_FULLSPACE_MAX_N:
         return "qutip"
     for name in ("reduced", "piqs"):
-        if name in BACKENDS and model.N <= max_N(name):
+        if name in BACKENDS and model.N <= _limit(backend_module(name), model):
             return name
-    return "piqs"
+    return "reduced"  # nothing fits: the one with the largest limit, named in the error
+
+
+def _limit(module: Any, model: HeatValve) -> int:
+    # a backend may accept larger N for some models (e.g. one fixed-J sector): max_N_for(model)
+    return int(module.max_N_for(model) if hasattr(module, "max_N_for") else module.MAX_N)
+
+
+def _check_model(model: object) -> None:
+    if not isinstance(model, HeatValve):
+        raise ParameterError(
+            f"model must be a HeatValve (dickeheat.numeric.model.HeatValve), got {model!r} of "
+            f"type {type(model).__name__}"
+        )
 
 
 def resolve_backend(model: HeatValve, backend: str = "auto") -> str:
@@ -122,15 +139,21 @@ def resolve_backend(model: HeatValve, backend: str = "auto") -> str:
     UnknownNameError
         For an unknown backend name.
     ParameterError
-        If ``model.N`` exceeds the backend's limit for this model (the message states it).
+        If ``model`` is not a :class:`HeatValve`, or ``model.N`` exceeds the backend's limit
+        for this model (the message states it; with ``auto``, the backend auto picks).
     """
+    _check_model(model)
+    if not isinstance(backend, str):
+        raise UnknownNameError(f"backend must be one of {['auto', *BACKENDS]}, got {backend!r}")
     name = _auto(model) if backend == "auto" else backend
     module = backend_module(name)
-    # a backend may accept larger N for some models (e.g. one fixed-J sector): max_N_for(model)
-    limit = module.max_N_for(model) if hasattr(module, "max_N_for") else module.MAX_N
+    limit = _limit(module, model)
     if model.N > limit:
+        chosen = (f"backend 'auto' (which picks {name!r} for N > {AUTO_FULLSPACE_MAX_N}, the "
+                  f"largest limit of all backends)" if backend == "auto"
+                  else f"backend {name!r}")
         raise ParameterError(
-            f"N = {model.N} is too large for backend {name!r}: it accepts N <= {limit}"
+            f"N = {model.N} is too large for {chosen}: it accepts N <= {limit}"
             + ("" if limit == module.MAX_N else " for this model")
         )
     return name

@@ -8,6 +8,11 @@ Data variables (each over the swept dimensions)
 
 ``Q_h, Q_c, Q_p``
     heat currents from the hot, cold and parasitic baths (positive into the qubits);
+``Q_pump``
+    the energy current of the local pumping (``gamma_pump``);
+``S_h, S_c, S_p, sigma, tur_h``
+    with ``noise = true`` in ``fixed``: the noise of the three heat currents, the entropy
+    production and the TUR ratio (:mod:`~dickeheat.numeric.valve_fcs`); NaN otherwise;
 ``Q_ind``
     ``N`` times the hot-bath current of one qubit coupled alone to the same baths (the
     independent-qubit reference, :func:`~dickeheat.numeric.currents.independent_current`);
@@ -48,6 +53,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import multiprocessing
 import os
 import pickle
@@ -91,9 +97,12 @@ SCHEDULER_TIMEOUT = 5.0
 
 #: solver outputs copied from each SteadyState
 _SOLVED = ("Q_h", "Q_c", "Q_p", "J2", "jz", "residual", "solve_seconds")
+#: optional solver outputs (NaN where the solver does not give them): the pumping's energy
+#: current and, with ``noise = true``, the counting statistics (``numeric.valve_fcs``)
+_OPTIONAL_OUT = ("Q_pump", "S_h", "S_c", "S_p", "sigma", "tur_h")
 #: every data variable of a sweep dataset
 OUTPUTS = (*_SOLVED[:3], "Q_ind", *_SOLVED[3:5], "T_star", *_SOLVED[5:], "backend_used",
-           "failed", "error")
+           "failed", "error", *_OPTIONAL_OUT)
 _DESCRIPTION = {
     "Q_h": "heat current from the hot bath into the qubits",
     "Q_c": "heat current from the cold bath into the qubits",
@@ -107,6 +116,12 @@ _DESCRIPTION = {
     "backend_used": "backend that solved the point",
     "failed": "the solver raised NumericalError at this point",
     "error": "the solver's error message ('' where it succeeded)",
+    "Q_pump": "energy current fed in by the local pumping",
+    "S_h": "noise (second cumulant rate) of the energy from the hot bath (noise = true)",
+    "S_c": "noise (second cumulant rate) of the energy from the cold bath (noise = true)",
+    "S_p": "noise (second cumulant rate) of the energy from the parasitic bath (noise = true)",
+    "sigma": "entropy production -(Q_h/T_h + Q_c/T_c + Q_p/T_p) (noise = true; NaN if undefined)",
+    "tur_h": "TUR ratio S_h sigma / Q_h^2 >= 2 (noise = true; NaN if undefined)",
 }
 _JOURNAL_FORMAT = "dickeheat-sweep-journal-1"
 
@@ -141,6 +156,9 @@ def _solve_point(solver: Solver, model: HeatValve, backend: str) -> dict[str, An
         return {"error": f"{type(err).__name__}: {err}"}
     record: dict[str, Any] = {k: float(getattr(result, k)) for k in _SOLVED}
     record["backend_used"] = str(result.backend)
+    for k in _OPTIONAL_OUT:
+        v = getattr(result, k, None)
+        record[k] = math.nan if v is None else float(v)
     return record
 
 
@@ -380,6 +398,10 @@ class Sweep:
         else:
             self.config = SweepConfig(grid=grid, fixed=fixed)
         self.solver: Solver = steady.steady_state if solver is None else solver
+        if solver is None and self.config.fixed.get("noise"):
+            from dickeheat.numeric.valve_fcs import steady_state_with_noise
+
+            self.solver = steady_state_with_noise
         if solver is None:
             self._check_backends()
         self.solver_name = _solver_name(self.solver)
@@ -395,6 +417,14 @@ class Sweep:
         for _, point in self.config.points():
             params = {k: v for k, v in point.items() if k in MODEL_FIELDS}
             steady.resolve_backend(HeatValve(**params), point["backend"])
+            if point.get("noise"):
+                from dickeheat.numeric.valve_fcs import check_unique
+
+                try:
+                    check_unique(HeatValve(**params))
+                except ParameterError as err:
+                    raise ParameterError(f"noise = true at {self.config._describe(point)}: "
+                                         f"{err}") from None
 
     # -- running ---------------------------------------------------------------------------
     def pending(self, out: str | os.PathLike | None = None) -> int:
@@ -480,7 +510,7 @@ class Sweep:
         cfg = self.config
         shape = cfg.shape
         arrays: dict[str, np.ndarray] = {k: np.full(shape, np.nan) for k in
-                                         (*_SOLVED, "Q_ind", "T_star")}
+                                         (*_SOLVED, "Q_ind", "T_star", *_OPTIONAL_OUT)}
         arrays["backend_used"] = np.full(shape, "", dtype=object)
         arrays["error"] = np.full(shape, "", dtype=object)
         arrays["failed"] = np.zeros(shape, dtype=bool)
@@ -495,6 +525,8 @@ class Sweep:
                 continue
             for k in _SOLVED:
                 arrays[k][index] = rec[k]
+            for k in _OPTIONAL_OUT:
+                arrays[k][index] = rec.get(k, math.nan)
             arrays["backend_used"][index] = rec["backend_used"]
         dims = cfg.dims
         coords: dict[str, Any] = {}

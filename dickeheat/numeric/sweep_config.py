@@ -11,6 +11,7 @@ The TOML schema (see ``docs/sweeps.md``)::
     omega0 = 1.0
     T_c = 0.3333
     backend = "qutip"  # optional, default "auto"
+    noise = true       # optional: also S_h, S_c, S_p, sigma, tur_h (counting statistics)
 
     [grid]             # non-empty lists; the array dimensions, in this order
     N = [1, 2, 3, 4]
@@ -52,7 +53,7 @@ __all__ = ["MAX_POINTS", "MODEL_FIELDS", "PARAMETERS", "SweepConfig", "load_conf
 #: the HeatValve fields a sweep can set, in the model's order
 MODEL_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(HeatValve))
 #: every key a sweep accepts in ``grid`` or ``fixed``
-PARAMETERS: tuple[str, ...] = (*MODEL_FIELDS, "backend")
+PARAMETERS: tuple[str, ...] = (*MODEL_FIELDS, "backend", "noise")
 #: the largest grid (product of the list lengths) a sweep accepts; split bigger ones
 MAX_POINTS = 1_000_000
 #: rough costs used to explain the refusal of a too-large grid (orders of magnitude)
@@ -69,6 +70,11 @@ def _check_value(key: str, label: str, value: Any) -> Any:
         if not isinstance(value, str) or not value:
             raise ParameterError(f"{label} must be a backend name (a non-empty string), "
                                  f"got {value!r}")
+        return value
+    if key == "noise":
+        if not isinstance(value, bool):
+            raise ParameterError(f"{label} must be true or false (compute the noise S_h, S_c, "
+                                 f"S_p, sigma and tur_h), got {value!r}")
         return value
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ParameterError(f"{label} must be a number, got {value!r}")
@@ -149,6 +155,9 @@ class SweepConfig:
         both = [k for k in grid if k in fixed]
         if both:
             raise ParameterError(f"parameter {both[0]} is both in grid and in fixed; choose one")
+        if "noise" in grid:
+            raise ParameterError("grid.noise: noise is an option, not a dimension; put "
+                                 "noise = true in [fixed]")
         _check_size(grid)
         g: dict[str, tuple] = {}
         for key, values in grid.items():

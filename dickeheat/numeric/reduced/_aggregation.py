@@ -71,7 +71,8 @@ class LatticeRates:
     """The four rate constants of the heat valve on the Dicke lattice.
 
     ``Gd = Σ_i γ_i(1+n_i)`` and ``Gu = Σ_i γ_i n_i`` (collective, i = h, c),
-    ``ge = γ_p(1+n_p)`` and ``ga = γ_p n_p`` (local).
+    ``ge = γ_p(1+n_p)`` and ``ga = γ_p n_p + γ_pump`` (local; the pumping adds to the local
+    absorption, being the same jump operator σ_+^{(j)}).
     """
 
     N: int
@@ -84,7 +85,7 @@ class LatticeRates:
     def of(cls, model: HeatValve) -> LatticeRates:
         gp = model.gamma_p
         return cls(model.N, model.emission_rate, model.absorption_rate,
-                   gp * (1 + model.n_p), gp * model.n_p)
+                   gp * (1 + model.n_p), gp * model.n_p + model.gamma_pump)
 
     def coefficients(self, k: int) -> tuple[float, float, float, float]:
         """``(J, c0, cm, cp)`` of block k: the local rates to J, J − 1, J + 1 are

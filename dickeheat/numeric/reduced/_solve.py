@@ -245,6 +245,7 @@ def _observables(model: HeatValve, moments: np.ndarray) -> dict:
         "Q_h": w * model.gamma_h * (model.n_h * up - (1 + model.n_h) * dn),
         "Q_c": w * model.gamma_c * (model.n_c * up - (1 + model.n_c) * dn),
         "Q_p": w * model.gamma_p * (model.n_p * ground - (1 + model.n_p) * excited),
+        "Q_pump": w * model.gamma_pump * ground,
         "jz": float(np.sum(e * (S1 - J * S0))),
         "J2": float(np.sum(J * (J + 1) * pj)),
         "P_J": P_J,
@@ -306,7 +307,7 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         pops, residual, moments = _with_dephasing(model, float(residual_tol))
         obs = _observables(model, moments)
         norm = RESIDUAL_NORM_DEPHASING
-    elif model.gamma_p == 0.0:
+    elif model.conserves_J:
         pops, residual = _fixed_J(model)
         obs = _sector_observables(model, pops)
     else:
