@@ -7,7 +7,6 @@ import sys
 import time
 
 from dickeheat.cli._common import print_json, selected_registry
-from dickeheat.symbolic.result import STATUSES
 
 __all__ = ["add_parser"]
 
@@ -31,6 +30,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from dickeheat.derivations.verify import verify_all
+    from dickeheat.symbolic.result import STATUSES
 
     t0 = time.perf_counter()
     reg = selected_registry(args.paper)
