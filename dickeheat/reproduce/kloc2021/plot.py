@@ -12,6 +12,7 @@ import numpy as np
 import xarray as xr
 from matplotlib.colors import SymLogNorm
 from matplotlib.figure import Figure
+from matplotlib.ticker import NullFormatter
 
 __all__ = ["plot_fig2", "plot_fig3", "plot_fig4", "plot_fig5", "plot_fig7"]
 
@@ -35,7 +36,7 @@ def plot_fig2(ds: xr.Dataset) -> Figure:
     ax.plot(N, ds.I_red, "s", ms=3, color="C3", mfc="none",
             label=r"three-level model, $\beta_w=10^{-3}$")
     if "I_G4" in ds:
-        ax.plot(N, ds.I_G4, "k-", lw=1, label=r"(G4), $\beta_w\to 0$")
+        ax.plot(N, ds.I_G4, "k-", lw=1, label=r"closed form (Eq. G4), $\beta_w\to 0$")
     else:
         ax.plot(N, ds.I_lim, "k-", lw=1, label=r"$n_w\to\infty$ limit (numeric)")
     ax.set_xlabel("number of qubits N")
@@ -126,10 +127,15 @@ def plot_fig5(ds: xr.Dataset) -> Figure:
 def plot_fig7(ds: xr.Dataset) -> Figure:
     """Fig. 7: thermalisation time against N with a 1/N^2 fit."""
     fig, (ax,) = _figure("Superradiant thermalisation near the ground state (Fig. 7)")
-    ax.plot(ds.N, ds.t_th, "ko", ms=3, label="rate equation (C1)")
-    ax.plot(ds.N, ds.fit, "r--", label=rf"fit ${ds.attrs['fit_coefficient']:.3g}/N^2$")
+    ax.plot(ds.N, ds.t_th, "ko", ms=3, label="rate equation (Eq. C1)")
+    ax.plot(ds.N, ds.fit, "r--", label=rf"fit ${ds.attrs['fit_coefficient']:.3g}/N^2$ [$1/\Omega$]")
     ax.set_xscale("log")
     ax.set_yscale("log")
+    # plain integers on the N axis (the default minor labels 3x10^0, 4x10^0 collide)
+    ticks = [n for n in (2, 3, 5, 10, 20, 30, 50, 100, 200, 500, 1000)
+             if ds.N.values.min() <= n <= ds.N.values.max()]
+    ax.set_xticks(ticks, [str(n) for n in ticks])
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("number of qubits N")
     ax.set_ylabel(r"thermalisation time $t_{th}$ [$1/\Omega$]")
     ax.legend()
