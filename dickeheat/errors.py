@@ -13,6 +13,7 @@ __all__ = [
     "NumericalError",
     "check_positive",
     "check_nonnegative",
+    "real_number",
 ]
 
 
@@ -35,13 +36,30 @@ class NumericalError(DickeheatError, ArithmeticError):
     """A numerical computation failed (singular matrix, no convergence, residual too large)."""
 
 
+def real_number(name: str, value: object) -> float:
+    """``float(value)`` for a real number; :class:`ParameterError` naming ``name`` for a bool,
+    a string or anything else that is not a number (``True`` is not a temperature, ``"3"``
+    is not a count).
+
+    >>> real_number("T_h", 2)
+    2.0
+    """
+    if isinstance(value, (bool, str, bytes)) or not hasattr(value, "__float__"):
+        raise ParameterError(f"{name} must be a real number, got {value!r} "
+                             f"({type(value).__name__})")
+    try:
+        return float(value)  # type: ignore[arg-type,unused-ignore]
+    except (TypeError, ValueError, OverflowError):
+        raise ParameterError(f"{name} must be a real number, got {value!r}") from None
+
+
 def check_positive(name: str, value: SupportsFloat) -> float:
     """Return ``float(value)`` if it is finite and > 0, else raise :class:`ParameterError`.
 
     >>> check_positive("R_h", 50.0)
     50.0
     """
-    v = float(value)
+    v = real_number(name, value)
     if not (v > 0.0) or v == float("inf"):
         raise ParameterError(f"{name} must be a finite number > 0, got {value!r}")
     return v
@@ -53,7 +71,7 @@ def check_nonnegative(name: str, value: SupportsFloat) -> float:
     >>> check_nonnegative("gamma_p", 0)
     0.0
     """
-    v = float(value)
+    v = real_number(name, value)
     if not (v >= 0.0) or v == float("inf"):
         raise ParameterError(f"{name} must be a finite number >= 0, got {value!r}")
     return v

@@ -62,6 +62,14 @@ def _cmd_reproduce(args: argparse.Namespace) -> int:
     from dickeheat.reproduce.figure import output_paths
 
     if args.list:
+        extra = [flag for flag, given in (("FIGURE", args.figure is not None),
+                                          ("--svg", args.svg), ("--fast", args.fast),
+                                          ("--overwrite", args.overwrite),
+                                          ("--version", args.paper_version is not None))
+                 if given]
+        if extra:
+            raise ParameterError(f"--list takes no {', '.join(extra)}: it only lists the "
+                                 "figures (add --json for JSON)")
         specs = [figures.get_figure(i) for i in figures.figure_ids()]
         if args.json:
             print_json([s.to_dict() for s in specs])

@@ -60,7 +60,8 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     todo = job.pending(args.out)
     try:
         ds = job.run(out=args.out, scheduler=args.scheduler, processes=args.processes,
-                     progress=not args.no_progress and wanted(None, sys.stderr))
+                     progress=not args.no_progress and wanted(None, sys.stderr),
+                     overwrite=args.overwrite)
     except SchedulerError as err:
         raise ParameterError(f"--{err}") from None  # the message starts with "scheduler"
     size = job.config.size

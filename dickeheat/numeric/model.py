@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 
-from dickeheat.errors import ParameterError, check_nonnegative, check_positive
+from dickeheat.errors import ParameterError, check_nonnegative, check_positive, real_number
 from dickeheat.numeric.thermal import bose, log_bose
 
 __all__ = ["HeatValve", "allowed_J"]
@@ -89,8 +90,10 @@ class HeatValve:
     gamma_phi_c: float = 0.0
 
     def __post_init__(self) -> None:
-        if isinstance(self.N, bool) or not float(self.N).is_integer() or self.N < 1:
-            raise ParameterError(f"N must be an integer >= 1, got {self.N!r}")
+        n = self.N
+        if (isinstance(n, bool) or not isinstance(n, numbers.Real)
+                or not math.isfinite(float(n)) or not float(n).is_integer() or n < 1):
+            raise ParameterError(f"N must be an integer >= 1, got {n!r}")
         object.__setattr__(self, "N", int(self.N))
         object.__setattr__(self, "omega0", check_positive("omega0", self.omega0))
         for name in ("gamma_h", "gamma_c", "T_h", "T_c", "gamma_p", "gamma_phi", "gamma_phi_c"):
@@ -103,6 +106,7 @@ class HeatValve:
             raise ParameterError("T_p (parasitic-bath temperature >= 0) is required when "
                                  "gamma_p > 0")
         if self.J is not None:
+            object.__setattr__(self, "J", real_number("J", self.J))
             if self.gamma_p > 0.0:
                 raise ParameterError(
                     "J cannot be fixed together with a parasitic bath (gamma_p > 0): the local "

@@ -202,7 +202,7 @@ class Sweep:
         return self.config.size - len(done)
 
     def run(self, *, out: str | os.PathLike | None = None, scheduler: str | None = None,
-            processes: int | None = None, progress: bool = True):
+            processes: int | None = None, progress: bool = True, overwrite: bool = False):
         """Solve every point not yet done and return the dataset (see :func:`sweep`)."""
         if processes is not None and (isinstance(processes, bool) or
                                       not isinstance(processes, int) or processes < 1):
@@ -222,6 +222,10 @@ class Sweep:
             finished = self._finished(out)
             if finished is not None:
                 return finished
+            if out.exists() and not overwrite:
+                raise ParameterError(f"out: {str(out)!r} exists and is not the output of this "
+                                     "sweep; pass overwrite=True to replace it, or choose "
+                                     "another file")
             lock = RunLock(lock_path(out))
             lock.acquire()
         try:
@@ -394,7 +398,8 @@ def _connect(client_class, address: str):
 
 def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = None,
           out: str | os.PathLike | None = None, scheduler: str | None = None,
-          processes: int | None = None, progress: bool = True, solver: Solver | None = None):
+          processes: int | None = None, progress: bool = True, solver: Solver | None = None,
+          overwrite: bool = False):
     """Steady states on a grid of heat-valve parameters, as an :class:`xarray.Dataset`.
 
     Parameters
@@ -419,6 +424,9 @@ def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = Non
     solver
         ``solver(model, *, backend) -> SteadyState`` used instead of
         :func:`~dickeheat.numeric.steady.steady_state` (e.g. a stand-in in tests).
+    overwrite
+        Replace an existing ``out`` that is not this sweep's output (default: refuse with
+        :class:`~dickeheat.errors.ParameterError`).
 
     Returns
     -------
@@ -438,4 +446,5 @@ def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = Non
         :data:`SCHEDULER_TIMEOUT` seconds.
     """
     return Sweep(grid, fixed=fixed, solver=solver).run(out=out, scheduler=scheduler,
-                                                        processes=processes, progress=progress)
+                                                        processes=processes, progress=progress,
+                                                        overwrite=overwrite)
