@@ -164,3 +164,15 @@ def test_sweeps_guide_size_message_is_what_the_tool_prints(tmp_path, capsys):
     for part in ("grid has 100,000,000 points (10000 (N) x 10000 (T_h))",
                  "more than the limit of 1,000,000 (MAX_POINTS)"):
         assert part in " ".join(shown.split()) and part in err
+
+
+@pytest.mark.slow
+def test_first_session_lists_the_keys_show_json_prints(capsys):
+    """docs/first-session.md names the keys of `show --json`: exactly those are printed."""
+    import json
+
+    text = " ".join((REPO / "docs" / "first-session.md").read_text(encoding="utf-8").split())
+    listed = re.search(r"prints the result's record \(keys `([^`]*)`", text).group(1)
+    assert main(["show", "andolina2024.G", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [k.strip() for k in listed.split(",")] == list(record)
