@@ -112,10 +112,11 @@ def plot_fig5(ds: xr.Dataset) -> Figure:
         for i, x in enumerate(ds[dim].values):
             tag = r"\approx T_0/T^*" if abs(x - x_star) < 1e-9 else ""
             lab = rf"$T_0/T_p={x:.3g}{tag}$"
-            q.plot(ds.N, ds[f"Q_{regime}"].sel({dim: x}), "o-", ms=3.5, lw=0.7, color=_C[i],
-                   label=lab)
-            j2.plot(ds.N, ds[f"J2_{regime}"].sel({dim: x}), "o-", ms=3.5, lw=0.7, color=_C[i],
-                    label=lab)
+            # curves that coincide (large T0/T_p) differ in marker and line style
+            style = {"color": _C[i], "marker": _MARKERS[i % len(_MARKERS)],
+                     "ls": _STYLES[i % len(_STYLES)], "ms": 4, "lw": 0.8, "mfc": "none"}
+            q.plot(ds.N, ds[f"Q_{regime}"].sel({dim: x}), label=lab, **style)
+            j2.plot(ds.N, ds[f"J2_{regime}"].sel({dim: x}), label=lab, **style)
         q.plot(ds.N, ds[f"Q_ind_{regime}"], "k--",
                label=r"independent qubits $\dot Q_h^{\rm ind}/N$")
         q.plot(ds.N, ds[f"Q_ideal_{regime}"], "k^", ms=5, mfc="none",

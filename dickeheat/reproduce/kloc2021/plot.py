@@ -83,8 +83,12 @@ def plot_fig4(ds: xr.Dataset) -> Figure:
     """Fig. 4: cold current against beta_c for several delta_w, and where it changes sign."""
     fig, (ax,) = _figure(f"Lowest reachable cold temperature (Fig. 4, N = {ds.attrs['N']})")
     for i, d in enumerate(ds.delta_w.values):
+        # the smallest widths give nearly the same curve: line styles and markers tell them apart
+        mant, exp = f"{d:.0e}".split("e")
+        value = rf"10^{{{int(exp)}}}" if mant == "1" else rf"{mant}\times 10^{{{int(exp)}}}"
         ax.plot(ds.beta_c, ds.I_c.sel(delta_w=d), color=f"C{i}",
-                label=rf"$\delta_w = {d:g}\,\Omega$")
+                ls=["-", "--", "-.", ":", "-"][i % 5], marker="osv^D"[i % 5], ms=4, mfc="none",
+                markevery=(i, 5), label=rf"$\delta_w = {value}\,\Omega$")
         bm = float(ds.beta_c_max.sel(delta_w=d))
         if np.isfinite(bm):
             ax.axvline(bm, color=f"C{i}", lw=0.8)
