@@ -37,6 +37,9 @@ CASES: list[tuple[str, list[str], str]] = [
     ("list unknown paper", ["list", "--paper", "nature2099"], "nature2099"),
     ("show unknown result", ["show", "andolina2024.gama"], "andolina2024.gama"),
     ("show unknown paper", ["show", "nobody.G"], "nobody"),
+    # campaign 2: a bare paper key derived the whole paper before saying it is no result
+    ("show a paper key without a result", ["show", "andolina2024"], "<paper>.<result>"),
+    ("show a paper key with an empty result", ["show", "kloc2021."], "<paper>.<result>"),
     ("verify unknown paper", ["verify", "--paper", "x"], "paper"),
     ("latex unknown paper", ["latex", "--paper", "x"], "paper"),
     ("latex empty out", ["latex", "--paper", "kamimura2023", "--out", ""], "--out"),

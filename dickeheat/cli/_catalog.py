@@ -88,7 +88,12 @@ def find_record(name: str) -> dict[str, Any]:
     """
     from dickeheat.derivations import PAPERS
 
-    paper = name.split(".", 1)[0]
+    paper, _, result = name.partition(".")
+    if paper in {p.key for p in PAPERS} and not result:
+        raise UnknownNameError(
+            f"unknown result {name!r}: a result name is '<paper>.<result>', e.g. "
+            f"{paper}.<result> (`dickeheat list --paper {paper}` lists them)"
+        )
     if paper not in {p.key for p in PAPERS}:
         raise UnknownNameError(
             f"unknown paper {paper!r} in result name {name!r}: a name starts with a paper "
