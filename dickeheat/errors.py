@@ -4,6 +4,7 @@ Every error raised on purpose by dickeheat derives from :class:`DickeheatError` 
 built-in exception it refines, so callers can catch either.
 """
 
+import numbers
 from typing import SupportsFloat
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "NumericalError",
     "check_positive",
     "check_nonnegative",
+    "real_number",
 ]
 
 
@@ -35,13 +37,32 @@ class NumericalError(DickeheatError, ArithmeticError):
     """A numerical computation failed (singular matrix, no convergence, residual too large)."""
 
 
+def real_number(name: str, value: object, allowed: str = "") -> float:
+    """``float(value)`` for a real number; :class:`ParameterError` naming ``name`` for a bool
+    (Python's or NumPy's), a string, a complex number or anything else that is not a real
+    number (``True`` is not a temperature, ``"3"`` is not a count). ``allowed`` describes the
+    allowed range in the message.
+
+    >>> real_number("T_h", 2)
+    2.0
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        where = f" {allowed}" if allowed else ""
+        raise ParameterError(f"{name} must be a real number{where}, got {value!r} "
+                             f"({type(value).__name__})")
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ParameterError(f"{name} must be a real number, got {value!r}") from None
+
+
 def check_positive(name: str, value: SupportsFloat) -> float:
     """Return ``float(value)`` if it is finite and > 0, else raise :class:`ParameterError`.
 
     >>> check_positive("R_h", 50.0)
     50.0
     """
-    v = float(value)
+    v = real_number(name, value)
     if not (v > 0.0) or v == float("inf"):
         raise ParameterError(f"{name} must be a finite number > 0, got {value!r}")
     return v
@@ -53,7 +74,7 @@ def check_nonnegative(name: str, value: SupportsFloat) -> float:
     >>> check_nonnegative("gamma_p", 0)
     0.0
     """
-    v = float(value)
+    v = real_number(name, value)
     if not (v >= 0.0) or v == float("inf"):
         raise ParameterError(f"{name} must be a finite number >= 0, got {value!r}")
     return v

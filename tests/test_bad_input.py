@@ -37,6 +37,9 @@ CASES: list[tuple[str, list[str], str]] = [
     ("list unknown paper", ["list", "--paper", "nature2099"], "nature2099"),
     ("show unknown result", ["show", "andolina2024.gama"], "andolina2024.gama"),
     ("show unknown paper", ["show", "nobody.G"], "nobody"),
+    # campaign 2: a bare paper key derived the whole paper before saying it is no result
+    ("show a paper key without a result", ["show", "andolina2024"], "<paper>.<result>"),
+    ("show a paper key with an empty result", ["show", "kloc2021."], "<paper>.<result>"),
     ("verify unknown paper", ["verify", "--paper", "x"], "paper"),
     ("latex unknown paper", ["latex", "--paper", "x"], "paper"),
     ("latex empty out", ["latex", "--paper", "kamimura2023", "--out", ""], "--out"),
@@ -92,12 +95,29 @@ CASES: list[tuple[str, list[str], str]] = [
     ("bounds state not a Dicke state",
      ["bounds", "--model", "superradiance", "--L", "4", "--state", "M=7"], "state"),
     ("bounds unknown model", ["bounds", "--model", "laser", "--L", "4"], "--model"),
+    # campaign 2: options the chosen bath does not use were ignored even when invalid
+    ("bounds negative T (white bath ignored it)",
+     ["bounds", "--model", "m-body", "--L", "4", "--m", "2", "--T", "-1"], "--T"),
+    ("bounds NaN T", ["bounds", "--model", "m-body", "--L", "4", "--m", "2", "--T", "nan"],
+     "--T"),
+    ("bounds negative kappa",
+     ["bounds", "--model", "m-body", "--L", "4", "--m", "2", "--kappa", "-1"], "--kappa"),
+    ("bounds zero Q", ["bounds", "--model", "m-body", "--L", "4", "--m", "2", "--Q", "0"],
+     "--Q"),
+    ("bounds negative strength named as the flag",
+     ["bounds", "--model", "m-body", "--L", "4", "--m", "2", "--strength", "-1"], "--strength"),
+    # campaign 2: a negative value in scientific notation was taken for an option
+    ("circuit negative value in scientific notation", circuit(C_T="-1e-12"), "C_T"),
+    ("circuit negative resistance in scientific notation", circuit(R_h="-8e2"), "R_h"),
     # reproduce
     ("reproduce unknown figure", ["reproduce", "andolina2024-fig99"], "andolina2024-fig99"),
     ("reproduce no figure", ["reproduce"], "FIGURE"),
     ("reproduce bad version", ["reproduce", "andolina2024-fig7", "--version", "draft"],
      "--version"),
     ("reproduce json without list", ["reproduce", "andolina2024-fig7", "--json"], "--json"),
+    # campaign 2: --list silently ignored a FIGURE and the output options
+    ("reproduce list with a figure", ["reproduce", "kloc2021-fig7", "--list"], "--list"),
+    ("reproduce list with svg", ["reproduce", "--list", "--svg"], "--svg"),
     # refrigerator
     ("refrigerator N too small", ["refrigerator", *FRIDGE, "--N", "0"], "--N"),
     ("refrigerator N beyond the verified range", ["refrigerator", *FRIDGE, "--N", "2000001"],
@@ -185,7 +205,9 @@ def test_sweep_never_writes_over_an_unrelated_file(capsys, in_tmp):
     assert notes.read_text() == "my notes"
 
 
-@pytest.mark.parametrize("content", [b"\x00\x01\x02binary", b"[grid\nN = ", b""])
+# campaign 2: bytes that are not UTF-8 were a UnicodeDecodeError traceback
+@pytest.mark.parametrize("content", [b"\x00\x01\x02binary", b"[grid\nN = ", b"",
+                                     b"\x00\xff\xfe"])
 def test_sweep_config_that_is_not_toml(content, capsys, in_tmp):
     cfg = in_tmp / "cfg.toml"
     cfg.write_bytes(content)
@@ -252,3 +274,59 @@ def test_valve_at_very_low_temperature_reports_the_right_T_star(capsys):
     code, out, err = run(capsys, ["valve", "--N", "2", "--Th", "1e-3", "--Tc", "1e-3", "--json"])
     assert code == 0, err
     assert json.loads(out)["T_star"] == pytest.approx(1e-3, rel=1e-9)
+
+
+def test_reproduce_refuses_an_existing_vector_file(capsys, in_tmp):
+    """Campaign 2: the PDF written beside the PNG is an output too: not replaced silently."""
+    pdf = in_tmp / "kloc2021-fig7.pdf"
+    pdf.write_text("my pdf")
+    code, out, err = run(capsys, ["reproduce", "kloc2021-fig7", "--fast"])
+    _assert_clean_refusal(code, out, err, "--overwrite")
+    assert pdf.read_text() == "my pdf" and not (in_tmp / "kloc2021-fig7.png").exists()
+
+
+# -- the Python API (campaign 2) -----------------------------------------------------------
+
+@pytest.mark.parametrize("change, name", [
+    ({"N": "3"}, "N"), ({"N": None}, "N"), ({"N": float("nan")}, "N"),
+    ({"T_h": "hot"}, "T_h"), ({"T_h": True}, "T_h"), ({"T_c": [1.0]}, "T_c"),
+    ({"gamma_h": False}, "gamma_h"), ({"J": "1"}, "J"), ({"omega0": "1"}, "omega0"),
+])
+def test_heat_valve_rejects_wrong_types_naming_the_field(change, name):
+    """``HeatValve(T_h="hot")`` was a bare ValueError, ``N="3"`` a TypeError, and
+    ``T_h=True`` was accepted while ``N=True`` was rejected."""
+    from dickeheat.errors import ParameterError
+    from dickeheat.numeric.model import HeatValve
+
+    with pytest.raises(ParameterError, match=name):
+        HeatValve(**{"N": 2, "T_h": 1.0, "T_c": 0.5, **change})
+
+
+@pytest.mark.parametrize("model", ["x", None, 3])
+def test_steady_state_of_something_that_is_not_a_model(model):
+    """``steady_state("x")`` was an AttributeError."""
+    from dickeheat.errors import ParameterError
+    from dickeheat.numeric.steady import steady_state
+
+    with pytest.raises(ParameterError, match="HeatValve"):
+        steady_state(model)
+
+
+def test_python_sweep_does_not_replace_an_unrelated_file(in_tmp):
+    """``sweep(..., out="notes.txt")`` from Python replaced the file with NetCDF."""
+    from dickeheat.errors import ParameterError
+    from dickeheat.numeric.steady import SteadyState
+    from dickeheat.numeric.sweep import sweep
+
+    def toy(model, *, backend):
+        return SteadyState(model, backend, 1.0, -1.0, 0.0, 0.0, 0.0, {}, 0.0, 1.0, 0.0)
+
+    notes = in_tmp / "notes.txt"
+    notes.write_text("my notes")
+    with pytest.raises(ParameterError, match="overwrite"):
+        sweep({"N": [1]}, fixed={"T_h": 1.0, "T_c": 0.5}, out=notes, processes=1,
+              progress=False, solver=toy)
+    assert notes.read_text() == "my notes"
+    ds = sweep({"N": [1]}, fixed={"T_h": 1.0, "T_c": 0.5}, out=notes, processes=1,
+               progress=False, solver=toy, overwrite=True)
+    assert float(ds.Q_h.sel(N=1)) == 1.0

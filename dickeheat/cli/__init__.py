@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -26,6 +27,9 @@ VERBS: tuple[str, ...] = (
 )
 
 
+_NEGATIVE_NUMBER = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|nan)$", re.I)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dickeheat",
@@ -34,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dickeheat {__version__}")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
     for verb in VERBS:
-        importlib.import_module(f"{__name__}.{verb}").add_parser(sub)
+        verb_parser = importlib.import_module(f"{__name__}.{verb}").add_parser(sub)
+        # `--C-T -1e-12` is a (negative) value, not an option: argparse only knows -1 and -.5
+        verb_parser._negative_number_matcher = _NEGATIVE_NUMBER
     return parser
 
 

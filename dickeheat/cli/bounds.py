@@ -139,6 +139,7 @@ def _valve_record(args: argparse.Namespace, state: str | Fraction) -> dict[str, 
 
 def bounds_record(args: argparse.Namespace) -> dict[str, Any]:
     """Compute the record the verb prints."""
+    _check_numbers(args)
     from dickeheat.numeric.spin_models import check_L, check_m
 
     L = check_L(args.L)
@@ -173,6 +174,30 @@ def bounds_record(args: argparse.Namespace) -> dict[str, Any]:
                Xi=rep.Xi[0], dE=rep.dE[0], A_norm=rep.A_norms[0])
     rec.pop("A_norms")
     return rec
+
+
+#: (flag, attribute, lower limit, whether the limit itself is allowed); None: finite only
+_NUMBERS = (("--strength", "strength", 0.0, False), ("--kappa", "kappa", 0.0, False),
+            ("--Q", "Q", 0.0, False), ("--T", "T", 0.0, True), ("--omega", "omega", 0.0, False),
+            ("--g", "g", None, True), ("--Omega", "Omega", None, True),
+            ("--Th", "Th", 0.0, True), ("--Tc", "Tc", 0.0, True),
+            ("--gamma-h", "gamma_h", 0.0, True), ("--gamma-c", "gamma_c", 0.0, True))
+
+
+def _check_numbers(args: argparse.Namespace) -> None:
+    """Every numeric option finite and in range, whether or not the chosen model uses it (a
+    bad value is never silently ignored)."""
+    import math
+
+    for flag, attr, low, inclusive in _NUMBERS:
+        v = getattr(args, attr, None)
+        if v is None:
+            continue
+        if not math.isfinite(v):
+            raise ParameterError(f"{flag} must be a finite number, got {v!r}")
+        if low is not None and (v < low or (v == low and not inclusive)):
+            raise ParameterError(f"{flag} must be {'>=' if inclusive else '>'} {low:g}, "
+                                 f"got {v!r}")
 
 
 def _cmd_bounds(args: argparse.Namespace) -> int:

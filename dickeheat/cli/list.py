@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from dickeheat.cli._common import selected_registry
+from dickeheat.cli._catalog import paper_records
 
 __all__ = ["add_parser"]
 
@@ -18,7 +18,6 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    reg = selected_registry(args.paper)
-    for r in reg:
-        print(f"{r.name:<40} {r.equation:<26} {r.title}")
+    for r in paper_records(args.paper):
+        print(f"{r['name']:<40} {r['equation']:<26} {r['title']}")
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from typing import Any
 
 from dickeheat.errors import ParameterError
@@ -206,7 +207,10 @@ def _fmt(x: Any) -> str:
 
 
 def _cmd_refrigerator(args: argparse.Namespace) -> int:
-    rec = refrigerator_record(args)
+    from dickeheat.cli._progress import spinner, wanted
+
+    with spinner(f"solving the refrigerator, N = {args.N}", wanted(args, sys.stderr)):
+        rec = refrigerator_record(args)
     if args.json:
         print(json.dumps(rec, indent=2, ensure_ascii=False, allow_nan=False))
         return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from dickeheat.cli._catalog import find_record
 from dickeheat.cli._common import print_json
 
 __all__ = ["add_parser"]
@@ -20,17 +21,13 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from dickeheat.derivations import registry
-
-    paper = args.name.split(".", 1)[0]
-    reg = registry((paper,))
-    r = reg.get(args.name)
-    record = r.to_dict()
+    record = find_record(args.name)
     if args.json:
         print_json(record)
         return 0
-    print(f"{r.name}  —  {r.title}")
-    print(f"paper: {r.paper}   equation: {r.equation}   status: {record['status']}")
+    print(f"{record['name']}  —  {record['title']}")
+    print(f"paper: {record['paper']}   equation: {record['equation']}   "
+          f"status: {record['status']}")
     print(f"args:  {', '.join(record['args'])}")
     print(f"derived: {record['lhs']} = {record['expression']}")
     print(f"latex:   {record['latex']}")
@@ -42,6 +39,6 @@ def _cmd_show(args: argparse.Namespace) -> int:
         for i, s in enumerate(record["steps"], 1):
             print(f"  step {i} [{s['label']}] {s['description']}")
             print(f"      {s['latex']}")
-    if r.notes:
-        print(f"notes: {r.notes}")
+    if record["notes"]:
+        print(f"notes: {record['notes']}")
     return 0

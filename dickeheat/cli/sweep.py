@@ -36,6 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
+    from dickeheat.cli._progress import wanted
     from dickeheat.errors import ParameterError, UnknownNameError
     from dickeheat.files import check_output_file
     from dickeheat.numeric.sweep import SchedulerError, Sweep
@@ -59,7 +60,8 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     todo = job.pending(args.out)
     try:
         ds = job.run(out=args.out, scheduler=args.scheduler, processes=args.processes,
-                     progress=not args.no_progress and sys.stderr.isatty())
+                     progress=not args.no_progress and wanted(None, sys.stderr),
+                     overwrite=args.overwrite)
     except SchedulerError as err:
         raise ParameterError(f"--{err}") from None  # the message starts with "scheduler"
     size = job.config.size

@@ -7,7 +7,6 @@ import sys
 import time
 
 from dickeheat.cli._common import print_json, selected_registry
-from dickeheat.symbolic.result import STATUSES
 
 __all__ = ["add_parser"]
 
@@ -28,17 +27,14 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
+    from dickeheat.cli._progress import bar, wanted
     from dickeheat.derivations.verify import verify_all
+    from dickeheat.symbolic.result import STATUSES
 
     t0 = time.perf_counter()
     reg = selected_registry(args.paper)
-    show_bar = not args.json and sys.stderr.isatty()
-    records = verify_all(
-        reg, progress=lambda it: tqdm(list(it), desc="verify", disable=not show_bar,
-                                      file=sys.stderr)
-    )
+    show_bar = wanted(args, sys.stderr)
+    records = verify_all(reg, progress=lambda it: bar(it, "verify", show_bar, unit="result"))
     elapsed = time.perf_counter() - t0
     failed = [r for r in records if r.failed]
     if args.json:

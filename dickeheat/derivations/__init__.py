@@ -6,13 +6,18 @@ Derivations run when the registry is first built, not at import, and their outco
 on disk under a hash of the source (:mod:`dickeheat.derivations.cache`).
 """
 
+from __future__ import annotations
+
 import functools
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dickeheat.errors import UnknownNameError
-from dickeheat.symbolic.registry import Registry
-from dickeheat.symbolic.result import Result
+
+if TYPE_CHECKING:  # importing the package stays light: PAPERS without SymPy
+    from dickeheat.symbolic.registry import Registry
+    from dickeheat.symbolic.result import Result
 
 __all__ = ["Paper", "PAPERS", "paper", "paper_results", "registry"]
 
@@ -68,6 +73,7 @@ def paper(key: str) -> Paper:
 def registry(papers: tuple[str, ...] | None = None) -> Registry:
     """Run the derivations of ``papers`` (default: all) and register their results."""
     from dickeheat.derivations.cache import cached_results
+    from dickeheat.symbolic.registry import Registry
 
     selected = PAPERS if papers is None else tuple(paper(k) for k in papers)
     results = []

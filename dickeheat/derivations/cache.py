@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import platform
 from collections.abc import Callable
 from pathlib import Path
-
-import sympy
+from typing import TYPE_CHECKING
 
 import dickeheat
 from dickeheat.files import replace_atomically
-from dickeheat.symbolic.result import Result
+
+if TYPE_CHECKING:  # the key is computed without importing SymPy (``list`` answers fast)
+    from dickeheat.symbolic.result import Result
 
 __all__ = ["cache_directory", "source_key", "cached_results"]
 
@@ -46,7 +48,8 @@ def cache_directory() -> Path | None:
 def source_key() -> str:
     """A hash of everything a derivation's outcome depends on."""
     h = hashlib.sha256()
-    for part in (dickeheat.__version__, platform.python_version(), sympy.__version__):
+    for part in (dickeheat.__version__, platform.python_version(),
+                 importlib.metadata.version("sympy")):
         h.update(part.encode() + b"\0")
     for path in sorted(_PACKAGE.rglob("*.py")):
         rel = path.relative_to(_PACKAGE)
@@ -58,6 +61,8 @@ def source_key() -> str:
 
 def cached_results(paper: str, derive: Callable[[], list[Result]]) -> list[Result]:
     """``derive()``, or its pickled outcome from an earlier run of the same source."""
+    from dickeheat.symbolic.result import Result
+
     directory = cache_directory()
     if directory is None:
         return derive()

@@ -30,9 +30,7 @@ import dataclasses
 import math
 import numbers
 
-import numpy as np
-
-from dickeheat.errors import ParameterError, check_nonnegative, check_positive
+from dickeheat.errors import ParameterError, check_nonnegative, check_positive, real_number
 from dickeheat.numeric.thermal import bose, log_bose
 
 __all__ = ["HeatValve", "allowed_J"]
@@ -45,23 +43,6 @@ def allowed_J(N: int) -> list[float]:
     [1.5, 0.5]
     """
     return [N / 2 - k for k in range(N // 2 + 1)]
-
-
-def _is_real_number(value: object) -> bool:
-    """A real number: int, float or a NumPy real scalar, but not a bool (nor a string)."""
-    if isinstance(value, bool | np.bool_):
-        return False
-    return isinstance(value, numbers.Real)
-
-
-def _real(name: str, value: object, allowed: str) -> float:
-    """``float(value)`` for a real number; ParameterError naming ``name`` otherwise."""
-    if not _is_real_number(value):
-        raise ParameterError(
-            f"{name} must be a real number {allowed}, got {value!r} of type "
-            f"{type(value).__name__}"
-        )
-    return float(value)  # type: ignore[arg-type]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -123,25 +104,26 @@ class HeatValve:
 
     def __post_init__(self) -> None:
         N = self.N
-        if not _is_real_number(N) or not math.isfinite(float(N)) \
-                or not float(N).is_integer() or N < 1:
+        if isinstance(N, bool) or not isinstance(N, numbers.Real) \
+                or not math.isfinite(float(N)) or not float(N).is_integer() or N < 1:
             raise ParameterError(f"N must be an integer >= 1, got {N!r}")
         object.__setattr__(self, "N", int(N))
-        object.__setattr__(self, "omega0", check_positive("omega0", _real("omega0", self.omega0,
-                                                                         "> 0")))
+        omega0 = real_number("omega0", self.omega0, "> 0")
+        object.__setattr__(self, "omega0", check_positive("omega0", omega0))
         for name in ("gamma_h", "gamma_c", "T_h", "T_c", "gamma_p", "gamma_phi", "gamma_phi_c",
                      "gamma_pump"):
-            value = _real(name, getattr(self, name), ">= 0")
+            value = real_number(name, getattr(self, name), ">= 0")
             object.__setattr__(self, name, check_nonnegative(name, value))
         if self.gamma_h + self.gamma_c == 0.0:
             raise ParameterError("gamma_h + gamma_c must be > 0 (no bath couples the qubits)")
         if self.T_p is not None:
-            object.__setattr__(self, "T_p", check_nonnegative("T_p", _real("T_p", self.T_p,
+            object.__setattr__(self, "T_p", check_nonnegative("T_p", real_number("T_p", self.T_p,
                                                                           ">= 0 or None")))
         if self.gamma_p > 0.0 and self.T_p is None:
             raise ParameterError("T_p (parasitic-bath temperature >= 0) is required when "
                                  "gamma_p > 0")
         if self.J is not None:
+            object.__setattr__(self, "J", real_number("J", self.J, "in {N/2, N/2 - 1, ...}"))
             if self.gamma_p > 0.0:
                 raise ParameterError(
                     "J cannot be fixed together with a parasitic bath (gamma_p > 0): the local "
@@ -158,7 +140,6 @@ class HeatValve:
                     "the local sigma_+ pumping does not conserve J²"
                 )
             allowed = allowed_J(self.N)
-            _real("J", self.J, "one of N/2, N/2 - 1, ... or None")
             if not any(abs(float(self.J) - a) < 1e-12 for a in allowed):
                 raise ParameterError(
                     f"J must be one of N/2, N/2 - 1, ..., >= 0 = {allowed} for N={self.N}, "

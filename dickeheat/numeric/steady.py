@@ -169,4 +169,7 @@ def steady_state(model: HeatValve, *, backend: str = "auto") -> SteadyState:
     NumericalError
         If the solve fails or its residual is too large.
     """
+    if not isinstance(model, HeatValve):
+        raise ParameterError(f"model must be a HeatValve, got {model!r} "
+                             f"({type(model).__name__})")
     return backend_module(resolve_backend(model, backend)).solve(model)

@@ -51,19 +51,15 @@ hold the lock, and a lock whose recorded owner is dead is taken over, so a rerun
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import multiprocessing
 import os
 import pickle
-import signal
 import socket
 import sys
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from io import BufferedRandom
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +76,14 @@ from dickeheat.numeric import steady
 from dickeheat.numeric.currents import independent_current
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.sweep_config import MODEL_FIELDS, SweepConfig
+from dickeheat.numeric.sweep_lock import (
+    Journal,
+    RunLock,
+    journal_path,
+    lock_path,
+    read_journal,
+    worker_init,
+)
 
 __all__ = [
     "OUTPUTS",
@@ -123,7 +127,6 @@ _DESCRIPTION = {
     "sigma": "entropy production -(Q_h/T_h + Q_c/T_c + Q_p/T_p) (noise = true; NaN if undefined)",
     "tur_h": "TUR ratio S_h sigma / Q_h^2 >= 2 (noise = true; NaN if undefined)",
 }
-_JOURNAL_FORMAT = "dickeheat-sweep-journal-1"
 
 Solver = Callable[..., steady.SteadyState]
 
@@ -134,18 +137,6 @@ class MissingDependencyError(DickeheatError, ImportError):
 
 class SchedulerError(ParameterError):
     """The ``scheduler`` address is malformed or no Dask scheduler answers there in time."""
-
-
-def journal_path(out: str | os.PathLike) -> Path:
-    """The per-point journal kept next to ``out`` while a sweep is unfinished."""
-    out = Path(out)
-    return out.with_name(out.name + ".points.jsonl")
-
-
-def lock_path(out: str | os.PathLike) -> Path:
-    """The lock file kept next to ``out`` while a sweep writes it (holds the owner's PID)."""
-    out = Path(out)
-    return out.with_name(out.name + ".points.lock")
 
 
 def _solve_point(solver: Solver, model: HeatValve, backend: str) -> dict[str, Any]:
@@ -165,202 +156,6 @@ def _solve_point(solver: Solver, model: HeatValve, backend: str) -> dict[str, An
 def _solver_name(solver: Solver) -> str:
     qualname = getattr(solver, "__qualname__", type(solver).__qualname__)
     return f"{getattr(solver, '__module__', type(solver).__module__)}.{qualname}"
-
-
-class _Journal:
-    """Append-only JSON-lines store of finished points: a header line, then one line a point."""
-
-    def __init__(self, path: Path, fingerprint: str, config: dict[str, Any]) -> None:
-        self.path, self.fingerprint, self.config = path, fingerprint, config
-        self._fh: BufferedRandom | None = None
-
-    def open(self) -> dict[tuple[int, ...], dict[str, Any]]:
-        """Open (creating or resuming) and return the records already stored."""
-        done: dict[tuple[int, ...], dict[str, Any]] = {}
-        fh = self.path.open("a+b")
-        fh.seek(0)
-        lines = fh.read().split(b"\n")
-        complete, tail = lines[:-1], lines[-1]  # tail: b"" or a line cut by a kill
-        header = _loads(complete[0]) if complete else None
-        if header is None:
-            fh.truncate(0)
-            fh.write(self._line({"format": _JOURNAL_FORMAT, "fingerprint": self.fingerprint,
-                                 "config": self.config, "dickeheat": __version__}))
-        elif header.get("fingerprint") != self.fingerprint:
-            fh.close()
-            raise ParameterError(
-                f"out: the unfinished sweep in {self.path.name} was started with another "
-                "configuration or solver; rerun that one, or delete the journal, or choose "
-                "another out"
-            )
-        else:
-            for line in complete[1:]:
-                rec = _loads(line)
-                if rec is not None:
-                    done[tuple(rec["index"])] = rec["record"]
-            if tail:
-                fh.truncate(fh.tell() - len(tail))
-        self._sync(fh)
-        self._fh = fh
-        return done
-
-    def append(self, index: tuple[int, ...], record: dict[str, Any]) -> None:
-        if self._fh is None:
-            raise DickeheatError(f"the sweep journal {self.path.name} is not open: call open() "
-                                 "before append()")
-        self._fh.write(self._line({"index": list(index), "record": record}))
-        self._sync(self._fh)
-
-    def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-
-    @staticmethod
-    def _line(obj: dict[str, Any]) -> bytes:
-        return (json.dumps(obj, separators=(",", ":")) + "\n").encode()
-
-    @staticmethod
-    def _sync(fh) -> None:
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _loads(line: bytes) -> dict[str, Any] | None:
-    try:
-        obj = json.loads(line)
-    except ValueError:
-        return None
-    return obj if isinstance(obj, dict) else None
-
-
-class _RunLock:
-    """Exclusive right to write one sweep output: an ``fcntl.flock`` on ``<out>.points.lock``.
-
-    The file records its owner (PID, host, process start time). The kernel drops the flock
-    when every process holding it is gone; if processes that outlived a killed sweep still hold
-    it (orphaned workers), the recorded owner is dead, and the lock is taken over: the stale file
-    is unlinked (its holders keep a lock on a file nobody uses any more) and a fresh one locked.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.fd: int | None = None
-
-    def acquire(self) -> None:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX: no protection against a 2nd writer
-            return
-        for _ in range(10):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                owner = _read_owner(fd)
-                os.close(fd)
-                if owner is not None and not _owner_alive(owner):
-                    with contextlib.suppress(FileNotFoundError):
-                        os.unlink(self.path)  # stale: its owner is dead
-                    continue
-                who = "" if owner is None else (f" (process {owner.get('pid')} on "
-                                                f"{owner.get('host')})")
-                raise ParameterError(f"out: another running sweep{who} is writing "
-                                     f"{self.path.name[:-len('.points.lock')]}; wait for it "
-                                     "to finish or stop it, or choose another out") from None
-            try:  # a concurrent take-over may have unlinked the file between open and flock
-                st, fst = os.stat(self.path), os.fstat(fd)
-                current = (st.st_dev, st.st_ino) == (fst.st_dev, fst.st_ino)
-            except FileNotFoundError:
-                current = False
-            if not current:
-                os.close(fd)
-                continue
-            pid = os.getpid()
-            record = json.dumps({"pid": pid, "host": socket.gethostname(),
-                                 "start": _start_time(pid)}).encode()
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, record, 0)
-            os.fsync(fd)
-            self.fd = fd
-            return
-        raise ParameterError(f"out: could not lock {self.path.name} (it keeps changing)")
-
-    def release(self) -> None:
-        if self.fd is not None:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.path)  # while still holding it
-            os.close(self.fd)
-            self.fd = None
-
-
-def _read_owner(fd: int) -> dict[str, Any] | None:
-    try:
-        return _loads(os.pread(fd, 4096, 0))
-    except OSError:
-        return None
-
-
-def _start_time(pid: int) -> int | None:
-    """The start time of process ``pid`` in clock ticks since boot (Linux), else None."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        return int(stat[stat.rindex(")") + 2:].split()[19])
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def _owner_alive(owner: Mapping[str, Any]) -> bool:
-    """Whether the process recorded in a lock file still runs (True when it cannot be told)."""
-    pid = owner.get("pid")
-    if not isinstance(pid, int) or owner.get("host") != socket.gethostname():
-        return True  # another machine (shared file system): cannot tell, assume alive
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # exists, another user's
-    start = owner.get("start")
-    return start is None or _start_time(pid) in (None, start)  # a reused PID is not the owner
-
-
-def _worker_init(parent: int, inherited: tuple[int, ...]) -> None:
-    """Initializer of each local worker: drop the inherited lock, die with the parent.
-
-    A worker forked by the pool shares the parent's lock file descriptor; it closes it so the
-    lock belongs to the sweep process alone. On Linux the kernel sends the worker SIGKILL when
-    its parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon thread polls the parent
-    PID. Either way a killed sweep leaves no worker behind.
-    """
-    for fd in inherited:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    if not _set_parent_death_signal():
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    if os.getppid() != parent:  # the parent died before the signal was armed
-        os._exit(1)
-
-
-def _set_parent_death_signal() -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_PDEATHSIG = 1
-        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
-    except (OSError, AttributeError):  # pragma: no cover - no usable libc
-        return False
-
-
-def _watch_parent(parent: int) -> None:  # pragma: no cover - only where prctl is missing
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 def _check_picklable(solver: Solver, name: str) -> None:
@@ -433,11 +228,11 @@ class Sweep:
             return self.config.size
         if self._finished(Path(out)) is not None:
             return 0
-        done = _read_journal(journal_path(out), self.fingerprint)
+        done = read_journal(journal_path(out), self.fingerprint)
         return self.config.size - len(done)
 
     def run(self, *, out: str | os.PathLike | None = None, scheduler: str | None = None,
-            processes: int | None = None, progress: bool = True):
+            processes: int | None = None, progress: bool = True, overwrite: bool = False):
         """Solve every point not yet done and return the dataset (see :func:`sweep`)."""
         if processes is not None and (isinstance(processes, bool) or
                                       not isinstance(processes, int) or processes < 1):
@@ -447,8 +242,8 @@ class Sweep:
         workers = (os.cpu_count() or 1) if processes is None else processes
         if scheduler is not None or workers > 1:
             _check_picklable(self.solver, self.solver_name)
-        journal: _Journal | None = None
-        lock: _RunLock | None = None
+        journal: Journal | None = None
+        lock: RunLock | None = None
         done: dict[tuple[int, ...], dict[str, Any]] = {}
         if out is not None:
             out = Path(out)
@@ -457,11 +252,15 @@ class Sweep:
             finished = self._finished(out)
             if finished is not None:
                 return finished
-            lock = _RunLock(lock_path(out))
+            if out.exists() and not overwrite:
+                raise ParameterError(f"out: {str(out)!r} exists and is not the output of this "
+                                     "sweep; pass overwrite=True to replace it, or choose "
+                                     "another file")
+            lock = RunLock(lock_path(out))
             lock.acquire()
         try:
             if out is not None:
-                opened = _Journal(journal_path(out), self.fingerprint, self.config.to_dict())
+                opened = Journal(journal_path(out), self.fingerprint, self.config.to_dict())
                 done = opened.open()  # refuses a foreign journal (left untouched)
                 journal = opened
             tasks = [(index, self.config.model(p), p["backend"])
@@ -552,17 +351,6 @@ class Sweep:
         return xr.Dataset(data, coords=coords, attrs=attrs)
 
 
-def _read_journal(path: Path, fingerprint: str) -> dict[tuple[int, ...], Any]:
-    """The records of a journal without opening it for writing (empty if absent or foreign)."""
-    if not path.exists():
-        return {}
-    lines = path.read_bytes().split(b"\n")[:-1]
-    if not lines or (_loads(lines[0]) or {}).get("fingerprint") != fingerprint:
-        return {}
-    recs = (_loads(line) for line in lines[1:])
-    return {tuple(r["index"]): r["record"] for r in recs if r is not None}
-
-
 def _execute(tasks, solver, record, *, scheduler, processes, progress, initial, total,
              inherited: tuple[int, ...] = ()) -> None:
     """Run ``tasks`` [(index, model, backend)] and pass each result to ``record`` on arrival.
@@ -604,7 +392,7 @@ def _execute(tasks, solver, record, *, scheduler, processes, progress, initial, 
         return
     ctx = multiprocessing.get_context()
     forked = ctx.get_start_method() == "fork"  # only then are the descriptors inherited
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=worker_init,
                                initargs=(os.getpid(), inherited if forked else ()))
     try:
         futures = {pool.submit(_solve_point, solver, m, b): i for i, m, b in tasks}
@@ -642,7 +430,8 @@ def _connect(client_class, address: str):
 
 def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = None,
           out: str | os.PathLike | None = None, scheduler: str | None = None,
-          processes: int | None = None, progress: bool = True, solver: Solver | None = None):
+          processes: int | None = None, progress: bool = True, solver: Solver | None = None,
+          overwrite: bool = False):
     """Steady states on a grid of heat-valve parameters, as an :class:`xarray.Dataset`.
 
     Parameters
@@ -667,6 +456,9 @@ def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = Non
     solver
         ``solver(model, *, backend) -> SteadyState`` used instead of
         :func:`~dickeheat.numeric.steady.steady_state` (e.g. a stand-in in tests).
+    overwrite
+        Replace an existing ``out`` that is not this sweep's output (default: refuse with
+        :class:`~dickeheat.errors.ParameterError`).
 
     Returns
     -------
@@ -686,4 +478,5 @@ def sweep(grid: Mapping[str, Sequence], *, fixed: Mapping[str, Any] | None = Non
         :data:`SCHEDULER_TIMEOUT` seconds.
     """
     return Sweep(grid, fixed=fixed, solver=solver).run(out=out, scheduler=scheduler,
-                                                        processes=processes, progress=progress)
+                                                        processes=processes, progress=progress,
+                                                        overwrite=overwrite)

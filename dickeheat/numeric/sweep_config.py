@@ -278,4 +278,7 @@ def load_config(path: str | Path) -> SweepConfig:
                              f"{err.strerror or err}") from None
     except tomllib.TOMLDecodeError as err:
         raise ParameterError(f"{path.name}: not valid TOML: {err}") from None
+    except UnicodeDecodeError as err:  # binary content: TOML is UTF-8 text
+        raise ParameterError(f"config file {str(path)!r} is not a UTF-8 text (TOML) file: "
+                             f"byte {err.start} cannot be decoded") from None
     return parse_config(data, source=path.name)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from typing import Any
 
 from dickeheat.errors import UnknownNameError
-from dickeheat.reproduce.figure import FigureSpec, ReproducedFigure, reproduce_spec
+from dickeheat.reproduce.figure import FigureSpec, ReproducedFigure, label_dataset, reproduce_spec
 
 __all__ = ["FIGURE_PACKAGES", "figures", "figure_ids", "get_figure", "compute", "plot",
            "reproduce"]
@@ -52,18 +53,26 @@ def compute(fig_id: str, *, version: str | None = None, fast: bool = False,
             progress: bool = False) -> Any:
     """The labelled data (:class:`xarray.Dataset`) of figure ``fig_id``."""
     spec = get_figure(fig_id)
-    return spec.compute(version=spec.check_version(version), fast=fast, progress=progress)
+    version = spec.check_version(version)
+    data = spec.compute(version=version, fast=fast, progress=progress)
+    return label_dataset(spec, data, version, fast)
 
 
 def plot(fig_id: str, data: Any) -> Any:
     """Draw figure ``fig_id`` from its dataset (no computation)."""
-    return get_figure(fig_id).plot(data)
+    spec = get_figure(fig_id)
+    if hasattr(data, "attrs") and "title" not in data.attrs:
+        label_dataset(spec, data, data.attrs.get("version", spec.default_version))
+    return spec.plot(data)
 
 
 def reproduce(fig_id: str, out_dir: str | os.PathLike[str] = ".", *,
               version: str | None = None, fast: bool = False, progress: bool = False,
-              overwrite: bool = False) -> ReproducedFigure:
-    """Compute figure ``fig_id``, plot it, and write ``<id>.png`` and ``<id>.nc`` (existing
-    files only with ``overwrite=True``)."""
+              overwrite: bool = False, vector: tuple[str, ...] = ("pdf",),
+              on_stage: Callable[[str], None] | None = None) -> ReproducedFigure:
+    """Compute figure ``fig_id``, plot it, and write ``<id>.png`` (300 dpi), the vector files
+    (``<id>.pdf``; ``vector=("pdf", "svg")`` adds SVG) and ``<id>.nc`` (existing files only
+    with ``overwrite=True``); see :func:`~dickeheat.reproduce.figure.reproduce_spec`."""
     return reproduce_spec(get_figure(fig_id), out_dir, version=version, fast=fast,
-                          progress=progress, overwrite=overwrite)
+                          progress=progress, overwrite=overwrite, vector=vector,
+                          on_stage=on_stage)

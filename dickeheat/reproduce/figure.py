@@ -23,7 +23,8 @@ from typing import Any
 from dickeheat.errors import ParameterError
 from dickeheat.files import check_output_file, replace_atomically, writable_directory
 
-__all__ = ["FigureSpec", "ReproducedFigure", "reproduce_spec"]
+__all__ = ["PNG_DPI", "VECTOR_FORMATS", "FigureSpec", "ReproducedFigure", "caption", "citation",
+           "file_metadata", "label_dataset", "output_paths", "parameters", "reproduce_spec"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,6 +104,15 @@ class FigureSpec:
                 "slow": self.slow}
 
 
+#: resolution of the written PNG (print quality)
+PNG_DPI = 300
+#: vector formats ``reproduce`` can write beside the PNG (PDF by default)
+VECTOR_FORMATS: tuple[str, ...] = ("pdf", "svg")
+#: dataset attributes that are bookkeeping, not parameters of the figure
+_NOT_PARAMETERS = frozenset({"figure", "title", "paper_numbering", "paper_version", "fast_grid",
+                             "caption", "citation", "version", "units"})
+
+
 @dataclasses.dataclass(frozen=True)
 class ReproducedFigure:
     """What :func:`reproduce_spec` wrote, and how long it took."""
@@ -113,29 +123,130 @@ class ReproducedFigure:
     data: Path
     compute_seconds: float
     plot_seconds: float
+    vectors: tuple[Path, ...] = ()
+    caption: str = ""
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every file written: the PNG, the vector files, the data."""
+        return (self.png, *self.vectors, self.data)
+
+
+def citation(paper: str) -> str:
+    """The citation of paper key ``paper`` (the key itself for a paper not registered)."""
+    from dickeheat.derivations import PAPERS
+
+    return next((p.citation for p in PAPERS if p.key == paper), paper)
+
+
+def parameters(data: Any) -> dict[str, Any]:
+    """The figure's parameters: the scalar attributes of its dataset, bookkeeping left out."""
+    out: dict[str, Any] = {}
+    for key, value in getattr(data, "attrs", {}).items():
+        if key in _NOT_PARAMETERS:
+            continue
+        if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 80):
+            out[key] = value
+        elif hasattr(value, "item") and getattr(value, "size", 2) == 1:
+            out[key] = value.item()
+    return out
+
+
+def caption(spec: FigureSpec, data: Any, version: str, fast: bool = False) -> str:
+    """The caption text: what the figure is, from which paper, with which parameters."""
+    where = ("a figure beyond the paper" if spec.beyond_paper else spec.numbering)
+    params = ", ".join(f"{k} = {v:.6g}" if isinstance(v, float) else f"{k} = {v}"
+                       for k, v in parameters(data).items())
+    text = (f"{spec.title} ({where}; {citation(spec.paper)}). {spec.summary.rstrip('.')}. "
+            f"Parameters of the {version} version")
+    text += f" (reduced preview grid): {params}." if fast else f": {params}."
+    return text.replace(": .", ".")
+
+
+def label_dataset(spec: FigureSpec, data: Any, version: str, fast: bool = False) -> Any:
+    """Put the title, numbering, version and caption into ``data.attrs`` (the plot reads them)."""
+    if hasattr(data, "attrs"):
+        data.attrs.update({"title": spec.title, "paper_numbering": spec.numbering,
+                           "paper_version": version, "fast_grid": int(fast),
+                           "citation": citation(spec.paper)})
+        data.attrs["caption"] = caption(spec, data, version, fast)
+    return data
+
+
+def file_metadata(spec: FigureSpec, text: str, fmt: str) -> dict[str, Any]:
+    """The ``metadata=`` of :meth:`matplotlib.figure.Figure.savefig` for format ``fmt``."""
+    from dickeheat import __version__
+
+    title = f"{spec.title} ({spec.numbering})"
+    creator = f"dickeheat {__version__} reproduce {spec.id}"
+    if fmt == "pdf":
+        return {"Title": title, "Subject": text, "Keywords": citation(spec.paper),
+                "Creator": creator, "CreationDate": None}
+    if fmt == "svg":
+        return {"Title": title, "Description": text, "Source": citation(spec.paper),
+                "Creator": creator, "Date": None}
+    return {"Title": title, "Description": text, "Source": citation(spec.paper),
+            "Software": creator}
+
+
+def output_paths(spec: FigureSpec, out_dir: Path,
+                 vector: tuple[str, ...] = ("pdf",)) -> tuple[Path, ...]:
+    """The files :func:`reproduce_spec` writes: PNG, vector files, NetCDF data."""
+    return (out_dir / f"{spec.id}.png", *(out_dir / f"{spec.id}.{f}" for f in vector),
+            out_dir / f"{spec.id}.nc")
+
+
+def _check_vector(vector: Any) -> tuple[str, ...]:
+    if isinstance(vector, str):
+        vector = (vector,)
+    try:
+        formats = tuple(vector)
+    except TypeError:
+        formats = (vector,)
+    bad = [f for f in formats if f not in VECTOR_FORMATS]
+    if bad or len(set(formats)) != len(formats):
+        raise ParameterError(f"vector must be a subset of {list(VECTOR_FORMATS)} without "
+                             f"repeats, got {vector!r}")
+    return formats
 
 
 def reproduce_spec(spec: FigureSpec, out_dir: str | os.PathLike[str] = ".", *,
                    version: str | None = None, fast: bool = False, progress: bool = False,
-                   overwrite: bool = False) -> ReproducedFigure:
-    """Compute ``spec``, plot it, and write ``<id>.png`` and ``<id>.nc`` to ``out_dir``.
+                   overwrite: bool = False, vector: tuple[str, ...] = ("pdf",),
+                   on_stage: Callable[[str], None] | None = None) -> ReproducedFigure:
+    """Compute ``spec``, plot it, and write ``<id>.png`` (300 dpi), the vector files
+    (``<id>.pdf`` by default; ``vector=("pdf", "svg")`` adds SVG) and ``<id>.nc``.
 
-    The version and the output files are checked before anything is computed: existing files
-    are replaced only with ``overwrite=True``.
+    The title, paper and parameters go into every file's metadata and into the caption
+    (returned, and stored as the dataset's ``caption`` attribute). The version and the output
+    files are checked before anything is computed: existing files are replaced only with
+    ``overwrite=True``. ``on_stage`` is called with ``"compute"``, ``"plot"`` and ``"write"`` as
+    each stage begins (a progress hook; this function prints nothing).
     """
     version = spec.check_version(version)
     if not isinstance(fast, bool):
         raise ParameterError(f"fast must be True or False, got {fast!r}")
+    formats = _check_vector(vector)
     out = writable_directory(out_dir)
-    for suffix in (".png", ".nc"):
-        check_output_file(out / f"{spec.id}{suffix}", name="out_dir", overwrite=overwrite)
+    paths = output_paths(spec, out, formats)
+    for path in paths:
+        check_output_file(path, name="out_dir", overwrite=overwrite)
+    stage = on_stage or (lambda name: None)
     t0 = time.perf_counter()
+    stage("compute")
     data = spec.compute(version=version, fast=fast, progress=progress)
-    data.attrs.update({"paper_numbering": spec.numbering, "fast_grid": int(fast)})
+    label_dataset(spec, data, version, fast)
     t1 = time.perf_counter()
+    stage("plot")
     fig = spec.plot(data)
-    png, nc = out / f"{spec.id}.png", out / f"{spec.id}.nc"
-    replace_atomically(png, lambda p: fig.savefig(p, dpi=110, format="png"))
+    text = data.attrs["caption"]
+    stage("write")
+    png, nc = paths[0], paths[-1]
+    replace_atomically(png, lambda p: fig.savefig(p, dpi=PNG_DPI, format="png",
+                                                  metadata=file_metadata(spec, text, "png")))
+    for path, fmt in zip(paths[1:-1], formats):
+        replace_atomically(path, lambda p, fmt=fmt: fig.savefig(
+            p, format=fmt, metadata=file_metadata(spec, text, fmt)))
     t2 = time.perf_counter()
     replace_atomically(nc, lambda p: data.to_netcdf(p))
-    return ReproducedFigure(spec.id, version, png, nc, t1 - t0, t2 - t1)
+    return ReproducedFigure(spec.id, version, png, nc, t1 - t0, t2 - t1, paths[1:-1], text)

@@ -45,7 +45,8 @@ __all__ = ["FIGURES"]
 
 FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec(
-        id="andolina2024-fig3", paper="andolina2024", title="Effective temperature T*",
+        id="andolina2024-fig3", paper="andolina2024",
+        title="Effective temperature T* of the collective baths",
         numbers={"arxiv": "Fig. 3", "published": None},
         summary=(
             "T*/T0 (Eq. 16) versus T_h/T0 for several T_c, gamma_h = gamma_c; the operating points "
@@ -53,7 +54,8 @@ FIGURES: tuple[FigureSpec, ...] = (
         ),
         compute=s2.compute_fig3, plot=fp.plot_fig3, versions=("arxiv",)),
     FigureSpec(
-        id="andolina2024-fig4", paper="andolina2024", title="Heat current in a fixed-J subspace",
+        id="andolina2024-fig4", paper="andolina2024",
+        title="Heat current within one total-spin subspace J",
         numbers={"arxiv": "Fig. 4", "published": "Fig. 3"},
         summary=(
             "Q_h/(Jbar hbar omega0^2) versus T0/T_h for several Jbar and versus Jbar for several "
@@ -62,7 +64,8 @@ FIGURES: tuple[FigureSpec, ...] = (
         ),
         compute=s2.compute_fig4, plot=fp.plot_fig4, versions=VERSIONS, slow=True),
     FigureSpec(
-        id="andolina2024-fig5", paper="andolina2024", title="Parasitic bath",
+        id="andolina2024-fig5", paper="andolina2024",
+        title="Heat current per qubit with a parasitic bath",
         numbers={"arxiv": "Fig. 5", "published": "Fig. 4"},
         summary=(
             "Q_h/N and <J^2>/(N/2(N/2+1)) versus N = 1..20 for several T_p, for T_h = T0 and "
@@ -70,7 +73,8 @@ FIGURES: tuple[FigureSpec, ...] = (
         ),
         compute=s3.compute_fig5, plot=fp.plot_fig5, versions=VERSIONS),
     FigureSpec(
-        id="andolina2024-fig6", paper="andolina2024", title="Experimental proposal",
+        id="andolina2024-fig6", paper="andolina2024",
+        title="Experimental proposal: heat currents in femtowatts",
         numbers={"arxiv": "Fig. 6", "published": "Fig. 5"},
         summary=(
             "Table I parameters: Q_h/N in fW versus N for several T_p; for N = 2 versus T_p the "
@@ -78,7 +82,8 @@ FIGURES: tuple[FigureSpec, ...] = (
         ),
         compute=s4.compute_fig6, plot=fp.plot_fig6, versions=VERSIONS),
     FigureSpec(
-        id="andolina2024-fig7", paper="andolina2024", title="Thermal <J_z> in a fixed-J subspace",
+        id="andolina2024-fig7", paper="andolina2024",
+        title="Thermal ⟨J_z⟩ within one total-spin subspace J",
         numbers={"arxiv": "Fig. 7", "published": "Fig. 6"},
         summary=(
             "<J_z>_{Jbar,T} (Eq. C10) versus T/T0 for several Jbar, and -<J_z> versus Jbar with "
@@ -86,7 +91,8 @@ FIGURES: tuple[FigureSpec, ...] = (
         ),
         compute=s2.compute_fig7, plot=fp.plot_fig7, versions=VERSIONS),
     FigureSpec(
-        id="andolina2024-fig5-large", paper="andolina2024", title="Parasitic bath up to N = 1000",
+        id="andolina2024-fig5-large", paper="andolina2024",
+        title="Heat current per qubit with a parasitic bath, up to N = 1000",
         numbers={},
         summary=(
             "The parasitic-bath figure (arXiv Fig. 5) extended to N = 1000 on a geometric grid "
@@ -94,7 +100,8 @@ FIGURES: tuple[FigureSpec, ...] = (
         ),
         compute=s3.compute_fig5_large, plot=fp.plot_fig5, versions=VERSIONS, slow=True),
     FigureSpec(
-        id="andolina2024-coth-approach", paper="andolina2024", title="Approach to the coth law",
+        id="andolina2024-coth-approach", paper="andolina2024",
+        title="Collective enhancement approaching coth(T0/2T*)",
         numbers={},
         summary=(
             "Q_h/Q_ind versus N up to 1000 approaching coth(T0/2T*) (Eq. 29): J = N/2 without "

@@ -12,6 +12,7 @@ import numpy as np
 import xarray as xr
 from matplotlib.colors import SymLogNorm
 from matplotlib.figure import Figure
+from matplotlib.ticker import NullFormatter
 
 __all__ = ["plot_fig2", "plot_fig3", "plot_fig4", "plot_fig5", "plot_fig7"]
 
@@ -35,7 +36,7 @@ def plot_fig2(ds: xr.Dataset) -> Figure:
     ax.plot(N, ds.I_red, "s", ms=3, color="C3", mfc="none",
             label=r"three-level model, $\beta_w=10^{-3}$")
     if "I_G4" in ds:
-        ax.plot(N, ds.I_G4, "k-", lw=1, label=r"(G4), $\beta_w\to 0$")
+        ax.plot(N, ds.I_G4, "k-", lw=1, label=r"closed form (Eq. G4), $\beta_w\to 0$")
     else:
         ax.plot(N, ds.I_lim, "k-", lw=1, label=r"$n_w\to\infty$ limit (numeric)")
     ax.set_xlabel("number of qubits N")
@@ -82,8 +83,12 @@ def plot_fig4(ds: xr.Dataset) -> Figure:
     """Fig. 4: cold current against beta_c for several delta_w, and where it changes sign."""
     fig, (ax,) = _figure(f"Lowest reachable cold temperature (Fig. 4, N = {ds.attrs['N']})")
     for i, d in enumerate(ds.delta_w.values):
+        # the smallest widths give nearly the same curve: line styles and markers tell them apart
+        mant, exp = f"{d:.0e}".split("e")
+        value = rf"10^{{{int(exp)}}}" if mant == "1" else rf"{mant}\times 10^{{{int(exp)}}}"
         ax.plot(ds.beta_c, ds.I_c.sel(delta_w=d), color=f"C{i}",
-                label=rf"$\delta_w = {d:g}\,\Omega$")
+                ls=["-", "--", "-.", ":", "-"][i % 5], marker="osv^D"[i % 5], ms=4, mfc="none",
+                markevery=(i, 5), label=rf"$\delta_w = {value}\,\Omega$")
         bm = float(ds.beta_c_max.sel(delta_w=d))
         if np.isfinite(bm):
             ax.axvline(bm, color=f"C{i}", lw=0.8)
@@ -126,10 +131,15 @@ def plot_fig5(ds: xr.Dataset) -> Figure:
 def plot_fig7(ds: xr.Dataset) -> Figure:
     """Fig. 7: thermalisation time against N with a 1/N^2 fit."""
     fig, (ax,) = _figure("Superradiant thermalisation near the ground state (Fig. 7)")
-    ax.plot(ds.N, ds.t_th, "ko", ms=3, label="rate equation (C1)")
-    ax.plot(ds.N, ds.fit, "r--", label=rf"fit ${ds.attrs['fit_coefficient']:.3g}/N^2$")
+    ax.plot(ds.N, ds.t_th, "ko", ms=3, label="rate equation (Eq. C1)")
+    ax.plot(ds.N, ds.fit, "r--", label=rf"fit ${ds.attrs['fit_coefficient']:.3g}/N^2$ [$1/\Omega$]")
     ax.set_xscale("log")
     ax.set_yscale("log")
+    # plain integers on the N axis (the default minor labels 3x10^0, 4x10^0 collide)
+    ticks = [n for n in (2, 3, 5, 10, 20, 30, 50, 100, 200, 500, 1000)
+             if ds.N.values.min() <= n <= ds.N.values.max()]
+    ax.set_xticks(ticks, [str(n) for n in ticks])
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("number of qubits N")
     ax.set_ylabel(r"thermalisation time $t_{th}$ [$1/\Omega$]")
     ax.legend()
