@@ -50,6 +50,8 @@ RESIDUAL_NORM_DEPHASING = (
     "dephasing)"
 )
 _MAX_RECENTRES = 8
+#: smallest ratio of a nonzero rate to the largest rate that :func:`solve` accepts
+MIN_RATE_RATIO = 1e-12
 #: largest N accepted with local dephasing (sparse LU; N = 1500 took ~35 s on 2 shared cores)
 DEPHASING_MAX_N = 2000
 
@@ -116,6 +118,15 @@ def _fixed_J(model: HeatValve) -> tuple[DickePopulations, float]:
     return DickePopulations(model.N, log_P, sector=J), float(np.max(np.abs(rel_in - out) / out))
 
 
+def _spare_bytes(N: int, reference: str) -> int | None:
+    """Memory left for the acceleration history once the kernel's arrays are allocated."""
+    have = available_memory()
+    if have is None:
+        return None
+    per_level = BYTES_PER_LEVEL if reference == "log" else 32
+    return int(0.8 * have) - per_level * lat.n_levels(N)
+
+
 def _solve_lattice(rates: LatticeRates, tol: float,
                    max_iter: int) -> tuple[LadderSolver, int, float, str]:
     """Thermal reference first; if it drifts (or does not apply) the general log reference
@@ -125,7 +136,8 @@ def _solve_lattice(rates: LatticeRates, tol: float,
         solver = None
         try:
             solver = ThermalReferenceSolver(rates)
-            iterations, change = iterate(solver, tol=tol, max_iter=max_iter)
+            iterations, change = iterate(solver, tol=tol, max_iter=max_iter,
+                                         spare_bytes=_spare_bytes(rates.N, "thermal"))
             return solver, iterations, change, "thermal"
         except (Drift, FloatingPointError):
             iterations = 0 if solver is None else solver.iterations_done
@@ -133,7 +145,8 @@ def _solve_lattice(rates: LatticeRates, tol: float,
     general = LogReferenceSolver(rates)
     for _ in range(_MAX_RECENTRES):
         try:
-            done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1))
+            done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1),
+                                   spare_bytes=_spare_bytes(rates.N, "log"))
             return general, iterations + done, change, "log"
         except Drift:
             iterations += general.iterations_done
@@ -209,6 +222,22 @@ def _with_dephasing(model: HeatValve,
         )
     pops = DickePopulations(model.N, log_P, reference="direct LU")
     return pops, residual, _moments_from_logs(pops)
+
+
+def _rescaled(model: HeatValve, scale: float) -> HeatValve:
+    """``model`` with every rate divided by ``scale`` (same steady state, time unit 1/scale).
+
+    Refuses rate ratios beyond what a double resolves (a rate that underflows when divided)."""
+    names = ("gamma_h", "gamma_c", "gamma_p", "gamma_phi", "gamma_phi_c")
+    scaled = {name: getattr(model, name) / scale for name in names}
+    for name in names:
+        if getattr(model, name) > 0.0 and not scaled[name] >= MIN_RATE_RATIO:
+            raise ParameterError(
+                f"{name} = {getattr(model, name)!r} is too small relative to the largest rate "
+                f"({scale!r}): backend 'reduced' resolves rate ratios >= {MIN_RATE_RATIO:.0e}; "
+                f"set {name} = 0 or use a larger value"
+            )
+    return model if scale == 1.0 else dataclasses.replace(model, **scaled)
 
 
 def _moments_from_logs(pops: DickePopulations) -> np.ndarray:
@@ -296,6 +325,10 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         raise ParameterError(f"max_iter must be an integer >= 1, got {max_iter!r}")
     t0 = time.perf_counter()
     norm = RESIDUAL_NORM
+    # the steady state depends on rate ratios only: solve with the largest rate set to 1
+    # (γ = 1e-300 and γ = 1e300 alike), and scale the currents back
+    scale = max(model.gamma_h, model.gamma_c, model.gamma_p, model.gamma_phi)
+    original, model = model, _rescaled(model, scale)
     if model.gamma_phi > 0.0:
         if model.N > DEPHASING_MAX_N:
             raise ParameterError(
@@ -314,8 +347,10 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         pops, residual, moments = _with_parasitic(model, float(tol), float(residual_tol),
                                                   int(max_iter))
         obs = _observables(model, moments)
+    for key in ("Q_h", "Q_c", "Q_p"):
+        obs[key] *= scale
     return SteadyState(
-        model=model,
+        model=original,
         backend="reduced",
         residual=residual,
         solve_seconds=time.perf_counter() - t0,
