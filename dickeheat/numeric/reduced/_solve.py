@@ -30,6 +30,7 @@ __all__ = [
     "BYTES_PER_LEVEL",
     "DEPHASING_MAX_N",
     "MAX_N",
+    "MIN_RATE_RATIO",
     "RESIDUAL_NORM",
     "available_memory",
     "memory_estimate",
@@ -38,6 +39,8 @@ __all__ = [
 
 #: bytes of working memory per Dicke level (12 float64 arrays)
 BYTES_PER_LEVEL = 96
+#: bytes per level of the thermal fast path (4 float64 arrays)
+THERMAL_BYTES_PER_LEVEL = 32
 #: largest N accepted: memory_estimate(30_000) ≈ 21.6 GB, what a 24 GB machine can hold
 MAX_N = 30_000
 RESIDUAL_NORM = (
@@ -57,9 +60,14 @@ DEPHASING_MAX_N = 2000
 
 
 # -- memory -------------------------------------------------------------------------------
-def memory_estimate(N: int) -> int:
-    """Peak working memory of :func:`solve` in bytes for N qubits (with a parasitic bath)."""
-    return BYTES_PER_LEVEL * lat.n_levels(N) + 64 * (int(N) + 2) + 16 * 2**20
+def memory_estimate(N: int, reference: str = "log") -> int:
+    """Peak working memory of :func:`solve` in bytes for N qubits (with a parasitic bath).
+
+    ``reference="log"`` (default) is the worst case (the general log reference);
+    ``"thermal"`` the fast path (:data:`THERMAL_BYTES_PER_LEVEL`), checked first.
+    """
+    per_level = BYTES_PER_LEVEL if reference == "log" else THERMAL_BYTES_PER_LEVEL
+    return per_level * lat.n_levels(N) + 64 * (int(N) + 2) + 16 * 2**20
 
 
 def available_memory() -> int | None:
@@ -74,13 +82,13 @@ def available_memory() -> int | None:
     return None
 
 
-def _check_memory(N: int) -> None:
+def _check_memory(N: int, reference: str = "log") -> None:
     if N > MAX_N:
         raise ParameterError(
             f"N = {N} is too large for backend 'reduced': it accepts N <= {MAX_N} "
             f"(about {memory_estimate(MAX_N) / 1e9:.1f} GB of working memory)"
         )
-    need = memory_estimate(N)
+    need = memory_estimate(N, reference)
     have = available_memory()
     if have is not None and need > have:
         raise ParameterError(
@@ -123,8 +131,7 @@ def _spare_bytes(N: int, reference: str) -> int | None:
     have = available_memory()
     if have is None:
         return None
-    per_level = BYTES_PER_LEVEL if reference == "log" else 32
-    return int(0.8 * have) - per_level * lat.n_levels(N)
+    return int(0.8 * have) - memory_estimate(N, reference)
 
 
 def _solve_lattice(rates: LatticeRates, tol: float,
@@ -142,6 +149,7 @@ def _solve_lattice(rates: LatticeRates, tol: float,
         except (Drift, FloatingPointError):
             iterations = 0 if solver is None else solver.iterations_done
             del solver  # free the thermal work arrays before allocating the general ones
+    _check_memory(rates.N, "log")
     general = LogReferenceSolver(rates)
     for _ in range(_MAX_RECENTRES):
         try:
@@ -305,7 +313,8 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
     Raises
     ------
     ParameterError
-        Bad options, or N beyond :data:`MAX_N` or beyond the available memory.
+        Bad options, N beyond :data:`MAX_N` or beyond the available memory, or a nonzero rate
+        below :data:`MIN_RATE_RATIO` times the largest (named in the message).
     NumericalError
         No convergence, or a residual above ``residual_tol``.
 
@@ -343,7 +352,7 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         pops, residual = _fixed_J(model)
         obs = _sector_observables(model, pops)
     else:
-        _check_memory(model.N)
+        _check_memory(model.N, "thermal")  # the log fallback checks its own need
         pops, residual, moments = _with_parasitic(model, float(tol), float(residual_tol),
                                                   int(max_iter))
         obs = _observables(model, moments)
