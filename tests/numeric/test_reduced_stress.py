@@ -15,8 +15,7 @@ from dickeheat.numeric.reduced import _aggregation as ag
 from dickeheat.numeric.reduced._thermal import ThermalReferenceSolver
 from dickeheat.numeric.reduced.stress import points, run_point
 
-STRONG_HOT = {"gamma_h": 1.0, "gamma_c": 1.0, "T_h": 3.0, "T_c": 1 / 3, "gamma_p": 5.0,
-              "T_p": 3.0}
+STRONG_HOT = {"gamma_h": 1.0, "gamma_c": 1.0, "T_h": 3.0, "T_c": 1 / 3, "gamma_p": 5.0, "T_p": 3.0}
 
 
 def test_coarse_stress_grid_converges_or_raises():
@@ -83,8 +82,9 @@ def test_tiny_and_huge_rates_rescale(factor):
     """All rates times a factor: same state, currents times the factor."""
     base = {"N": 12, "T_h": 3.0, "T_c": 0.5, "T_p": 1.0}
     ref = reduced.solve(HeatValve(gamma_h=1.0, gamma_c=0.3, gamma_p=0.2, **base))
-    got = reduced.solve(HeatValve(gamma_h=factor, gamma_c=0.3 * factor, gamma_p=0.2 * factor,
-                                  **base))
+    got = reduced.solve(
+        HeatValve(gamma_h=factor, gamma_c=0.3 * factor, gamma_p=0.2 * factor, **base)
+    )
     assert got.model.gamma_h == factor
     assert np.max(np.abs(got.rho.log_P - ref.rho.log_P)) < 1e-12
     for key in ("Q_h", "Q_c", "Q_p"):
@@ -102,7 +102,15 @@ def test_small_parasitic_ratio_is_solved(gamma_p):
 
 @pytest.mark.parametrize("name", ["gamma_p", "gamma_c"])
 def test_unresolvable_rate_ratio_is_refused_naming_the_rate(name):
-    params = {"N": 9, "gamma_h": 1.0, "gamma_c": 1.0, "T_h": 3.0, "T_c": 0.5, "gamma_p": 0.1,
-              "T_p": 1.0, name: 1e-20}
+    params = {
+        "N": 9,
+        "gamma_h": 1.0,
+        "gamma_c": 1.0,
+        "T_h": 3.0,
+        "T_c": 0.5,
+        "gamma_p": 0.1,
+        "T_p": 1.0,
+        name: 1e-20,
+    }
     with pytest.raises(ParameterError, match=name):
         reduced.solve(HeatValve(**params))

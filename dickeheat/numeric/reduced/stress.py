@@ -36,8 +36,16 @@ __all__ = ["GAMMA_P_RATIOS", "COLLECTIVE_T", "COUPLINGS", "PARASITIC_T", "points
 #: γ_p/γ_h along the grid
 GAMMA_P_RATIOS = (1e-6, 1e-3, 1.0, 5.0, 1e3)
 #: (T_h, T_c): both cold, both hot, hot/cold both ways, and the T = 0 limits
-COLLECTIVE_T = ((0.01, 0.01), (100.0, 100.0), (100.0, 0.01), (0.01, 100.0), (3.0, 1 / 3),
-                (1.0, 0.0), (0.0, 1.0), (0.0, 0.0))
+COLLECTIVE_T = (
+    (0.01, 0.01),
+    (100.0, 100.0),
+    (100.0, 0.01),
+    (0.01, 100.0),
+    (3.0, 1 / 3),
+    (1.0, 0.0),
+    (0.0, 1.0),
+    (0.0, 0.0),
+)
 #: T_p
 PARASITIC_T = (0.01, 1.0, 3.0, 100.0)
 #: (γ_h, γ_c)
@@ -46,6 +54,9 @@ COUPLINGS = ((1.0, 1.0), (1.0, 0.1), (0.1, 1.0))
 
 def points(level: str = "coarse") -> list[dict]:
     """The parameter sets (``HeatValve`` keywords) of the ``"coarse"`` or ``"full"`` grid."""
+    sizes: tuple[int, ...]
+    ratios: tuple[float, ...]
+    tps: tuple[float, ...]
     if level == "coarse":  # the couplings cycle through COUPLINGS rather than multiply
         sizes, ratios = (2, 7, 30), (1e-6, 1.0, 1e3)
         temps, tps, coups = COLLECTIVE_T, (0.01, 3.0, 100.0), COUPLINGS
@@ -60,13 +71,24 @@ def points(level: str = "coarse") -> list[dict]:
     grid = itertools.product(sizes, ratios, temps, tps, coups if level == "full" else [None])
     for i, (N, r, (Th, Tc), Tp, coupling) in enumerate(grid):
         gh, gc = coupling if coupling is not None else coups[i % len(coups)]
-        out.append({"N": N, "gamma_h": gh, "gamma_c": gc, "T_h": Th, "T_c": Tc,
-                    "gamma_p": r * gh, "T_p": Tp})
+        out.append(
+            {
+                "N": N,
+                "gamma_h": gh,
+                "gamma_c": gc,
+                "T_h": Th,
+                "T_c": Tc,
+                "gamma_p": r * gh,
+                "T_p": Tp,
+            }
+        )
     corner_T = ((0.01, 0.01), (100.0, 100.0), (3.0, 1 / 3), (0.0, 0.0))
-    for N, r, (Th, Tc), Tp in itertools.product(corners_N, (1e-6, 1.0, 5.0, 1e3), corner_T,
-                                                (0.01, 3.0, 100.0)):
-        out.append({"N": N, "gamma_h": 1.0, "gamma_c": 1.0, "T_h": Th, "T_c": Tc,
-                    "gamma_p": r, "T_p": Tp})
+    for N, r, (Th, Tc), Tp in itertools.product(
+        corners_N, (1e-6, 1.0, 5.0, 1e3), corner_T, (0.01, 3.0, 100.0)
+    ):
+        out.append(
+            {"N": N, "gamma_h": 1.0, "gamma_c": 1.0, "T_h": Th, "T_c": Tc, "gamma_p": r, "T_p": Tp}
+        )
     return out
 
 
@@ -82,7 +104,17 @@ def run_point(params: dict, **options) -> dict:
     try:
         s = solve(HeatValve(**params), **options)
     except (NumericalError, ParameterError) as err:
-        return {"status": type(err).__name__, "iterations": 0, "residual": float("nan"),
-                "seconds": time.perf_counter() - t0, "message": str(err)}
-    return {"status": "ok", "iterations": s.rho.iterations, "residual": s.residual,
-            "seconds": time.perf_counter() - t0, "message": ""}
+        return {
+            "status": type(err).__name__,
+            "iterations": 0,
+            "residual": float("nan"),
+            "seconds": time.perf_counter() - t0,
+            "message": str(err),
+        }
+    return {
+        "status": "ok",
+        "iterations": s.rho.iterations,
+        "residual": s.residual,
+        "seconds": time.perf_counter() - t0,
+        "message": "",
+    }
