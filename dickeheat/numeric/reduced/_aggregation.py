@@ -455,9 +455,14 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
             else:
                 mixer.restart()
             mixing = True
-        elif mixing and u_before is not None:
-            nxt = mixer.step(u_before, np.log(solver.y)) if mixer is not None else None
+        elif mixing and u_before is not None and mixer is not None:
+            nxt = mixer.step(u_before, np.log(solver.y))
             u_before = None
+            if nxt is not None and not (
+                np.all(np.isfinite(nxt)) and float(np.max(np.abs(nxt))) < solver.drift_limit
+            ):
+                mixer.restart()  # extrapolated out of the reference's range: keep y
+                nxt = None
             if nxt is not None:
                 np.exp(nxt, out=solver.y)
                 solver.set_drift_bounds(nxt)
