@@ -35,7 +35,8 @@ Convergence criterion
     coarse steps), divided by 1 − (contraction per sweep of the plain sweeps, measured above
     the rounding floor, at most 0.99), is at most ``tol`` (default 1e-11): an estimate of the
     remaining relative error of every population. Or the change of the plain sweeps has stayed
-    flat below 1e-8 for 12 sweeps (the rounding floor, which grows slowly with N). When the
+    flat below 1e-8 for 12 sweeps, or is below ``tol`` and has not halved in 12 plain sweeps
+    (the rounding floor, which grows slowly with N). When the
     plain sweeps contract by less than 0.5 per sweep (a strong, hot parasitic bath, γ_p ≳ γ),
     every double sweep is followed by an Anderson extrapolation in log y (``_accelerate``: on
     the linear problem, GMRES preconditioned by the double sweep, history sized to the free

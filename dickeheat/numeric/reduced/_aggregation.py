@@ -384,8 +384,9 @@ class LadderSolver:
 def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
             stall_below: float = 1e-8, accelerate: bool = True,
             spare_bytes: int | None = None) -> tuple[int, float]:
-    """Sweep (alternating direction) until the estimated error change/(1 − rate) is <= ``tol``
-    or the change stays flat below ``stall_below``; returns (iterations, last change).
+    """Sweep (alternating direction) until the estimated error change/(1 − rate) is <= ``tol``,
+    or the change stays flat below ``stall_below``, or it is below ``tol`` and has not halved
+    in 12 plain sweeps (the rounding floor); returns (iterations, last change).
 
     ``rate`` is the contraction per sweep of the *plain* sweeps (the largest observed over
     four successive plain sweeps). With ``accelerate``, once the plain sweeps contract by less
@@ -429,6 +430,12 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
                 and min(history[-4:]) > 0.99 * min(history[-12:-4]))
         if flat and plain >= 12:
             return len(history), change  # flat for 12 plain sweeps: the rounding floor
+        if change <= tol and plain >= 12 and min(history[-6:]) > 0.5 * min(history[-12:-6]):
+            return len(history), change  # below tol and not halving in 12 plain sweeps: the
+            # rounding floor lies between tol·(1 − rate) and tol
+        if mixing and change <= tol and len(history) >= 12 \
+                and min(history[-6:]) > 0.5 * min(history[-12:-6]):
+            flat = True  # below tol and no longer improving: verify with plain sweeps
         if flat and mixing:
             mixing, u_before = False, None  # at the rounding floor: let plain sweeps decide
             continue
