@@ -4,6 +4,10 @@ Run from the repository root::
 
     python benchmarks/bench_reduced.py            # accuracy, PIQS at N = 96, scaling, N = 10 000
     python benchmarks/bench_reduced.py --no-big   # without the N = 10 000 run
+    python benchmarks/bench_reduced.py --targets  # the three issue targets (N = 10 000 paper-like,
+                                                  # N = 10 000 with gamma_p = 5, T_p = 3, and
+                                                  # N = 30 000 peak memory), each in a child
+    python benchmarks/bench_reduced.py --stress [--stress-max-N 100]   # the full stress grid
 
 Parameters are those of Fig. 5(c, d) of the heat-valve paper (ω0 = 1):
 γ_h = γ_c = 1, T_h = 3, T_c = 1/3, γ_p = 0.001, T_p = 1/3.
@@ -43,7 +47,7 @@ from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.reduced import solve
 params = json.loads(sys.argv[2])
 t0 = time.perf_counter()
-s = solve(HeatValve(N=int(sys.argv[1]), **params))
+s = solve(HeatValve(N=int(sys.argv[1]), **params), max_iter=int(sys.argv[3]))
 wall = time.perf_counter() - t0
 print(json.dumps(dict(wall=wall, solve_seconds=s.solve_seconds, iterations=s.rho.iterations,
                       change=s.rho.change, residual=s.residual, reference=s.rho.reference,
@@ -52,9 +56,16 @@ print(json.dumps(dict(wall=wall, solve_seconds=s.solve_seconds, iterations=s.rho
 """
 
 
-def child(N: int, params: dict = PARAMS) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(N), json.dumps(params)],
-                         capture_output=True, text=True, check=True)
+def child(N: int, params: dict = PARAMS, max_iter: int = 2000,
+          timeout: float | None = None) -> dict:
+    """Solve in a fresh child process; ``{"error": ...}`` if it fails or times out."""
+    try:
+        out = subprocess.run([sys.executable, "-c", CHILD, str(N), json.dumps(params),
+                              str(max_iter)], capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"no result within {timeout:.0f} s"}
+    if out.returncode != 0:
+        return {"error": (out.stderr.strip().splitlines() or ["?"])[-1]}
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -136,19 +147,91 @@ def big(N: int = 10_000) -> None:
     t0 = time.perf_counter()
     c = child(N)
     wall = time.perf_counter() - t0
+    if "error" in c:
+        print(f"[N={N}] failed: {c['error']}")
+        return
     print(f"[N={N}] wall (child process, incl. interpreter start) {wall:.1f} s, "
-          f"solve {c['solve_seconds']:.1f} s (target <= 20 s), peak memory "
-          f"{c['rss'] / 1e9:.2f} GB (target <= 4 GB)")
+          f"solve {c['solve_seconds']:.1f} s (target <= 4 s), peak memory "
+          f"{c['rss'] / 1e9:.2f} GB")
     print(f"[N={N}] {c['iterations']} iterations, last change {c['change']:.1e}, residual "
           f"{c['residual']:.1e}, trace - 1 = {c['trace'] - 1:.1e}, first law "
           f"{c['first_law']:.1e} (Q_h = {c['Q_h']:.6g})")
+
+
+def load() -> str:
+    """The machine's load average (the benchmark shares its cores)."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return " ".join(fh.read().split()[:3])
+    except OSError:
+        return "?"
+
+
+def targets(timeout: float) -> None:
+    """The issue's targets, each in a fresh child (wall time, peak RSS, sweeps)."""
+    cases = [("N = 10 000, paper-like", 10_000, PARAMS, "<= 4 s"),
+             ("N = 10 000, gamma_p = 5, T_p = 3", 10_000,
+              dict(PARAMS, gamma_p=5.0, T_p=3.0), "<= 20 s"),
+             ("N = 30 000, paper-like", 30_000, PARAMS, "peak <= 8 GB")]
+    print(f"[targets] load average before: {load()} (2 cores)")
+    print("| case | wall (s) | peak RSS (GB) | sweeps | residual | target |")
+    print("|---|---|---|---|---|---|")
+    for name, N, params, target in cases:
+        t0 = time.perf_counter()
+        c = child(N, params, max_iter=100_000, timeout=timeout)
+        wall = time.perf_counter() - t0
+        if "error" in c:
+            print(f"| {name} | > {wall:.0f} | - | - | - | {target}: {c['error']} |")
+            continue
+        print(f"| {name} | {c['solve_seconds']:.1f} | {c['rss'] / 1e9:.2f} | {c['iterations']} "
+              f"| {c['residual']:.1e} | {target} |")
+    print(f"[targets] load average after: {load()}")
+
+
+def stress(max_N: int, max_iter: int) -> None:
+    """The full stress grid (``dickeheat.numeric.reduced.stress``): a table per N."""
+    import warnings
+
+    from dickeheat.numeric.reduced.stress import points, run_point
+
+    warnings.simplefilter("ignore", RuntimeWarning)
+    grid = [p for p in points("full") if p["N"] <= max_N]
+    print(f"[stress] {len(grid)} points (N <= {max_N}), load average {load()}")
+    print("| N | points | converged | NumericalError | ParameterError | sweeps median | "
+          "sweeps worst | time median (s) | time worst (s) | worst residual |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    failures = []
+    for N in sorted({p["N"] for p in grid}):
+        rows = [(p, run_point(p, max_iter=max_iter)) for p in grid if p["N"] == N]
+        ok = [r for _, r in rows if r["status"] == "ok"]
+        its = [r["iterations"] for r in ok] or [0]
+        secs = [r["seconds"] for _, r in rows]
+        failures += [(p, r) for p, r in rows if r["status"] != "ok"]
+        print(f"| {N} | {len(rows)} | {len(ok)} | "
+              f"{sum(r['status'] == 'NumericalError' for _, r in rows)} | "
+              f"{sum(r['status'] == 'ParameterError' for _, r in rows)} | "
+              f"{np.median(its):.0f} | {max(its)} | {np.median(secs):.3f} | {max(secs):.2f} | "
+              f"{max((r['residual'] for r in ok), default=float('nan')):.1e} |", flush=True)
+    for p, r in failures:
+        print(f"[stress] {r['status']} at {p}: {r['message']}")
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-big", action="store_true", help="skip the N = 10 000 solve")
     ap.add_argument("--scaling", type=int, nargs="*", default=[500, 1000, 2000, 4000])
+    ap.add_argument("--targets", action="store_true", help="only the issue's three targets")
+    ap.add_argument("--timeout", type=float, default=1800.0, help="per target, seconds")
+    ap.add_argument("--stress", action="store_true", help="only the full stress grid")
+    ap.add_argument("--stress-max-N", type=int, default=10_000)
+    ap.add_argument("--stress-max-iter", type=int, default=20_000)
     args = ap.parse_args(argv)
+    if args.targets or args.stress:
+        if args.targets:
+            targets(args.timeout)
+        if args.stress:
+            stress(args.stress_max_N, args.stress_max_iter)
+        return
     accuracy()
     versus_piqs()
     if args.scaling:

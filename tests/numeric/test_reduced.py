@@ -257,6 +257,6 @@ def test_memory_limit_is_checked_before_allocating(monkeypatch):
     with pytest.raises(ParameterError, match=f"N <= {reduced.MAX_N}"):
         reduced.solve(too_big)
     assert reduced.memory_estimate(10_000) < 4e9
-    monkeypatch.setattr(_solve, "available_memory", lambda: 10**8)
+    monkeypatch.setattr(_solve, "available_memory", lambda: 10**7)
     with pytest.raises(ParameterError, match="GB is available"):
         reduced.solve(HeatValve(N=2000, gamma_p=0.01, T_p=0.5))

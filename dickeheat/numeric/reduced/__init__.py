@@ -32,12 +32,24 @@ Method (``gamma_p > 0``, the private kernel ``_aggregation``)
 
 Convergence criterion
     the largest componentwise relative change of y between successive iterates (after their
-    coarse steps), divided by 1 − (observed contraction per sweep), is at most ``tol``
-    (default 1e-11): an estimate of the remaining relative error of every population. Or the
-    change has stayed flat below 1e-8 for
-    12 sweeps (the rounding floor, which grows slowly with N). Paper-like parameters
-    (γ_p ≪ γ) converge in 6–13 sweeps for N = 500 … 10 000; a strong, hot parasitic bath
-    (γ_p ≳ γ) converges linearly, in hundreds of sweeps (``max_iter`` = 2000 by default).
+    coarse steps), divided by 1 − (contraction per sweep of the plain sweeps, measured above
+    the rounding floor, at most 0.99), is at most ``tol`` (default 1e-11): an estimate of the
+    remaining relative error of every population. Or the change of the plain sweeps has stayed
+    flat below 1e-8 for 12 sweeps, or is below ``tol`` and has not halved in 12 plain sweeps
+    (the rounding floor, which grows slowly with N). When the
+    plain sweeps contract by less than 0.5 per sweep (a strong, hot parasitic bath, γ_p ≳ γ),
+    every double sweep is followed by an Anderson extrapolation in log y (``_accelerate``: on
+    the linear problem, GMRES preconditioned by the double sweep, history sized to the free
+    memory), and an accelerated iterate is accepted only after 6 plain sweeps confirm it. No
+    progress over 200 sweeps, or ``max_iter`` (default 2000) sweeps, raises
+    :class:`~dickeheat.errors.NumericalError`; nothing returns unconverged. The documented
+    stress grid (:mod:`dickeheat.numeric.reduced.stress`) exercises this.
+
+Rates
+    the steady state depends on rate ratios only: :func:`solve` divides every rate by the
+    largest (so γ = 1e-300 and 1e300 work alike) and scales the currents back. A nonzero rate
+    below :data:`MIN_RATE_RATIO` (1e-12) times the largest is refused with a
+    :class:`~dickeheat.errors.ParameterError` naming it (ladders then close to rounding).
 
 Residual
     ``residual`` is the largest relative balance violation
@@ -50,10 +62,12 @@ Residual
     very cold parasitic bath (T0/T_p = 30), where populations span e^{-10^4}.
 
 Memory
-    at most :data:`BYTES_PER_LEVEL` = 96 bytes per level (the ``log`` path; the ``thermal``
-    path needs 32): 2.4 GB at N = 10 000. :func:`memory_estimate` is checked against
-    :data:`MAX_N` and against the memory the operating system reports available before anything
-    large is allocated.
+    32 bytes per level on the ``thermal`` path (7.2 GB at N = 30 000), at most
+    :data:`BYTES_PER_LEVEL` = 96 on the ``log`` path (2.4 GB at N = 10 000), plus the
+    acceleration history when it is used (sized to the free memory, none if it does not fit).
+    :func:`memory_estimate` (``reference="thermal"`` first, ``"log"`` before the fallback
+    allocates) is checked against :data:`MAX_N` and against the memory the operating system
+    reports available before anything large is allocated.
 
 Local dephasing (``gamma_phi > 0``, the private module ``_direct``)
     moves population between J and J ± 1 at fixed M, which the ladder couplings of the
@@ -75,6 +89,7 @@ from dickeheat.numeric.reduced._solve import (
     BYTES_PER_LEVEL,
     DEPHASING_MAX_N,
     MAX_N,
+    MIN_RATE_RATIO,
     RESIDUAL_NORM,
     available_memory,
     memory_estimate,
@@ -85,6 +100,7 @@ __all__ = [
     "BYTES_PER_LEVEL",
     "DEPHASING_MAX_N",
     "MAX_N",
+    "MIN_RATE_RATIO",
     "RESIDUAL_NORM",
     "DickePopulations",
     "available_memory",

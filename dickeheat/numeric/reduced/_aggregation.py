@@ -30,12 +30,19 @@ from scipy.special import logsumexp
 from dickeheat.errors import NumericalError
 from dickeheat.numeric import dicke_lattice as lat
 from dickeheat.numeric.model import HeatValve
+from dickeheat.numeric.reduced._accelerate import Anderson, depth_for
 
 __all__ = [
+    "ACCELERATE_ABOVE",
+    "ACCELERATE_AFTER",
     "CANCELLATION_LIMIT",
     "Drift",
     "LadderSolver",
     "LatticeRates",
+    "MAX_RATE",
+    "RATE_FLOOR",
+    "STALL_WINDOW",
+    "VERIFY_SWEEPS",
     "exact_pivots",
     "iterate",
 ]
@@ -43,6 +50,18 @@ __all__ = [
 #: a ladder whose LU pivots lost more than this factor to cancellation (max diag/pivot) gets
 #: its pivots recomputed without subtractions by :func:`exact_pivots`
 CANCELLATION_LIMIT = 1e6
+#: plain sweeps before :func:`iterate` may switch on Anderson acceleration
+ACCELERATE_AFTER = 8
+#: ... if they contract the change by less than this per sweep
+ACCELERATE_ABOVE = 0.5
+#: changes below this are too close to rounding to measure a contraction rate from
+RATE_FLOOR = 1e-12
+#: largest contraction rate used in the error estimate change/(1 − rate)
+MAX_RATE = 0.99
+#: plain sweeps that verify an accelerated iterate before it is accepted
+VERIFY_SWEEPS = 6
+#: sweeps over which some progress is required (else :class:`NumericalError`, not a stall)
+STALL_WINDOW = 400
 
 
 def exact_pivots(u: np.ndarray, d: np.ndarray, X: np.ndarray) -> np.ndarray:
@@ -228,7 +247,11 @@ class LadderSolver:
         raise NotImplementedError
 
     def _solve_small(self, k: int, rhs: np.ndarray) -> np.ndarray:
-        return np.linalg.solve(self.small[k], rhs)
+        try:
+            return np.linalg.solve(self.small[k], rhs)
+        except np.linalg.LinAlgError as err:
+            raise NumericalError(f"reduced solver: singular ladder J = {self.N / 2 - k} "
+                                 f"({err})") from err
 
     def _solve_factored(self, k: int, du: np.ndarray, du2: np.ndarray, ipiv: np.ndarray,
                         rhs: np.ndarray) -> np.ndarray:
@@ -274,6 +297,14 @@ class LadderSolver:
         if max(float(np.max(self._yhi)), -float(np.min(self._ylo))) > self.drift_limit:
             raise Drift
         return change
+
+    def set_drift_bounds(self, log_y: np.ndarray) -> None:
+        """Reset the |log y| bound per sector from ``log_y`` (after an external update of y)."""
+        starts = self.off[:-1]
+        self._ylo = np.minimum.reduceat(log_y, starts)
+        self._yhi = np.maximum.reduceat(log_y, starts)
+        if max(float(np.max(self._yhi)), -float(np.min(self._ylo))) > self.drift_limit:
+            raise Drift
 
     def reset_drift(self) -> None:
         """Restart the |log y| bound (call when y is reset to 1)."""
@@ -352,33 +383,98 @@ class LadderSolver:
 
 
 def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
-            stall_below: float = 1e-8) -> tuple[int, float]:
-    """Sweep (alternating direction) until the estimated error change/(1 − rate) is <= ``tol``
-    (rate: the observed contraction per sweep over the last four) or the change stays flat
-    below ``stall_below``; returns (iterations, last change). Raises :class:`Drift` or
-    :class:`NumericalError` (no convergence within ``max_iter``)."""
+            stall_below: float = 1e-8, accelerate: bool = True,
+            spare_bytes: int | None = None) -> tuple[int, float]:
+    """Sweep (alternating direction) until the estimated error change/(1 − rate) is <= ``tol``,
+    or the change stays flat below ``stall_below``, or it is below ``tol`` and has not halved
+    in 12 plain sweeps (the rounding floor); returns (iterations, last change).
+
+    ``rate`` is the contraction per sweep of the *plain* sweeps (the largest observed over
+    four successive plain sweeps). With ``accelerate``, once the plain sweeps contract by less
+    than :data:`ACCELERATE_ABOVE` per sweep, every double sweep is followed by an Anderson
+    extrapolation in log y (``_accelerate``; history sized to ``spare_bytes``). An accelerated
+    iterate that meets the criterion is then verified by :data:`VERIFY_SWEEPS` plain sweeps,
+    which re-measure the rate; acceleration resumes if the criterion fails. Raises
+    :class:`Drift` or :class:`NumericalError` (no convergence within ``max_iter``, or no
+    progress over :data:`STALL_WINDOW` sweeps).
+    """
     if solver.K == 0:  # one closed ladder: the reference is its exact balance
         return 0, 0.0
     history: list[float] = []
     solver.iterations_done = 0
+    mixer: Anderson | None = None
+    mixing = False
+    plain = 0  # plain sweeps since the last extrapolation
+    plain_rate = 0.0
+    u_before: np.ndarray | None = None
+    depth = depth_for(len(solver.y), spare_bytes) if accelerate else 0
     while len(history) < max_iter:
+        downward = len(history) % 2 == 0
+        if mixing and downward:
+            u_before = np.log(solver.y)
         with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught as Drift
-            change = solver.sweep(downward=len(history) % 2 == 0)
+            change = solver.sweep(downward=downward)
         history.append(change)
+        plain += 1
         solver.iterations_done = len(history)
-        # error ≈ change/(1 − rate) for linear convergence; rate from the last 4 sweeps
-        rate = (change / history[-5]) ** 0.25 if len(history) >= 5 and history[-5] > 0 else 0.0
-        if change <= tol * (1.0 - min(rate, 0.999)):
+        if plain >= 5 and history[-5] > RATE_FLOOR:
+            # error ≈ change/(1 − rate) for linear convergence; rate from 4 plain sweeps
+            # (measured above the rounding floor only, where it means something)
+            plain_rate = max(plain_rate, min((change / history[-5]) ** 0.25, MAX_RATE))
+        converged = change <= tol * (1.0 - plain_rate)
+        if converged and not mixing and (mixer is None or plain >= VERIFY_SWEEPS):
             return len(history), change
-        if change < stall_below and len(history) >= 12 \
-                and min(history[-4:]) > 0.99 * min(history[-12:-4]):
-            return len(history), change  # flat for 12 sweeps: the rounding floor
-        stalled = (len(history) >= 12 and min(history[-2:]) > 0.5 * min(history[-6:-2])
+        if converged and mixing:
+            mixing, u_before = False, None  # verify with plain sweeps
+            continue
+        flat = (change < stall_below and len(history) >= 12
+                and min(history[-4:]) > 0.99 * min(history[-12:-4]))
+        if flat and plain >= 12:
+            return len(history), change  # flat for 12 plain sweeps: the rounding floor
+        if change <= tol and plain >= 12 and min(history[-6:]) > 0.5 * min(history[-12:-6]):
+            return len(history), change  # below tol and not halving in 12 plain sweeps: the
+            # rounding floor lies between tol·(1 − rate) and tol
+        if mixing and change <= tol and len(history) >= 12 \
+                and min(history[-6:]) > 0.5 * min(history[-12:-6]):
+            flat = True  # below tol and no longer improving: verify with plain sweeps
+        if flat and mixing:
+            mixing, u_before = False, None  # at the rounding floor: let plain sweeps decide
+            continue
+        if len(history) > STALL_WINDOW and \
+                min(history[-STALL_WINDOW // 2:]) >= min(history[:-STALL_WINDOW // 2]):
+            raise NumericalError(
+                f"reduced solver stalled: no progress in {STALL_WINDOW // 2} sweeps (relative "
+                f"change {change:.2e}, best {min(history):.2e}, tol {tol:.1e}); N = {solver.N}")
+        stalled = (plain >= 12 and min(history[-2:]) > 0.5 * min(history[-6:-2])
                    and min(history[-4:]) > 0.5 * min(history[-12:-4]))
         if stalled and change >= stall_below and solver.trusted.any():
             # no progress: aggregate fewer ladders (the leakiest go first)
             top = solver.threshold if math.isfinite(solver.threshold) else solver.eta.max()
             solver.trust(top / 4)
+            plain_rate = 0.0  # a new iteration operator
+            if mixer is not None:
+                mixer.restart()
+        if downward:
+            continue
+        if (not mixing and depth and plain >= ACCELERATE_AFTER
+                and plain_rate > ACCELERATE_ABOVE):
+            if mixer is None:
+                mixer = Anderson(depth)
+            else:
+                mixer.restart()
+            mixing = True
+        elif mixing and u_before is not None and mixer is not None:
+            nxt = mixer.step(u_before, np.log(solver.y))
+            u_before = None
+            if nxt is not None and not (
+                np.all(np.isfinite(nxt)) and float(np.max(np.abs(nxt))) < solver.drift_limit
+            ):
+                mixer.restart()  # extrapolated out of the reference's range: keep y
+                nxt = None
+            if nxt is not None:
+                np.exp(nxt, out=solver.y)
+                solver.set_drift_bounds(nxt)
+                plain = 0
     raise NumericalError(
         f"reduced solver did not converge in {max_iter} iterations (last relative change "
         f"{history[-1]:.2e}, tol {tol:.1e}); N = {solver.N}"

@@ -30,6 +30,7 @@ __all__ = [
     "BYTES_PER_LEVEL",
     "DEPHASING_MAX_N",
     "MAX_N",
+    "MIN_RATE_RATIO",
     "RESIDUAL_NORM",
     "available_memory",
     "memory_estimate",
@@ -38,6 +39,8 @@ __all__ = [
 
 #: bytes of working memory per Dicke level (12 float64 arrays)
 BYTES_PER_LEVEL = 96
+#: bytes per level of the thermal fast path (4 float64 arrays)
+THERMAL_BYTES_PER_LEVEL = 32
 #: largest N accepted: memory_estimate(30_000) ≈ 21.6 GB, what a 24 GB machine can hold
 MAX_N = 30_000
 RESIDUAL_NORM = (
@@ -50,14 +53,21 @@ RESIDUAL_NORM_DEPHASING = (
     "dephasing)"
 )
 _MAX_RECENTRES = 8
+#: smallest ratio of a nonzero rate to the largest rate that :func:`solve` accepts
+MIN_RATE_RATIO = 1e-12
 #: largest N accepted with local dephasing (sparse LU; N = 1500 took ~35 s on 2 shared cores)
 DEPHASING_MAX_N = 2000
 
 
 # -- memory -------------------------------------------------------------------------------
-def memory_estimate(N: int) -> int:
-    """Peak working memory of :func:`solve` in bytes for N qubits (with a parasitic bath)."""
-    return BYTES_PER_LEVEL * lat.n_levels(N) + 64 * (int(N) + 2) + 16 * 2**20
+def memory_estimate(N: int, reference: str = "log") -> int:
+    """Peak working memory of :func:`solve` in bytes for N qubits (with a parasitic bath).
+
+    ``reference="log"`` (default) is the worst case (the general log reference);
+    ``"thermal"`` the fast path (:data:`THERMAL_BYTES_PER_LEVEL`), checked first.
+    """
+    per_level = BYTES_PER_LEVEL if reference == "log" else THERMAL_BYTES_PER_LEVEL
+    return per_level * lat.n_levels(N) + 64 * (int(N) + 2) + 16 * 2**20
 
 
 def available_memory() -> int | None:
@@ -72,13 +82,13 @@ def available_memory() -> int | None:
     return None
 
 
-def _check_memory(N: int) -> None:
+def _check_memory(N: int, reference: str = "log") -> None:
     if N > MAX_N:
         raise ParameterError(
             f"N = {N} is too large for backend 'reduced': it accepts N <= {MAX_N} "
             f"(about {memory_estimate(MAX_N) / 1e9:.1f} GB of working memory)"
         )
-    need = memory_estimate(N)
+    need = memory_estimate(N, reference)
     have = available_memory()
     if have is not None and need > have:
         raise ParameterError(
@@ -116,6 +126,14 @@ def _fixed_J(model: HeatValve) -> tuple[DickePopulations, float]:
     return DickePopulations(model.N, log_P, sector=J), float(np.max(np.abs(rel_in - out) / out))
 
 
+def _spare_bytes(N: int, reference: str) -> int | None:
+    """Memory left for the acceleration history once the kernel's arrays are allocated."""
+    have = available_memory()
+    if have is None:
+        return None
+    return int(0.8 * have) - memory_estimate(N, reference)
+
+
 def _solve_lattice(rates: LatticeRates, tol: float,
                    max_iter: int) -> tuple[LadderSolver, int, float, str]:
     """Thermal reference first; if it drifts (or does not apply) the general log reference
@@ -125,15 +143,18 @@ def _solve_lattice(rates: LatticeRates, tol: float,
         solver = None
         try:
             solver = ThermalReferenceSolver(rates)
-            iterations, change = iterate(solver, tol=tol, max_iter=max_iter)
+            iterations, change = iterate(solver, tol=tol, max_iter=max_iter,
+                                         spare_bytes=_spare_bytes(rates.N, "thermal"))
             return solver, iterations, change, "thermal"
         except (Drift, FloatingPointError):
             iterations = 0 if solver is None else solver.iterations_done
             del solver  # free the thermal work arrays before allocating the general ones
+    _check_memory(rates.N, "log")
     general = LogReferenceSolver(rates)
     for _ in range(_MAX_RECENTRES):
         try:
-            done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1))
+            done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1),
+                                   spare_bytes=_spare_bytes(rates.N, "log"))
             return general, iterations + done, change, "log"
         except Drift:
             iterations += general.iterations_done
@@ -211,6 +232,22 @@ def _with_dephasing(model: HeatValve,
     return pops, residual, _moments_from_logs(pops)
 
 
+def _rescaled(model: HeatValve, scale: float) -> HeatValve:
+    """``model`` with every rate divided by ``scale`` (same steady state, time unit 1/scale).
+
+    Refuses rate ratios beyond what a double resolves (a rate that underflows when divided)."""
+    names = ("gamma_h", "gamma_c", "gamma_p", "gamma_phi", "gamma_phi_c")
+    scaled = {name: getattr(model, name) / scale for name in names}
+    for name in names:
+        if getattr(model, name) > 0.0 and not scaled[name] >= MIN_RATE_RATIO:
+            raise ParameterError(
+                f"{name} = {getattr(model, name)!r} is too small relative to the largest rate "
+                f"({scale!r}): backend 'reduced' resolves rate ratios >= {MIN_RATE_RATIO:.0e}; "
+                f"set {name} = 0 or use a larger value"
+            )
+    return model if scale == 1.0 else dataclasses.replace(model, **scaled)
+
+
 def _moments_from_logs(pops: DickePopulations) -> np.ndarray:
     """Rows (lam = 0, Σ P, Σ P t, Σ P t²) per block, from the log populations."""
     rows = []
@@ -277,7 +314,8 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
     Raises
     ------
     ParameterError
-        Bad options, or N beyond :data:`MAX_N` or beyond the available memory.
+        Bad options, N beyond :data:`MAX_N` or beyond the available memory, or a nonzero rate
+        below :data:`MIN_RATE_RATIO` times the largest (named in the message).
     NumericalError
         No convergence, or a residual above ``residual_tol``.
 
@@ -297,6 +335,10 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         raise ParameterError(f"max_iter must be an integer >= 1, got {max_iter!r}")
     t0 = time.perf_counter()
     norm = RESIDUAL_NORM
+    # the steady state depends on rate ratios only: solve with the largest rate set to 1
+    # (γ = 1e-300 and γ = 1e300 alike), and scale the currents back
+    scale = max(model.gamma_h, model.gamma_c, model.gamma_p, model.gamma_phi)
+    original, model = model, _rescaled(model, scale)
     if model.gamma_phi > 0.0:
         if model.N > DEPHASING_MAX_N:
             raise ParameterError(
@@ -311,12 +353,14 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         pops, residual = _fixed_J(model)
         obs = _sector_observables(model, pops)
     else:
-        _check_memory(model.N)
+        _check_memory(model.N, "thermal")  # the log fallback checks its own need
         pops, residual, moments = _with_parasitic(model, float(tol), float(residual_tol),
                                                   int(max_iter))
         obs = _observables(model, moments)
+    for key in ("Q_h", "Q_c", "Q_p"):
+        obs[key] *= scale
     return SteadyState(
-        model=model,
+        model=original,
         backend="reduced",
         residual=residual,
         solve_seconds=time.perf_counter() - t0,
