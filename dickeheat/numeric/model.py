@@ -147,6 +147,28 @@ class HeatValve:
                 )
             object.__setattr__(self, "J", float(self.J))
 
+    #: every rate of the model; the steady state depends only on their ratios
+    RATE_FIELDS = ("gamma_h", "gamma_c", "gamma_p", "gamma_phi", "gamma_phi_c", "gamma_pump")
+
+    @property
+    def max_rate(self) -> float:
+        """The largest rate (> 0, since gamma_h + gamma_c > 0)."""
+        return max(getattr(self, name) for name in self.RATE_FIELDS)
+
+    def rates_divided_by(self, scale: float) -> HeatValve:
+        """This model with every rate divided by ``scale``: the same steady state (the
+        dissipators are U(1)-covariant, so H0 drops out of it) in the time unit 1/scale;
+        currents scale back by ``scale``.
+
+        >>> HeatValve(N=2, T_h=1.0, T_c=0.5, gamma_h=1e-30, gamma_c=2e-30).rates_divided_by(
+        ...     1e-30).gamma_c
+        2.0
+        """
+        if scale == 1.0:
+            return self
+        return dataclasses.replace(
+            self, **{name: getattr(self, name) / scale for name in self.RATE_FIELDS})
+
     @property
     def conserves_J(self) -> bool:
         """True if J² is conserved (no parasitic bath, no local dephasing, no local pumping):

@@ -226,8 +226,11 @@ def solve_symmetric(model: HeatValve, *, J_values: list[float] | None = None) ->
                              f"{closure:.1e}); the symmetry reduction does not apply")
     s = np.linalg.svd(M, compute_uv=False)
     if len(s) > 1 and s[-2] < 1e-10 * s[0]:
-        raise NumericalError("the steady state is not unique in the chosen J sectors "
-                             "(restrict J_values to one sector without a parasitic bath)")
+        raise NumericalError(
+            "the full-space solve cannot resolve a unique steady state: the J-changing rates "
+            f"(gamma_p = {model.gamma_p!r}, gamma_phi = {model.gamma_phi!r}, gamma_pump = "
+            f"{model.gamma_pump!r}) are too small relative to the collective rates (gap ratio "
+            f"{s[-2] / s[0]:.1e} < 1e-10); use backend 'reduced' (rate ratios >= 1e-12)")
     A = np.vstack([M, d[None, :]])
     rhs = np.zeros(A.shape[0], dtype=complex)
     rhs[-1] = 1.0

@@ -109,8 +109,16 @@ def max_N(name: str) -> int:
     return int(backend_module(name).MAX_N)
 
 
+#: ``auto`` leaves the full space when the J-changing rates (gamma_p, gamma_phi, gamma_pump)
+#: are below this fraction of the largest rate: the Liouvillian's gap is then too small for
+#: the dense full-space solve to resolve one steady state, while ``reduced`` resolves 1e-12
+AUTO_FULLSPACE_MIN_RATIO = 1e-8
+
+
 def _auto(model: HeatValve) -> str:
-    if model.N <= AUTO_FULLSPACE_MAX_N:
+    weak = max(model.gamma_p, model.gamma_phi, model.gamma_pump)
+    if model.N <= AUTO_FULLSPACE_MAX_N and (
+            model.conserves_J or weak >= AUTO_FULLSPACE_MIN_RATIO * model.max_rate):
         return "qutip"
     for name in ("reduced", "piqs"):
         if name in BACKENDS and model.N <= _limit(backend_module(name), model):
@@ -172,4 +180,13 @@ def steady_state(model: HeatValve, *, backend: str = "auto") -> SteadyState:
     if not isinstance(model, HeatValve):
         raise ParameterError(f"model must be a HeatValve, got {model!r} "
                              f"({type(model).__name__})")
-    return backend_module(resolve_backend(model, backend)).solve(model)
+    name = resolve_backend(model, backend)
+    # the steady state depends on rate ratios only: every backend solves with the largest
+    # rate set to 1 (γ = 1e-25 and γ = 1e25 alike) and the currents are scaled back
+    scale = model.max_rate
+    state = backend_module(name).solve(model.rates_divided_by(scale))
+    if scale == 1.0:
+        return state
+    return dataclasses.replace(
+        state, model=model, Q_h=state.Q_h * scale, Q_c=state.Q_c * scale,
+        Q_p=state.Q_p * scale, Q_pump=state.Q_pump * scale)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dickeheat.errors import ParameterError
+from dickeheat.errors import NumericalError, ParameterError
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import resolve_backend, steady_state
 
@@ -77,3 +77,39 @@ def test_unknown_backend_name():
 
     with pytest.raises(UnknownNameError, match="backend"):
         steady_state(HeatValve(**GOOD), backend=3)  # type: ignore[arg-type]
+
+
+# -- rates that are valid but tiny (or huge): the physics depends on ratios only -----------
+
+@pytest.mark.parametrize("backend", ["qutip", "reduced", "piqs"])
+@pytest.mark.parametrize("scale", [1e-25, 1e25])
+def test_rates_scaled_together_scale_the_currents(backend, scale):
+    from dickeheat.numeric.steady import steady_state
+
+    base = dict(N=3, T_h=2.0, T_c=1.0, T_p=1.0, gamma_p=1e-2, gamma_pump=3e-3)
+    ref = steady_state(HeatValve(**base), backend=backend)
+    rates = dict(gamma_h=scale, gamma_c=scale, gamma_p=1e-2 * scale, gamma_pump=3e-3 * scale)
+    got = steady_state(HeatValve(**{**base, **rates}), backend=backend)
+    assert got.model.gamma_h == scale  # the state reports the model the user gave
+    for key in ("Q_h", "Q_c", "Q_p", "Q_pump"):
+        assert getattr(got, key) == pytest.approx(scale * getattr(ref, key), rel=1e-9, abs=0)
+    # PIQS computes its rates in single precision
+    assert abs(got.first_law) <= (1e-5 if backend == "piqs" else 1e-9) * scale
+
+
+def test_auto_leaves_the_full_space_when_the_J_changing_rates_are_tiny():
+    from dickeheat.numeric.steady import resolve_backend, steady_state
+
+    model = HeatValve(N=4, T_h=2.0, T_c=1.0, T_p=1.0, gamma_p=1e-10)
+    assert resolve_backend(model) == "reduced"
+    assert steady_state(model).residual < 1e-10
+    with pytest.raises(NumericalError, match="gamma_p = 1e-10.*backend 'reduced'"):
+        steady_state(model, backend="qutip")
+
+
+def test_reduced_refuses_rate_ratios_it_cannot_resolve_naming_the_rate():
+    from dickeheat.numeric.steady import steady_state
+
+    model = HeatValve(N=20, T_h=2.0, T_c=1.0, T_p=1.0, gamma_p=1e-14)
+    with pytest.raises(ParameterError, match="gamma_p = 1e-14 is too small"):
+        steady_state(model, backend="reduced")

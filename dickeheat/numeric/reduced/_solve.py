@@ -236,16 +236,15 @@ def _rescaled(model: HeatValve, scale: float) -> HeatValve:
     """``model`` with every rate divided by ``scale`` (same steady state, time unit 1/scale).
 
     Refuses rate ratios beyond what a double resolves (a rate that underflows when divided)."""
-    names = ("gamma_h", "gamma_c", "gamma_p", "gamma_phi", "gamma_phi_c")
-    scaled = {name: getattr(model, name) / scale for name in names}
-    for name in names:
-        if getattr(model, name) > 0.0 and not scaled[name] >= MIN_RATE_RATIO:
+    scaled = model.rates_divided_by(scale)
+    for name in model.RATE_FIELDS:
+        if getattr(model, name) > 0.0 and not getattr(scaled, name) >= MIN_RATE_RATIO:
             raise ParameterError(
                 f"{name} = {getattr(model, name)!r} is too small relative to the largest rate "
                 f"({scale!r}): backend 'reduced' resolves rate ratios >= {MIN_RATE_RATIO:.0e}; "
                 f"set {name} = 0 or use a larger value"
             )
-    return model if scale == 1.0 else dataclasses.replace(model, **scaled)
+    return scaled
 
 
 def _moments_from_logs(pops: DickePopulations) -> np.ndarray:
@@ -337,7 +336,7 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
     norm = RESIDUAL_NORM
     # the steady state depends on rate ratios only: solve with the largest rate set to 1
     # (γ = 1e-300 and γ = 1e300 alike), and scale the currents back
-    scale = max(model.gamma_h, model.gamma_c, model.gamma_p, model.gamma_phi)
+    scale = model.max_rate
     original, model = model, _rescaled(model, scale)
     if model.gamma_phi > 0.0:
         if model.N > DEPHASING_MAX_N:
@@ -357,8 +356,9 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         pops, residual, moments = _with_parasitic(model, float(tol), float(residual_tol),
                                                   int(max_iter))
         obs = _observables(model, moments)
-    for key in ("Q_h", "Q_c", "Q_p"):
-        obs[key] *= scale
+    for key in ("Q_h", "Q_c", "Q_p", "Q_pump"):
+        if key in obs:
+            obs[key] *= scale
     return SteadyState(
         model=original,
         backend="reduced",
