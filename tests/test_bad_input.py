@@ -58,6 +58,12 @@ CASES: list[tuple[str, list[str], str]] = [
     ("circuit not a number", circuit(C="one"), "--C"),
     # valve
     ("valve N zero", ["valve", "--N", "0", "--Th", "1", "--Tc", "0.3"], "N"),
+    ("valve qutip cannot resolve a tiny parasitic rate",
+     ["valve", "--N", "4", "--Th", "2", "--Tc", "1", "--Tp", "1", "--gamma-p", "1e-10",
+      "--backend", "qutip"], "gamma_p"),
+    ("valve reduced refuses an unresolvable rate ratio",
+     ["valve", "--N", "20", "--Th", "2", "--Tc", "1", "--Tp", "1", "--gamma-p", "1e-14",
+      "--backend", "reduced"], "gamma_p"),
     ("valve N not an integer", ["valve", "--N", "2.5", "--Th", "1", "--Tc", "0.3"], "--N"),
     ("valve negative temperature", ["valve", "--N", "2", "--Th", "-1", "--Tc", "0.3"], "T"),
     ("valve NaN rate", ["valve", "--N", "2", "--Th", "1", "--Tc", "0.3", "--gamma-h", "nan"],
