@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from typing import Any
 
 from dickeheat.cli._common import print_json
+from dickeheat.cli._progress import spinner, wanted
 from dickeheat.errors import ParameterError, check_nonnegative
 
 __all__ = ["add_parser", "valve_record"]
@@ -245,8 +247,10 @@ def _fmt(x: Any) -> str:
 
 def _cmd_valve(args: argparse.Namespace) -> int:
     model = _model_from_args(args)
-    rec = valve_record(model, backend=args.backend, omega0_GHz=args.omega0 if args.si else None,
-                       noise=args.noise)
+    what = "steady state and noise" if args.noise else "steady state"
+    with spinner(f"valve: solving the {what} for N = {model.N}", wanted(args, sys.stderr)):
+        rec = valve_record(model, backend=args.backend,
+                           omega0_GHz=args.omega0 if args.si else None, noise=args.noise)
     if args.json:
         print_json(rec)
         return 0
