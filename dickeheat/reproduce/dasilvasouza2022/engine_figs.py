@@ -19,6 +19,7 @@ from dickeheat.reproduce.dasilvasouza2022.common import (
     registered,
 )
 from dickeheat.reproduce.dasilvasouza2022.macro import macro_engine
+from dickeheat.reproduce.dasilvasouza2022.macro_figs import gain as gain_ratio
 from dickeheat.reproduce.dasilvasouza2022.macro_figs import macro_grid, pair_power
 
 __all__ = ["compute_fig2", "compute_fig3", "compute_fig7", "compute_fig8", "compute_fig10"]
@@ -155,7 +156,7 @@ def compute_fig8(*, version: str = "paper", fast: bool = False,
             PN[i, j] = power(ss) / N
             p1 = engine_point(1, E1=1.0, E2=1.0 + dE, T1=T1, T2=T2, omega0=0.006,
                               Gamma0=0.001)["P"]
-            gain[i, j] = PN[i, j] / p1
+            gain[i, j] = gain_ratio(float(PN[i, j]), p1)
     dEm = np.linspace(0.25, 9.0, 5 if fast else 36)
     Tbm = np.linspace(11.0, 40.0, 5 if fast else 30)
     g = macro_grid(dEm, Tbm, noise=False, progress=progress, desc="Fig. 8 (N → ∞)")
@@ -193,7 +194,7 @@ def compute_fig10(*, version: str = "paper", fast: bool = False,
               "T1": 1 / 50, "T2": 100.0}
         pt = eng.point(y0=y, **kw)
         y = pt.y
-        gain_inf[j] = pt.P / pair_power(**kw)
+        gain_inf[j] = gain_ratio(pt.P, pair_power(**kw))
     return xr.Dataset({"gain": (("N", "dE"), gain), "gain_macro": (("dE",), gain_inf)},
                       coords={"N": Ns, "dE": dEs},
                       attrs=_attrs("fig10", version, E1=1.0, omega0=0.006, Gamma0=0.001,

@@ -14,7 +14,7 @@ from dickeheat.numeric.thermal import bose
 from dickeheat.reproduce.dasilvasouza2022.common import PAPER, progress_iter, registered
 from dickeheat.reproduce.dasilvasouza2022.macro import macro_engine
 
-__all__ = ["compute_fig5", "compute_fig6", "macro_grid", "pair_power"]
+__all__ = ["compute_fig5", "compute_fig6", "gain", "macro_grid", "pair_power"]
 
 CAPTION = {"omega0": 0.006, "Gamma0": 0.001, "E1": 1.0, "dT": 20.0}
 
@@ -24,6 +24,11 @@ def pair_power(*, omega0: float, Gamma0: float, E1: float, E2: float, T1: float,
     """P₁ of one spin pair, the registered closed form (N = 1)."""
     n1, n2 = float(bose(E1, T1)), float(bose(E2, T2))
     return float(registered("pair_power").numpy_function(E2 - E1, omega0, Gamma0, n1, n2))
+
+
+def gain(P_per_N: float, P1: float) -> float:
+    """P_N/(N P₁), NaN at the Carnot point where both vanish (P₁ = 0)."""
+    return P_per_N / P1 if P1 != 0.0 else float("nan")
 
 
 def macro_grid(dEs: np.ndarray, Tbars: np.ndarray, *, noise: bool, progress: bool = False,
@@ -45,7 +50,7 @@ def macro_grid(dEs: np.ndarray, Tbars: np.ndarray, *, noise: bool, progress: boo
             pt = eng.point(noise=noise, y0=y, **kw)
             y = pt.y
             out["P_per_N"][i, j] = pt.P
-            out["gain"][i, j] = pt.P / pair_power(**kw)
+            out["gain"][i, j] = gain(pt.P, pair_power(**kw))
             out["gap"][i, j] = pt.gap
             out["var_P"][i, j] = pt.var_P
             out["constancy"][i, j] = pt.constancy

@@ -116,11 +116,9 @@ def plot_fig7(ds: xr.Dataset) -> Figure:
     for i, w in enumerate(ds.omega0.values):
         a.plot(ds.N, ds.C[i], marker=MARKERS[i % 6], ls=STYLES[i % 6], ms=4, mfc="none",
                color=f"C{i}", label=rf"$\omega_0={w:g}$")
-        a.axhline(float(ds.C_macro_at[i]), color=f"C{i}", lw=0.8, ls=":")
     a.axhline(1.0, color="k", lw=1.5, label="TUR bound")
     a.set_xlabel("number of pairs N")
     a.set_ylabel(r"$\mathcal{C}_N$")
-    a.set_title("dotted: N → ∞ value of each $\\omega_0$", fontsize=8, loc="right")
     a.legend(fontsize=7)
     b.plot(ds.omega0_macro, ds.C_macro, "k.-", label="N → ∞ (closed equations)")
     for i, w in enumerate(ds.omega0.values):

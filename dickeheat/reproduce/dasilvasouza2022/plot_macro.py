@@ -26,7 +26,7 @@ def plot_fig5(ds: xr.Dataset) -> Figure:
     ax.set_ylabel(r"Jacobian gap $\lambda^J_{\rm gap}/\Gamma_0$")
     ax.set_title("dashed: engine (left) / refrigerator (right) boundary", fontsize=8,
                  loc="right")
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=7, loc="center right")
     return fig
 
 
