@@ -193,7 +193,7 @@ class MacroEngine:
             var = self.variance(p, c)
             eta = float(registered("efficiency").numpy_function(E1, E2))
             eta_c = float(registered("eta_carnot").numpy_function(1 / T1, 1 / T2))
-            if var > 0 and eta != eta_c:
+            if var > 0 and abs(eta - eta_c) > 1e-9 * abs(eta_c):  # undefined at Carnot
                 C = float(registered("constancy").numpy_function(P, var, 1 / T1, eta, eta_c))
         return MacroPoint(P, gap, var, C, mi, cc, res, y)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import xarray as xr
+from matplotlib import colormaps
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 
@@ -38,13 +39,15 @@ def plot_fig6(ds: xr.Dataset) -> Figure:
                 r"$\lim\,\mathcal{P}_N/(N\Gamma_0)$")
     lg = np.log10(np.abs(ds.gain.values))
     lim = max(float(np.nanmax(np.abs(lg))), 1e-3)
-    m = b.pcolormesh(ds.dE, ds.Tbar, lg.T, shading="nearest", cmap="PuOr_r",
+    cmap = colormaps["PuOr_r"].with_extremes(bad="0.6")
+    m = b.pcolormesh(ds.dE, ds.Tbar, lg.T, shading="nearest", cmap=cmap,
                      norm=TwoSlopeNorm(0.0, -lim, max(lim, 1e-3)) if np.nanmax(lg) > 0
                      else None)
     fig.colorbar(m, ax=b, label=r"$\lim\,\log_{10}\mathcal{P}_N/(N\mathcal{P}_1)$")
     if np.nanmin(lg) < 0 < np.nanmax(lg):
         b.contour(ds.dE, ds.Tbar, lg.T, levels=[0.0], colors="k", linestyles="--")
-    m = c.pcolormesh(ds.dE, ds.Tbar, ds.constancy.T, shading="nearest", cmap="viridis",
+    m = c.pcolormesh(ds.dE, ds.Tbar, ds.constancy.T, shading="nearest",
+                     cmap=colormaps["viridis"].with_extremes(bad="0.6"),
                      vmin=0.0, vmax=1.0)
     fig.colorbar(m, ax=c, label=r"$\lim\,\mathcal{C}_N$")
     for ax in (a, b, c):
