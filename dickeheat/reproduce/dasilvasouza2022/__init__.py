@@ -108,7 +108,8 @@ FIGURES: tuple[FigureSpec, ...] = (
             "0.006 (the values are not listed: chosen). (b) in place of the paper's inset: the "
             "macroscopic limit C_inf against omega0 from the closed equations (Var P from "
             "App. D: D3 with the regression equations D4-D5), coloured markers at the "
-            "omega0 of (a)."
+            "omega0 of (a). Caution: at omega0 = 0.006 App. D's variance is 60 % above the "
+            "1/N-extrapolated exact one (the exact C_N stays at 1.00002 up to N = 30)."
         ),
         compute=ef.compute_fig7, plot=fp.plot_fig7, slow=True),
     FigureSpec(
