@@ -13,6 +13,9 @@ Submodules, each a part of the derivation chain (the model is the input, :mod:`.
     (36)–(39), the Jacobian (41)–(42) and its eigenvalues (44)–(45).
 ``driven``
     Sec. V B: the driven equations (47) and (C1)–(C12) from the cumulant engine.
+``macro_engine``
+    The driven engine's macroscopic limit as numbers: the closed equations in real variables,
+    the power per pair, the regression equations (D4)–(D5) and the variance (D3).
 """
 
 from dickeheat.derivations.dasilvasouza2022.symbols import PAPER
@@ -25,4 +28,5 @@ SUBMODULES = (
     "pair",
     "dissipative",
     "driven",
+    "macro_engine",
 )

@@ -16,7 +16,11 @@ from dickeheat.reproduce.dasilvasouza2022.common import (
     engine_point,
     power_law_exponent,
     progress_iter,
+    registered,
 )
+from dickeheat.reproduce.dasilvasouza2022.macro import macro_engine
+from dickeheat.reproduce.dasilvasouza2022.macro_figs import gain as gain_ratio
+from dickeheat.reproduce.dasilvasouza2022.macro_figs import macro_grid, pair_power
 
 __all__ = ["compute_fig2", "compute_fig3", "compute_fig7", "compute_fig8", "compute_fig10"]
 
@@ -50,8 +54,8 @@ def compute_fig2(*, version: str = "paper", fast: bool = False,
         ratio[i] = np.asarray(P) / P[0]
     n_fit = int(Ns[len(Ns) // 2])
     alpha_b = np.array([power_law_exponent(Ns, r, n_fit) for r in ratio])
-    dE_c = np.linspace(25.0, 275.0, 3 if fast else 6)
-    Tb_c = np.linspace(70.0, 300.0, 3 if fast else 6)
+    dE_c = np.linspace(25.0, 275.0, 3 if fast else 9)
+    Tb_c = np.linspace(70.0, 300.0, 3 if fast else 9)
     Nc = np.array([3, 4, 6]) if fast else np.array([8, 11, 14, 17, 20])
     alpha = np.empty((dE_c.size, Tb_c.size))
     for i, dE in enumerate(progress_iter(dE_c, progress, "Fig. 2c")):
@@ -61,9 +65,13 @@ def compute_fig2(*, version: str = "paper", fast: bool = False,
             p1 = engine_point(1, **kw)["P"]
             r = [engine_point(int(N), **kw)["P"] / p1 for N in Nc]
             alpha[i, j] = power_law_exponent(Nc, np.asarray(r), int(Nc[0]))
+    fits = np.array([np.polyfit(np.log(Ns[Ns >= n_fit]), np.log(r[Ns >= n_fit]), 1)
+                     for r in ratio])
+    dE_star = np.asarray(registered("dE_star").numpy_function(E1, Tb_a, dT), dtype=float)
     return xr.Dataset(
         {"P1": (("dE_a", "Tbar_a"), P1), "ratio": (("Tbar_b", "N"), ratio),
-         "alpha_b": (("Tbar_b",), alpha_b), "alpha": (("dE_c", "Tbar_c"), alpha)},
+         "alpha_b": (("Tbar_b",), alpha_b), "fit_intercept_b": (("Tbar_b",), fits[:, 1]),
+         "alpha": (("dE_c", "Tbar_c"), alpha), "dE_star": (("Tbar_a",), dE_star)},
         coords={"dE_a": dE_a, "Tbar_a": Tb_a, "N": Ns, "Tbar_b": Tb_b, "dE_c": dE_c,
                 "Tbar_c": Tb_c, "N_fit_c": Nc},
         attrs=_attrs("fig2", version, E1=E1, Gamma0=G, omega0=w0, dT=dT, dE_b=125.0,
@@ -106,7 +114,15 @@ def compute_fig7(*, version: str = "paper", fast: bool = False,
                               Gamma0=0.001, scaled=True, noise=True)
             C[i, j] = constancy(pt["P"], pt["var_P"], eta=pt["P"] / pt["J2"], T1=pt["T1"],
                                 T2=pt["T2"])
-    return xr.Dataset({"C": (("omega0", "N"), C)}, coords={"omega0": w0s, "N": Ns},
+    w_macro = np.linspace(0.0005, 0.008, 6 if fast else 31)
+    eng = macro_engine()
+    C_inf = np.array([eng.point(omega0=float(w), Gamma0=0.001, E1=1.0, E2=10.0, T1=2.0,
+                                T2=25.0, noise=True).constancy for w in w_macro])
+    C_inf_at = np.array([eng.point(omega0=float(w), Gamma0=0.001, E1=1.0, E2=10.0, T1=2.0,
+                                   T2=25.0, noise=True).constancy for w in w0s])
+    return xr.Dataset({"C": (("omega0", "N"), C), "C_macro": (("omega0_macro",), C_inf),
+                       "C_macro_at": (("omega0",), C_inf_at)},
+                      coords={"omega0": w0s, "N": Ns, "omega0_macro": w_macro},
                       attrs=_attrs("fig7", version, E1=1.0, E2=10.0, Gamma0=0.001, T1=2.0,
                                    T2=25.0, scaling="high-temperature"))
 
@@ -125,8 +141,8 @@ def compute_fig8(*, version: str = "paper", fast: bool = False,
     from dickeheat.numeric.exchange_spins_steady import solve_steady_state
 
     N = 3 if fast else 12
-    dEs = np.linspace(1.0, 9.0, 3 if fast else 9)
-    Tbs = np.linspace(12.0, 40.0, 3 if fast else 8)
+    dEs = np.linspace(1.0, 9.0, 3 if fast else 17)
+    Tbs = np.linspace(12.0, 40.0, 3 if fast else 15)
     shape = (dEs.size, Tbs.size)
     MI, CC, PN, gain = (np.empty(shape) for _ in range(4))
     for i, dE in enumerate(progress_iter(dEs, progress, "Fig. 8")):
@@ -140,11 +156,18 @@ def compute_fig8(*, version: str = "paper", fast: bool = False,
             PN[i, j] = power(ss) / N
             p1 = engine_point(1, E1=1.0, E2=1.0 + dE, T1=T1, T2=T2, omega0=0.006,
                               Gamma0=0.001)["P"]
-            gain[i, j] = PN[i, j] / p1
+            gain[i, j] = gain_ratio(float(PN[i, j]), p1)
+    dEm = np.linspace(0.25, 9.0, 5 if fast else 36)
+    Tbm = np.linspace(11.0, 40.0, 5 if fast else 30)
+    g = macro_grid(dEm, Tbm, noise=False, progress=progress, desc="Fig. 8 (N → ∞)")
+    macro = {f"{k}_macro": (("dE_macro", "Tbar_macro"), g[k])
+             for k in ("mutual_information", "concurrence", "P_per_N")}
+    dE_star = np.asarray(registered("dE_star").numpy_function(1.0, Tbm, 20.0), dtype=float)
     return xr.Dataset({"mutual_information": (("dE", "Tbar"), MI),
                        "concurrence": (("dE", "Tbar"), CC),
-                       "P_per_N": (("dE", "Tbar"), PN), "gain": (("dE", "Tbar"), gain)},
-                      coords={"dE": dEs, "Tbar": Tbs},
+                       "P_per_N": (("dE", "Tbar"), PN), "gain": (("dE", "Tbar"), gain),
+                       "dE_star": (("Tbar_macro",), dE_star), **macro},
+                      coords={"dE": dEs, "Tbar": Tbs, "dE_macro": dEm, "Tbar_macro": Tbm},
                       attrs=_attrs("fig8", version, N=N, E1=1.0, omega0=0.006, Gamma0=0.001,
                                    dT=20.0, scaling="high-temperature"))
 
@@ -163,6 +186,16 @@ def compute_fig10(*, version: str = "paper", fast: bool = False,
         p1 = engine_point(1, **kw)["P"]
         for i, N in enumerate(Ns):
             gain[i, j] = engine_point(int(N), scaled=True, **kw)["P"] / (N * p1)
-    return xr.Dataset({"gain": (("N", "dE"), gain)}, coords={"N": Ns, "dE": dEs},
+    eng = macro_engine()
+    gain_inf = np.empty(dEs.size)
+    y = None
+    for j, dE in enumerate(dEs):
+        kw = {"omega0": 0.006, "Gamma0": 0.001, "E1": 1.0, "E2": 1.0 + float(dE),
+              "T1": 1 / 50, "T2": 100.0}
+        pt = eng.point(y0=y, **kw)
+        y = pt.y
+        gain_inf[j] = gain_ratio(pt.P, pair_power(**kw))
+    return xr.Dataset({"gain": (("N", "dE"), gain), "gain_macro": (("dE",), gain_inf)},
+                      coords={"N": Ns, "dE": dEs},
                       attrs=_attrs("fig10", version, E1=1.0, omega0=0.006, Gamma0=0.001,
                                    beta1=50.0, beta2=0.01, scaling="high-temperature"))

@@ -1,0 +1,57 @@
+"""The driven engine's macroscopic limit as registered results: power per pair, (D4)–(D5),
+(D3); their checks pass and fail on planted errors."""
+
+import dataclasses
+
+import pytest
+
+from dickeheat.derivations.dasilvasouza2022 import macro_engine
+
+RESULTS = {r.name.split(".")[1]: r for r in macro_engine.results()}
+
+
+def test_names_and_statuses():
+    assert set(RESULTS) == {"macro_power_per_pair", "eqD4_m1", "eqD5_m1", "eqD4_m2", "eqD5_m2",
+                            "macro_power_variance"}
+    # (D3) is the Isserlis pairing of (D1): agrees with the print
+    assert RESULTS["macro_power_variance"].status == "agrees"
+    # (D4)-(D5): the printed drive term has the wrong cloud label
+    for name in ("eqD4_m1", "eqD5_m1", "eqD4_m2", "eqD5_m2"):
+        r = RESULTS[name]
+        assert r.status == "erratum", (name, r.compare())
+        diff = (r.printed - r.expr).expand()
+        assert diff.has(macro_engine.correlation_symbol(0 if name.endswith("1") else 1,
+                                                        "y" if "D4" in name else "x"))
+
+
+def test_per_pair_power_is_minus_nu_omega_im_over_four():
+    r = RESULTS["macro_power_per_pair"]
+    assert float(r.numpy_function(2.0, 3.0, 1.0)) == pytest.approx(-1.5)
+    assert len(r.step("system").variables) == 25
+
+
+@pytest.mark.parametrize("name", sorted(RESULTS))
+def test_check_passes(name):
+    check = RESULTS[name].run_check()
+    assert check.passed, check
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(RESULTS))
+@pytest.mark.parametrize("plant", ["factor", "sign"])
+def test_check_catches_a_planted_error(name, plant):
+    r = RESULTS[name]
+    planted = dataclasses.replace(r, expr=2 * r.expr if plant == "factor" else -r.expr)
+    assert not planted.run_check().passed
+
+
+@pytest.mark.parametrize("name", ["macro_power_per_pair", "macro_power_variance", "eqD4_m1"])
+def test_planted_factor_quick(name):
+    r = RESULTS[name]
+    assert not dataclasses.replace(r, expr=2 * r.expr).run_check().passed
+
+
+@pytest.mark.parametrize("name", ["eqD4_m1", "eqD5_m2"])
+def test_regression_check_rejects_the_printed_label(name):
+    r = RESULTS[name]
+    assert not dataclasses.replace(r, expr=r.printed).run_check().passed
