@@ -39,6 +39,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
         for i, s in enumerate(record["steps"], 1):
             print(f"  step {i} [{s['label']}] {s['description']}")
             print(f"      {s['latex']}")
+    if record.get("postulates"):
+        print(f"postulates (inputs, not derived): {'; '.join(record['postulates'])}")
     if record["notes"]:
         print(f"notes: {record['notes']}")
     return 0

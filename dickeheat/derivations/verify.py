@@ -26,6 +26,7 @@ class Record:
     discrepancy: dict[str, str] | None
     numeric_check: dict[str, Any] | None
     error: str | None = None
+    postulates: tuple[str, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -48,13 +49,14 @@ def verify_result(result: Result) -> Record:
         discrepancy = {"kind": c.kind, "detail": c.detail} if c.is_erratum else None
     except Exception as err:  # a derivation that cannot be compared is a failure
         return Record(result.name, result.paper, result.equation, "failed", None, None,
-                      error=f"comparison raised {type(err).__name__}: {err}")
+                      error=f"comparison raised {type(err).__name__}: {err}",
+                      postulates=result.postulates)
     try:
         check = result.run_check()
     except Exception as err:
         tb = traceback.format_exception_only(type(err), err)[-1].strip()
         return Record(result.name, result.paper, result.equation, "failed", discrepancy, None,
-                      error=f"numeric check raised {tb}")
+                      error=f"numeric check raised {tb}", postulates=result.postulates)
     error = None
     if status == "failed":  # two derivations of the same quantity disagree
         error = f"the second derivation disagrees ({c.kind}: {c.detail})"
@@ -62,7 +64,8 @@ def verify_result(result: Result) -> Record:
         status = "failed"
         error = "numeric check did not pass" if error is None else error
     return Record(result.name, result.paper, result.equation, status, discrepancy,
-                  None if check is None else check.to_dict(), error=error)
+                  None if check is None else check.to_dict(), error=error,
+                  postulates=result.postulates)
 
 
 def verify_all(

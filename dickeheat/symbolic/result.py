@@ -161,6 +161,11 @@ class Result:
         is a second, independent derivation of the same quantity (the paper only states the
         claim); agreement then reports ``consistent``, never ``agrees``, and a disagreement is a
         failure of the derivations, not an erratum of the paper.
+    postulates
+        The physical inputs the derivation starts from and does not derive (the model's
+        Hamiltonian or Lagrangian, the form of a master equation, an approximation such as a
+        cumulant closure), each a short phrase naming where it comes from. Everything else in
+        ``expr`` comes out of the steps.
     """
 
     name: str
@@ -177,6 +182,7 @@ class Result:
     check: Check | None = None
     notes: str = ""
     printed_source: PrintedSource = "paper"
+    postulates: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         missing = numeric_symbols(self.expr) - set(self.args)
@@ -363,6 +369,7 @@ class Result:
                 for s in self.steps
             ],
             "notes": self.notes,
+            "postulates": list(self.postulates),
         }
 
 
@@ -397,7 +404,8 @@ _SHOWN_ASSUMPTIONS = ("positive", "real", "integer", "nonnegative", "negative", 
 
 
 def result_factory(
-    paper: str, dims: Mapping[sp.Symbol, Dimension] | None
+    paper: str, dims: Mapping[sp.Symbol, Dimension] | None,
+    postulates: Sequence[str] = (),
 ) -> Callable[..., Result]:
     """A constructor of one paper's results sharing its dimension map.
 
@@ -405,7 +413,8 @@ def result_factory(
     check=None, notes="", dims=True, printed_source="paper")`` builds
     ``Result(name=f"{paper}.{name}", ...)``; ``dims=False`` switches the dimension check off
     (operator-valued results); ``printed_source="derivation"`` marks a ``printed`` that is a
-    second derivation, not the paper's formula. Everything but
+    second derivation, not the paper's formula. ``postulates`` are the paper's model inputs,
+    recorded on every result; ``make(..., postulates=...)`` adds a result's own. Everything but
     the name is a keyword, so that a result reads the same in every paper.
     """
 
@@ -413,13 +422,17 @@ def result_factory(
              args: Sequence[sp.Symbol], steps: Sequence[Step] = (),
              printed: sp.Expr | None = None, expected: Dimension | None = None,
              check: Check | None = None, notes: str = "", dims: bool = True,
-             printed_source: PrintedSource = "paper") -> Result:
+             printed_source: PrintedSource = "paper",
+             postulates: Sequence[str] = ()) -> Result:
         return Result(name=f"{paper}.{name}", paper=paper, equation=equation, title=title,
                       lhs=lhs, expr=expr, args=tuple(args), steps=tuple(steps), printed=printed,
                       dims=dimension_map if dims else None, expected_dimension=expected,
-                      check=check, notes=notes, printed_source=printed_source)
+                      check=check, notes=notes, printed_source=printed_source,
+                      postulates=(*paper_postulates,
+                                  *(p for p in postulates if p not in paper_postulates)))
 
     dimension_map = dims
+    paper_postulates = tuple(postulates)
     return make
 
 
