@@ -84,9 +84,19 @@ def registry(papers: tuple[str, ...] | None = None) -> Registry:
 
 def paper_results(key: str) -> list[Result]:
     """Run every derivation chain of paper ``key`` (the modules its package lists in
-    ``SUBMODULES``, in chain order) and return their results, without the cache."""
+    ``SUBMODULES``, in chain order) and return their results, without the cache.
+
+    Each result gets the postulates its paper's ``postulates`` module declares for it (the
+    physical inputs the chain starts from and does not derive)."""
+    import dataclasses
+
     module = paper(key).module
+    declared = importlib.import_module(f"{module}.postulates")
     out: list[Result] = []
     for name in importlib.import_module(module).SUBMODULES:
-        out.extend(importlib.import_module(f"{module}.{name}").results())
+        for result in importlib.import_module(f"{module}.{name}").results():
+            short = result.name.split(".", 1)[1]
+            ids = declared.USES.get(short, ())
+            out.append(dataclasses.replace(
+                result, postulates=tuple(declared.POSTULATES[i] for i in ids)))
     return out
