@@ -58,3 +58,27 @@ def test_bad_input_exits_2_without_traceback(capsys, tmp_path, monkeypatch, extr
     assert rc == 2 and out == ""
     assert name in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["--N", "20", "--E1", "1", "--E2", "10", "--beta1", "0.5", "--beta2", "0.05"],
+    ["--N", "3", "--E1", "1", "--E2", "2", "--beta1", "1", "--beta2", "0.5"],
+])
+def test_zero_bias_point_is_neither_engine_nor_refrigerator(capsys, argv):
+    """beta2 E2 = beta1 E1: no bias, the currents are rounding noise (once P ~ 1e-15 gave an
+    'efficiency' of 0.08)."""
+    rc, out, _ = run(capsys, ["engine", *argv, "--no-gap", "--json"])
+    rec = json.loads(out)
+    assert rc == 0 and rec["mode"] == "neither" and rec["efficiency"] is None
+    assert abs(rec["P"]) < rec["mode_tolerance"] and rec["constancy"] is None
+
+
+def test_mode_classification_tolerance_is_relative_to_the_current_scale():
+    from dickeheat.cli.engine import classify_mode, mode_tolerance
+
+    tol = mode_tolerance(10.0, residual=1e-14)
+    assert tol == pytest.approx(1e-8)
+    assert classify_mode(1e-15, 1e-15, 1e-14, tol) == "neither"
+    assert classify_mode(1e-6, -1e-6, 2e-6, tol) == "engine"
+    assert classify_mode(-1e-6, 1e-7, -1.1e-6, tol) == "refrigerator"
+    assert mode_tolerance(1.0, residual=1e-6) == pytest.approx(1e-4)  # a poor solve resolves less

@@ -14,7 +14,15 @@ from typing import Any
 
 from dickeheat.errors import ParameterError, check_positive
 
-__all__ = ["DEFAULT_GAMMA0", "DEFAULT_OMEGA0", "add_parser", "engine_record"]
+__all__ = [
+    "DEFAULT_GAMMA0",
+    "DEFAULT_OMEGA0",
+    "MODE_RTOL",
+    "add_parser",
+    "classify_mode",
+    "engine_record",
+    "mode_tolerance",
+]
 
 #: the drive amplitude omega0 of V = (omega0/2)(S1+ S2- e^{i nu t} + h.c.) used by the paper's
 #: Figs. 3, 5-8 and 10 (in units of E1 = 1), and the matching spontaneous rate Gamma0
@@ -100,6 +108,31 @@ def _validated(args: argparse.Namespace) -> dict[str, Any]:
                 "coupling": args.omega0 / s, "Gamma0": args.Gamma0 / s}
 
 
+#: currents below this fraction of the model's current scale are zero to working precision
+MODE_RTOL = 1e-9
+
+
+def mode_tolerance(current_scale: float, residual: float = 0.0) -> float:
+    """The magnitude below which a power or heat current counts as zero.
+
+    ``current_scale`` is the size of a current the model could carry (a splitting times the
+    largest rate of its generator, e.g. ``E2 * rate_scale``); a current is resolved only above
+    ``max(MODE_RTOL, 100 * residual)`` of it: rounding alone leaves currents of about
+    1e-16 of that scale (at the zero-bias point beta2 E2 = beta1 E1 the power is rounding noise).
+    """
+    return max(MODE_RTOL, 100.0 * float(residual)) * abs(float(current_scale))
+
+
+def classify_mode(P: float, J1: float, J2: float, tol: float) -> str:
+    """``engine`` (P > 0 from the hot bath, J2 > 0), ``refrigerator`` (P < 0, J1 > 0: heat
+    drawn from the cold bath) or ``neither``; values within ``tol`` of zero count as zero."""
+    if P > tol and J2 > tol:
+        return "engine"
+    if P < -tol and J1 > tol:
+        return "refrigerator"
+    return "neither"
+
+
 def _finite(x: float) -> float | None:
     return float(x) if x is not None and math.isfinite(x) else None
 
@@ -116,14 +149,8 @@ def engine_record(params: dict[str, Any], *, gap: bool = True,
     model = ExchangeCoupledSpins.thermal(**params)
     th = thermodynamics(model, counting=counting)
     b1, b2 = params["beta1"], params["beta2"]
-    scale = abs(th.J1) + abs(th.J2) + abs(th.P)
-    tiny = 1e-10 * scale if scale > 0 else 0.0
-    if th.P > tiny and th.J2 > tiny:
-        mode = "engine"
-    elif th.P < -tiny and th.J1 > tiny:
-        mode = "refrigerator"
-    else:
-        mode = "neither"
+    tiny = mode_tolerance(model.E2 * model.rate_scale, th.residual)
+    mode = classify_mode(th.P, th.J1, th.J2, tiny)
     from dickeheat.derivations import registry
 
     reg = registry(("dasilvasouza2022",))          # the closed forms of Eqs. (18) and (20)
@@ -146,7 +173,7 @@ def engine_record(params: dict[str, Any], *, gap: bool = True,
         "var_P": th.var_P, "var_P_counting": _finite(th.var_P_counting),
         "constancy": _finite(constancy) if constancy is not None else None,
         "sigma": _finite(sigma), "gap": g, "gap_note": gap_note,
-        "mode": mode, "method": "exact", "solver": th.method, "iterations": th.iterations,
+        "mode": mode, "mode_tolerance": tiny, "method": "exact", "solver": th.method, "iterations": th.iterations,
         "N": model.N, "residual": th.residual, "solve_seconds": th.solve_seconds,
         "model": {"E1": model.E1, "E2": model.E2, "omega0": model.coupling,
                   "Gamma0": params["Gamma0"], "beta1": _finite(b1), "beta2": b2,
