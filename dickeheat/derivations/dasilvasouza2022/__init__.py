@@ -13,6 +13,13 @@ Submodules, each a part of the derivation chain (the model is the input, :mod:`.
     (36)–(39), the Jacobian (41)–(42) and its eigenvalues (44)–(45).
 ``driven``
     Sec. V B: the driven equations (47) and (C1)–(C12) from the cumulant engine.
+``macroscopic``
+    The closed macroscopic equations at order 1, 2, 3 in real variables with their Jacobian,
+    and the power and heat currents per pair (what ``dickeheat engine --method cumulant``
+    solves).
+``fluctuations``
+    Appendix D: (D1), (D3)–(D5), the regression matrix and the equal-time covariance that
+    give Var(P_N)/N² in the macroscopic limit.
 """
 
 from dickeheat.derivations.dasilvasouza2022.symbols import PAPER
@@ -25,4 +32,6 @@ SUBMODULES = (
     "pair",
     "dissipative",
     "driven",
+    "macroscopic",
+    "fluctuations",
 )
