@@ -136,10 +136,10 @@ def test_cumulant_method_approaches_exact_as_one_over_n(capsys, monkeypatch, sma
 
 @pytest.mark.slow
 def test_cumulant_order_without_fluctuations_says_why(monkeypatch):
+    import dickeheat.derivations as D
     from dickeheat.cli.engine import cumulant_record
     from dickeheat.derivations.dasilvasouza2022 import macroscopic, thermo
     from dickeheat.symbolic.registry import Registry
-    import dickeheat.derivations as D
 
     reg = Registry(thermo.results() + macroscopic.results_for((1,)))
     monkeypatch.setattr(D, "registry", lambda papers=None: reg)

@@ -207,7 +207,6 @@ def _four_point(a: str, b: str, c: str, d: str) -> sp.Expr:
 
 def results() -> list[Result]:
     w, p = weights()
-    c = omega0 * (E2 - E1) / 4
     A = regression_matrix()
     G0 = covariance()
     system = macroscopic.real_equations(2)
