@@ -80,8 +80,11 @@ def _observable(name: str, j: float):
         ops = [None, None]
         ops[site] = _cart(j, axis)
         return ops
-    if key == "eqC12":
-        return [_cart(j, "z"), _cart(j, "z")]
+    cross = {"eqC7": "xx", "eqC8": "xy", "eqC9": "xz", "eqC10": "yy", "eqC11": "yz",
+             "eqC12": "zz"}
+    if key in cross:
+        a, b = cross[key]
+        return [_cart(j, a), _cart(j, b)]
     exps = {"eqC1": "xx", "eqC2": "xy", "eqC3": "xz", "eqC4": "yy", "eqC5": "yz",
             "eqC6": "zz"}[key]
     a, b = exps
