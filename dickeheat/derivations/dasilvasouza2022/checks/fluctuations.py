@@ -1,11 +1,11 @@
 """Checks of Appendix D against independent numerics.
 
-* (D1) prefactor: 2 p² with p the exact ⟨i[H₀, V]⟩/N on coherent clouds (N = 20, 40, 80,
+* (D1) prefactor: 2 p² with p the exact ⟨i[H₀, V]⟩/N on coherent clouds (N = 10, 20, 40,
   extrapolated) against prefactor × (m₁ˣm₂ʸ − m₁ʸm₂ˣ)².
 * (D3): the connected autocorrelation of m₁ˣm₂ʸ − m₁ʸm₂ˣ for a jointly Gaussian (v(0), v(τ))
   with a random covariance, by Monte Carlo (4·10⁵ samples, fixed seed), against the result.
 * (D4)–(D5): the regression theorem at τ = 0, d⟨a(τ)X(0)⟩/dτ = Tr[a L(Xρ)], exact at
-  N = 20, 40, 80 with (28) on a U(1)-twirled pair of coherent clouds (⟨m^{x,y}⟩ = 0, sharp
+  N = 10, 20, 40 with (28) on a U(1)-twirled pair of coherent clouds (⟨m^{x,y}⟩ = 0, sharp
   m^z, so the closure is exact as N → ∞), extrapolated, against the result evaluated on the
   exact equal-time correlations.
 """
@@ -108,7 +108,7 @@ def variance_check(result) -> NumericCheck:
     row = {"eqD4_m1": "m1x", "eqD5_m1": "m1y", "eqD4_m2": "m2x", "eqD5_m2": "m2y"}[row_name]
     X = "m2y"
     devs, scale = [], 1e-3
-    for N in (20, 40, 80):
+    for N in (10, 20, 40):
         j = N / 2
         Xf = _factor(j, X)
         table = dict(PARAMS)
@@ -131,13 +131,13 @@ def variance_check(result) -> NumericCheck:
     err = abs(richardson(devs)) / scale
     return NumericCheck(err <= 1e-3, err, 1e-3,
                         "regression theorem at τ = 0: exact Tr[a L(m2y ρ)] on U(1)-twirled "
-                        "coherent clouds, N = 20, 40, 80 with (28), extrapolated N → ∞")
+                        "coherent clouds, N = 10, 20, 40 with (28), extrapolated N → ∞")
 
 
 def prefactor_check(result) -> NumericCheck:
     devs, scale = [], 1e-8
     pref = float(result.numpy_function(PARAMS["omega_0"], PARAMS["E_1"], PARAMS["E_2"]))
-    for N in (20, 40, 80):
+    for N in (10, 20, 40):
         j = N / 2
         rhos = [_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9)]
         p_exact = _observable_at(j, rhos)

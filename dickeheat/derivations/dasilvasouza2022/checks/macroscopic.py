@@ -4,7 +4,7 @@ per pair, against exact finite-N numerics extrapolated to N → ∞.
 On a product of two spin coherent states (every cumulant beyond the first vanishes as N → ∞, so
 a closure at any order is exact there), each moment μ_M = Tr[∏(S^+)^a(S^z)^b(S^-)^c ρ]/S^deg M
 and its exact derivative Tr[M L(ρ₁⊗ρ₂)]/S^deg M (drive commutators and dissipators from numeric
-matrices with the scaling (28)) are computed at N = 20, 40, 80; the result, evaluated on the
+matrices with the scaling (28)) are computed at N = 10, 20, 40; the result, evaluated on the
 exact moments, minus the exact derivative is extrapolated to N → ∞ (Richardson) and must vanish.
 The observables (P/N, J_i/N) are checked the same way against Tr[i[H₀, V] ρ]/N and
 Tr[H_i D_i(ρ)]/N.
@@ -122,7 +122,7 @@ def _variable_values(j: float, rhos, names) -> tuple[dict[str, float], dict[str,
 def rhs_check(result) -> NumericCheck:
     names = [str(a) for a in result.args if str(a) not in PARAMS]
     devs, scale = [], 1e-2
-    for N in (20, 40, 80):
+    for N in (10, 20, 40):
         j = N / 2
         rhos = _state(j)
         vals, ders = _variable_values(j, rhos, names)
@@ -135,7 +135,7 @@ def rhs_check(result) -> NumericCheck:
     err = float(np.max(np.abs(richardson(devs)))) / scale
     return NumericCheck(err <= 1e-3, err, 1e-3,
                         "exact Tr[M L(ρ₁⊗ρ₂)]/S^deg M for every variable, coherent clouds, "
-                        "N = 20, 40, 80 with (28), extrapolated N → ∞")
+                        "N = 10, 20, 40 with (28), extrapolated N → ∞")
 
 
 def _observable(key: str, j: float, rhos) -> float:
@@ -165,7 +165,7 @@ def observable_check(result) -> NumericCheck:
     key = result.name.split(".")[1].split("_")[1]
     names = [str(a) for a in result.args if str(a) not in PARAMS]
     devs, scale = [], 1e-2
-    for N in (20, 40, 80):
+    for N in (10, 20, 40):
         j = N / 2
         rhos = _state(j)
         vals, _ = _variable_values(j, rhos, names)
@@ -177,4 +177,4 @@ def observable_check(result) -> NumericCheck:
     err = abs(richardson(devs)) / scale
     return NumericCheck(err <= 1e-3, err, 1e-3,
                         "exact Tr[i[H₀, V]ρ]/N or Tr[H_i D_i(ρ)]/N on coherent clouds, "
-                        "N = 20, 40, 80 with (28), extrapolated N → ∞")
+                        "N = 10, 20, 40 with (28), extrapolated N → ∞")
