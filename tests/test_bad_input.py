@@ -150,6 +150,12 @@ CASES: list[tuple[str, list[str], str]] = [
     ("engine unsupported order", ["engine", *ENGINE, "--N", "2", "--method", "cumulant",
                                   "--order", "5"], "order"),
     ("engine N beyond memory", ["engine", *ENGINE, "--N", "100000"], "N = 100000"),
+    ("engine cumulant order 0", ["engine", *ENGINE, "--N", "2", "--method", "cumulant",
+                                 "--order", "0"], "--order"),
+    ("engine cumulant without scaling", ["engine", *ENGINE, "--N", "2", "--method",
+                                         "cumulant", "--scaling", "none"], "--scaling"),
+    ("engine cumulant at T1 = 0", ["engine", *ENGINE, "--N", "2", "--method", "cumulant",
+                                   "--beta1", "inf"], "--beta1"),
     # sweep
     ("sweep missing config", ["sweep", "no-such.toml", "--out", "x.nc"], "no-such.toml"),
 ]

@@ -50,11 +50,14 @@ from dickeheat.numeric.exchange_spins import (
 from dickeheat.numeric.reduced import available_memory
 
 __all__ = [
+    "FILL_COARSE",
+    "FILL_DIRECT",
     "GMRES_RESTART",
     "METHODS",
     "SectorSolver",
     "SectorSteadyState",
     "check_memory",
+    "lu_fill",
     "memory_estimate",
     "solve_steady_state",
 ]
@@ -67,15 +70,37 @@ _DIRECT_BELOW = 12
 COARSE_ORDER = 2
 
 
+#: measured fill-in (nonzeros of L + U) of the sparse LU factors, fitted as c N^a:
+#: the direct solve of the bordered q = 0 sector (SuperLU, COLAMD; N = 8…16, within 3 %) and
+#: the coarse-space LU of the GMRES preconditioner (MMD_AT_PLUS_A; N = 12…64, within 4 %)
+FILL_DIRECT = (4.42, 4.48)
+FILL_COARSE = (49.4, 2.63)
+#: bytes per stored nonzero of a factor (value + row index + slack)
+_BYTES_PER_FILL = 16
+_FIT_MARGIN = 1.5
+
+
+def lu_fill(N: int, method: str) -> int:
+    """Estimated nonzeros of the LU factors for ``method`` ("direct" or "gmres": the
+    preconditioner's coarse LU), from the measured fits :data:`FILL_DIRECT`,
+    :data:`FILL_COARSE` with a margin of 1.5."""
+    c, a = FILL_DIRECT if method == "direct" else FILL_COARSE
+    return int(_FIT_MARGIN * c * float(N) ** a)
+
+
 def memory_estimate(N: int, method: str = "gmres") -> int:
-    """Peak working memory in bytes of the q = 0 solve for N (before anything is allocated)."""
+    """Peak working memory in bytes of the q = 0 solve for N (before anything is allocated),
+    including the fill-in of the sparse LU factors (direct) or of the preconditioner's coarse
+    LU (gmres), both from measured fits."""
     n = sum((min(M, 2 * N - M, N) + 1) ** 2 for M in range(2 * N + 1))
     nnz = 9 * n
     base = nnz * 12 * 3 + 8 * n * 12                       # matrix (+ build copies), vectors
+    fill = _BYTES_PER_FILL * lu_fill(N, method)
     if method == "direct":
-        return base + 8 * int(n ** (4.0 / 3.0)) * 40       # LU fill of a 3-d grid (rough)
+        return base + fill
     schur = 16 * sum((min(M, 2 * N - M, N) + 1) ** 2 for M in range(2 * N + 1))
-    return base + 8 * n * (GMRES_RESTART + 4) + schur
+    coarse_ops = 12 * 3 * nnz // 4                         # R, P_c and R L P_c
+    return base + 8 * n * (GMRES_RESTART + 4) + schur + fill + coarse_ops
 
 
 def check_memory(N: int, method: str = "gmres", limit: int | None = None) -> int:

@@ -68,6 +68,7 @@ __all__ = [
     "moment_expr",
     "moment_symbol",
     "representative",
+    "scaled_expectation",
     "scaled_limit",
 ]
 
@@ -359,6 +360,14 @@ def scaled_limit(
     :math:`\mu`.
     """
     subs = dict(substitutions or {})
+    limits: dict[sp.Expr, sp.Expr] = {}  # many coefficients repeat: take each limit once
+
+    def limit(v: sp.Expr) -> sp.Expr:
+        if v not in limits:
+            lim = sp.limit(sp.simplify(v), s, sp.oo)
+            limits[v] = lim if lim.has(sp.oo, -sp.oo, sp.zoo, sp.nan) else sp.simplify(lim)
+        return limits[v]
+
     rhs: list[MomentPoly] = []
     for m, p in zip(eqs.monomials, eqs.rhs):
         d0 = monomial_degree(m)
@@ -368,12 +377,34 @@ def scaled_limit(
             _add(grouped, key, sp.sympify(v).subs(subs) * s**power)
         out: MomentPoly = {}
         for key, v in grouped.items():
-            lim = sp.limit(sp.simplify(v), s, sp.oo)
+            lim = limit(v)
             if lim.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
                 raise ParameterError(
                     f"the coefficient of {key} in d<{eqs.system.monomial_label(m)}>/dt diverges "
                     f"as {s} -> oo: the scaling has no macroscopic limit")
             if lim != 0:
-                out[key] = sp.simplify(lim)
+                out[key] = lim
         rhs.append(out)
     return MomentEquations(eqs.system, eqs.monomials, tuple(rhs), eqs.order)
+
+
+def scaled_expectation(
+    system: SpinSystem, p: Mapping, s: sp.Symbol, scale: sp.Expr,
+) -> sp.Expr:
+    r"""Leading order of :math:`\langle O\rangle/\mathrm{scale}` as :math:`s\to\infty`, with
+    every moment written as :math:`\langle M\rangle = s^{\deg M}\mu_M`.
+
+    ``p`` is the (closed) :data:`MomentPoly` of :math:`\langle O\rangle`; the result is a SymPy
+    expression in the symbols of the scaled moments :math:`\mu_M` (the same symbols as
+    :func:`scaled_limit`'s equations). A divergent coefficient raises :class:`ParameterError`.
+    """
+    out: MomentPoly = {}
+    for key, v in p.items():
+        power = sum(monomial_degree(k) for k in key)
+        lim = sp.limit(sp.simplify(sp.sympify(v) * s**power / scale), s, sp.oo)
+        if lim.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+            raise ParameterError(f"the coefficient of {key} diverges as {s} -> oo: the "
+                                 "observable has no limit at this scale")
+        if lim != 0:
+            _add(out, key, sp.simplify(lim))
+    return sp.expand(moment_expr(system, out))

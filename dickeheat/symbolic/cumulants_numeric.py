@@ -24,7 +24,7 @@ stationarity, then a Newton polish, returning the residual), :meth:`CompiledMome
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -38,7 +38,14 @@ from dickeheat.symbolic.codegen import to_function
 from dickeheat.symbolic.cumulants import MomentEquations, moment_symbol, representative
 from dickeheat.symbolic.spin_poly import Monomial, dagger_monomial
 
-__all__ = ["CompiledMoments", "MomentSolution", "RealMomentSystem", "real_system"]
+__all__ = [
+    "CompiledMoments",
+    "gaussian_noise",
+    "MomentSolution",
+    "RealMomentSystem",
+    "real_system",
+    "stationary_point",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -203,13 +210,59 @@ class CompiledMoments:
             If the polish does not converge or the residual ‖f(y)‖∞ exceeds ``tol``.
         """
         p = self.params(params)
-        y = np.asarray(y0, dtype=float)
-        if t_relax > 0.0:
-            y = self.evolve(params, y, [t_relax])[-1]
-        sol = root(lambda x: self.rhs(x, p), y, jac=lambda x: self.jacobian(x, p),
-                   method="hybr", tol=1e-14)
-        residual = float(np.max(np.abs(self.rhs(sol.x, p)))) if sol.x.size else 0.0
-        if not np.all(np.isfinite(sol.x)) or residual > tol:
-            raise NumericalError(f"no stationary point of the moment equations: residual "
-                                 f"{residual:.2e} > {tol:.0e} ({sol.message})")
-        return MomentSolution(sol.x, residual, "relax + hybr" if t_relax else "hybr")
+        return stationary_point(lambda x: self.rhs(x, p), lambda x: self.jacobian(x, p), y0,
+                                t_relax=t_relax, tol=tol)
+
+
+def stationary_point(f: Callable[[np.ndarray], np.ndarray],
+                     jac: Callable[[np.ndarray], np.ndarray], y0: Sequence[float] | np.ndarray,
+                     *, t_relax: float = 0.0, tol: float = 1e-9) -> MomentSolution:
+    """A root of ``f`` reached by integrating ``dy/dt = f(y)`` for ``t_relax`` from ``y0``
+    (LSODA with the Jacobian ``jac``), then polishing with Powell's hybrid method.
+
+    Raises
+    ------
+    NumericalError
+        If the integration fails, or the residual ‖f(y)‖∞ exceeds ``tol`` or is not finite.
+    """
+    y = np.asarray(y0, dtype=float)
+    if t_relax > 0.0:
+        sol = solve_ivp(lambda t, x: f(x), (0.0, float(t_relax)), y, method="LSODA",
+                        t_eval=[float(t_relax)], rtol=1e-9, atol=1e-12,
+                        jac=lambda t, x: jac(x))
+        if not sol.success:
+            raise NumericalError(f"integration of the moment equations failed: {sol.message}")
+        y = sol.y[:, -1]
+    sol = root(f, y, jac=jac, method="hybr", tol=1e-14)
+    residual = float(np.max(np.abs(f(sol.x)))) if sol.x.size else 0.0
+    if not np.all(np.isfinite(sol.x)) or not residual <= tol:
+        raise NumericalError(f"no stationary point of the moment equations: residual "
+                             f"{residual:.2e} > {tol:.0e} ({sol.message})")
+    return MomentSolution(sol.x, residual, "relax + hybr" if t_relax else "hybr")
+
+
+def gaussian_noise(A: np.ndarray, G0: np.ndarray, w: np.ndarray) -> float:
+    r"""Zero-frequency noise :math:`2\int_0^\infty\langle\delta p(0)\delta p(\tau)\rangle
+    d\tau` of a quadratic form :math:`p = v^T w v` of a zero-mean Gaussian process with
+    :math:`\langle v(\tau)v(0)^T\rangle = e^{A\tau}G_0`.
+
+    Isserlis' theorem gives :math:`\langle\delta p(0)\delta p(\tau)\rangle = 2\,
+    \mathrm{tr}[w\,G(\tau)^T w\,G(\tau)]` (``w`` symmetric); the integral of
+    :math:`G(\tau)\otimes G(\tau) = e^{(A\oplus A)\tau}(G_0\otimes G_0)` is
+    :math:`-(A\otimes 1 + 1\otimes A)^{-1}(G_0\otimes G_0)`.
+
+    Raises
+    ------
+    NumericalError
+        If ``A`` is not stable (an eigenvalue with a non-negative real part).
+    """
+    A, G0, w = (np.asarray(x, dtype=float) for x in (A, G0, w))
+    n = A.shape[0]
+    lam = np.linalg.eigvals(A)
+    if np.max(lam.real) >= 0:
+        raise NumericalError(f"the regression matrix is not stable (eigenvalue "
+                             f"{lam[np.argmax(lam.real)]:.3g}): no stationary noise")
+    K = np.kron(A, np.eye(n)) + np.kron(np.eye(n), A)
+    M = -np.linalg.solve(K, np.kron(G0, G0))
+    wf = ((w + w.T) / 2).ravel()
+    return float(4.0 * wf @ M @ wf)

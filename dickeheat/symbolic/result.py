@@ -404,8 +404,7 @@ _SHOWN_ASSUMPTIONS = ("positive", "real", "integer", "nonnegative", "negative", 
 
 
 def result_factory(
-    paper: str, dims: Mapping[sp.Symbol, Dimension] | None,
-    postulates: Sequence[str] = (),
+    paper: str, dims: Mapping[sp.Symbol, Dimension] | None
 ) -> Callable[..., Result]:
     """A constructor of one paper's results sharing its dimension map.
 
@@ -413,26 +412,23 @@ def result_factory(
     check=None, notes="", dims=True, printed_source="paper")`` builds
     ``Result(name=f"{paper}.{name}", ...)``; ``dims=False`` switches the dimension check off
     (operator-valued results); ``printed_source="derivation"`` marks a ``printed`` that is a
-    second derivation, not the paper's formula. ``postulates`` are the paper's model inputs,
-    recorded on every result; ``make(..., postulates=...)`` adds a result's own. Everything but
-    the name is a keyword, so that a result reads the same in every paper.
+    second derivation, not the paper's formula. Everything but
+    the name is a keyword, so that a result reads the same in every paper. (Postulates are
+    declared per paper in its ``postulates`` module and attached by
+    :func:`dickeheat.derivations.paper_results`.)
     """
 
     def make(name: str, *, equation: str, title: str, lhs: sp.Expr, expr: sp.Expr,
              args: Sequence[sp.Symbol], steps: Sequence[Step] = (),
              printed: sp.Expr | None = None, expected: Dimension | None = None,
              check: Check | None = None, notes: str = "", dims: bool = True,
-             printed_source: PrintedSource = "paper",
-             postulates: Sequence[str] = ()) -> Result:
+             printed_source: PrintedSource = "paper") -> Result:
         return Result(name=f"{paper}.{name}", paper=paper, equation=equation, title=title,
                       lhs=lhs, expr=expr, args=tuple(args), steps=tuple(steps), printed=printed,
                       dims=dimension_map if dims else None, expected_dimension=expected,
-                      check=check, notes=notes, printed_source=printed_source,
-                      postulates=(*paper_postulates,
-                                  *(p for p in postulates if p not in paper_postulates)))
+                      check=check, notes=notes, printed_source=printed_source)
 
     dimension_map = dims
-    paper_postulates = tuple(postulates)
     return make
 
 

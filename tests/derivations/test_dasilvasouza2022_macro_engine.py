@@ -11,16 +11,16 @@ RESULTS = {r.name.split(".")[1]: r for r in macro_engine.results()}
 
 
 def test_names_and_statuses():
-    assert set(RESULTS) == {"macro_power_per_pair", "eqD4_m1", "eqD5_m1", "eqD4_m2", "eqD5_m2",
+    assert set(RESULTS) == {"macro_power_per_pair", "eqD4_m1_order3", "eqD5_m1_order3", "eqD4_m2_order3", "eqD5_m2_order3",
                             "macro_power_variance"}
     # (D3) is the Isserlis pairing of (D1): agrees with the print
     assert RESULTS["macro_power_variance"].status == "agrees"
     # (D4)-(D5): the printed drive term has the wrong cloud label
-    for name in ("eqD4_m1", "eqD5_m1", "eqD4_m2", "eqD5_m2"):
+    for name in ("eqD4_m1_order3", "eqD5_m1_order3", "eqD4_m2_order3", "eqD5_m2_order3"):
         r = RESULTS[name]
         assert r.status == "erratum", (name, r.compare())
         diff = (r.printed - r.expr).expand()
-        assert diff.has(macro_engine.correlation_symbol(0 if name.endswith("1") else 1,
+        assert diff.has(macro_engine.correlation_symbol(0 if "_m1" in name else 1,
                                                         "y" if "D4" in name else "x"))
 
 
@@ -45,13 +45,13 @@ def test_check_catches_a_planted_error(name, plant):
     assert not planted.run_check().passed
 
 
-@pytest.mark.parametrize("name", ["macro_power_per_pair", "macro_power_variance", "eqD4_m1"])
+@pytest.mark.parametrize("name", ["macro_power_per_pair", "macro_power_variance", "eqD4_m1_order3"])
 def test_planted_factor_quick(name):
     r = RESULTS[name]
     assert not dataclasses.replace(r, expr=2 * r.expr).run_check().passed
 
 
-@pytest.mark.parametrize("name", ["eqD4_m1", "eqD5_m2"])
+@pytest.mark.parametrize("name", ["eqD4_m1_order3", "eqD5_m2_order3"])
 def test_regression_check_rejects_the_printed_label(name):
     r = RESULTS[name]
     assert not dataclasses.replace(r, expr=r.printed).run_check().passed

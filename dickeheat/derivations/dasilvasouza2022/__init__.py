@@ -14,8 +14,18 @@ Submodules, each a part of the derivation chain (the model is the input, :mod:`.
 ``driven``
     Sec. V B: the driven equations (47) and (C1)–(C12) from the cumulant engine.
 ``macro_engine``
-    The driven engine's macroscopic limit as numbers: the closed equations in real variables,
-    the power per pair, the regression equations (D4)–(D5) and the variance (D3).
+    The driven engine's macroscopic limit as the figures use it: the closed equations in real
+    variables, the power per pair, the regression equations (D4)–(D5) with the third-order
+    closure about the stationary state (``eqD4_m1_order3`` …) and the Gaussian-paired
+    variance (D3).
+``macroscopic``
+    The closed macroscopic equations at order 1, 2, 3 in real variables with their Jacobian,
+    and the power and heat currents per pair (what ``dickeheat engine --method cumulant``
+    solves).
+``fluctuations``
+    Appendix D: (D1), (D3)–(D5), the regression matrix and the equal-time covariance that
+    give Var(P_N)/N² in the macroscopic limit (order-2 closure; what ``dickeheat engine
+    --method cumulant`` reports).
 """
 
 from dickeheat.derivations.dasilvasouza2022.symbols import PAPER
@@ -28,5 +38,7 @@ SUBMODULES = (
     "pair",
     "dissipative",
     "driven",
+    "macroscopic",
+    "fluctuations",
     "macro_engine",
 )

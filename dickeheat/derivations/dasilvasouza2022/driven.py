@@ -1,4 +1,4 @@
-"""Sec. V B: the driven engine in the macroscopic limit, equations (47) and (C1)–(C6), (C12),
+"""Sec. V B: the driven engine in the macroscopic limit, equations (47) and (C1)–(C12),
 from the cumulant engine.
 
 Chain:
@@ -53,6 +53,11 @@ __all__ = ["Driven", "chain", "macro_equations", "results"]
 SYS = model.SYSTEM
 C_EQUATIONS = {"C1": (2, 0, 0), "C2": (1, 1, 0), "C3": (1, 0, 1), "C4": (0, 2, 0),
                "C5": (0, 1, 1), "C6": (0, 0, 2)}
+#: the cross-cloud pairs ⟨m_1^a m_2^b⟩ between (C6) and (C12), absent from the text; the
+#: remaining orders (yx, zx, zy) follow by exchanging the clouds
+C_CROSS = {"C7": ((1, 0, 0), (1, 0, 0)), "C8": ((1, 0, 0), (0, 1, 0)),
+           "C9": ((1, 0, 0), (0, 0, 1)), "C10": ((0, 1, 0), (0, 1, 0)),
+           "C11": ((0, 1, 0), (0, 0, 1))}
 
 
 def _m(site: int, exps: tuple[int, int, int]) -> sp.Symbol:
@@ -91,6 +96,7 @@ def chain() -> Driven:
             exps[site] = e
             first[(site, axis)] = cartesian_rhs(macro, tuple(exps))
     second = {name: cartesian_rhs(macro, (e, (0, 0, 0))) for name, e in C_EQUATIONS.items()}
+    second |= {name: cartesian_rhs(macro, e) for name, e in C_CROSS.items()}
     second["C12"] = cartesian_rhs(macro, ((0, 0, 1), (0, 0, 1)))
     return Driven(first, second)
 
@@ -136,11 +142,17 @@ def results() -> list[Result]:
         args = tuple(sorted(expr.free_symbols, key=str))
         out.append(make(
             f"eq{name}", equation=name,
-            title=f"closed two-body equation {name} (cloud 1) in the macroscopic limit",
+            title=f"closed two-body equation {name} "
+                  f"({'clouds 1, 2' if name in C_CROSS or name == 'C12' else 'cloud 1'}) "
+                  "in the macroscopic limit",
             lhs=sp.Symbol(f"d{name}_dt"), expr=expr, args=args, expected=RATE,
             steps=(Step("31", "order-2 closure (third cumulant zero)", expr),),
             check=ck.closed_pair_check,
-            notes="Derived from the engine; not compared with the print: the text of "
-                  "(C1)–(C12) lost the cloud labels ℓ/ℓ̄ (as printed, the drive bracket of (C6) "
-                  "cancels identically) and (C7)–(C11) are missing from it."))
+            notes=("Derived from the engine; the paper's text does not contain (C7)–(C11) "
+                   "(the appendix jumps from (C6) to (C12)): no print to compare with. Read as "
+                   "the cross-cloud pairs xx, xy, xz, yy, yz (zz is (C12))."
+                   if name in C_CROSS else
+                   "Derived from the engine; not compared with the print: the text of "
+                   "(C1)–(C12) lost the cloud labels ℓ/ℓ̄ (as printed, the drive bracket of "
+                   "(C6) cancels identically) and (C7)–(C11) are missing from it.")))
     return out

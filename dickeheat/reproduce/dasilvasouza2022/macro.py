@@ -57,7 +57,7 @@ class MacroEngine:
         self.power_result = r
         self.model = CompiledMoments(r.step("system"))
         self.variance_result = registered("macro_power_variance")
-        self.regression = [registered(f"eqD{4 if a == 'x' else 5}_m{s}") for s, a in
+        self.regression = [registered(f"eqD{4 if a == 'x' else 5}_m{s}_order3") for s, a in
                            ((1, "x"), (1, "y"), (2, "x"), (2, "y"))]
         self._mono = {m: m for m, _, _ in self.model.system.layout}
 

@@ -38,7 +38,9 @@ BE_VALUES = (0.7, 3.0)
 
 
 @functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=16)
 def spin_ops(j: float) -> dict[str, np.ndarray]:
+    """Spin-j matrices (cached: callers only read them)."""
     return {g: qutip.jmat(j, g).full() for g in ("+", "-", "z", "x", "y")}
 
 

@@ -10,8 +10,9 @@ cumulants beyond the first vanish in the limit (so the closure is exact there).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-import qutip
 
 from dickeheat.derivations.dasilvasouza2022.checks.dissipative import (
     _rotated_thermal,
@@ -80,8 +81,11 @@ def _observable(name: str, j: float):
         ops = [None, None]
         ops[site] = _cart(j, axis)
         return ops
-    if key == "eqC12":
-        return [_cart(j, "z"), _cart(j, "z")]
+    cross = {"eqC7": "xx", "eqC8": "xy", "eqC9": "xz", "eqC10": "yy", "eqC11": "yz",
+             "eqC12": "zz"}
+    if key in cross:
+        a, b = cross[key]
+        return [_cart(j, a), _cart(j, b)]
     exps = {"eqC1": "xx", "eqC2": "xy", "eqC3": "xz", "eqC4": "yy", "eqC5": "yz",
             "eqC6": "zz"}[key]
     a, b = exps
@@ -110,7 +114,16 @@ def first_moment_check(result) -> NumericCheck:
 
 
 def _coherent(j: float, theta: float, phi: float) -> np.ndarray:
-    psi = qutip.spin_coherent(j, theta, phi).full().ravel()
+    """|θ, φ⟩⟨θ, φ| in the ``jmat`` basis (m = j … −j): binomial amplitudes (the same state as
+    ``qutip.spin_coherent``, without its matrix exponential)."""
+    n = int(round(2 * j))
+    k = np.arange(n + 1)                                       # k = j − m
+    logc = 0.5 * (math.lgamma(n + 1) - np.array([math.lgamma(x + 1) + math.lgamma(n - x + 1)
+                                                for x in k]))
+    with np.errstate(divide="ignore"):
+        amp = np.exp(logc + (n - k) * np.log(np.cos(theta / 2)) + k * np.log(np.sin(theta / 2)))
+    psi = amp * np.exp(1j * k * phi)
+    psi = psi / np.linalg.norm(psi)
     return np.outer(psi, psi.conj())
 
 

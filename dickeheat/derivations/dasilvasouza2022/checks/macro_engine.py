@@ -80,8 +80,8 @@ def _slope(j: float, O: list, X: list) -> complex:
 
 
 def regression_check(result) -> NumericCheck:
-    key = result.name.split(".")[1]  # eqD4_m1 / eqD5_m2
-    site = int(key[-1]) - 1
+    key = result.name.split(".")[1]  # eqD4_m1_order3 / eqD5_m2_order3
+    site = int(key.split("_")[1][1]) - 1
     axis = "x" if key.startswith("eqD4") else "y"
     devs = {A: [] for A in U}
     scale = 0.0
