@@ -25,6 +25,7 @@ POSTULATES: dict[str, str] = {
     "D13": "third-order closure about a stationary state with <m^x> = <m^y> = 0 (D4-D5)",
     "D14": "Gaussian (Isserlis) pairing of four-point functions (D2)",
     "D15": "T_1,2 = Tbar -+ Delta T/2 (definition, 23)",
+    "D16": "cumulant closure at the stated order (order 2 is the paper's (31))",
 }
 
 _S = ("D1", "D2", "D3", "D4", "D5", "D6")
@@ -53,9 +54,19 @@ USES: dict[str, tuple[str, ...]] = {
                                       "lambda_minus")},
     **{f"eq47_m{s}{a}": ("D1", "D2", "D3", "D4", "D11") for s in "12" for a in "xyz"},
     **{f"eq{c}": ("D1", "D2", "D3", "D4", "D11", "D12")
-       for c in ("C1", "C2", "C3", "C4", "C5", "C6", "C12")},
+       for c in ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12")},
+    # the closed macroscopic equations at orders 1, 2, 3 (what `engine --method cumulant` uses)
+    **{f"macro_rhs_order{k}": ("D1", "D2", "D3", "D4", "D11", "D16") for k in (1, 2, 3)},
+    **{f"macro_{q}_order{k}": ("D1", "D2", "D3", "D4", "D5", "D6", "D11", "D16")
+       for q in ("P", "J1", "J2") for k in (1, 2, 3)},
+    # Appendix D with the order-2 closure
+    "eqD1": ("D1", "D2", "D5", "D10", "D11"),
+    "eqD3": ("D1", "D2", "D5", "D10", "D11", "D12", "D14"),
+    **{f"eqD{k}_m{s}": ("D1", "D2", "D3", "D4", "D10", "D11", "D12")
+       for k in (4, 5) for s in "12"},
+    # the figures' route: third-order closure about the stationary state
     "macro_power_per_pair": ("D1", "D2", "D5", "D11"),
-    **{f"eqD{k}_m{s}": ("D1", "D2", "D3", "D4", "D10", "D11", "D13")
+    **{f"eqD{k}_m{s}_order3": ("D1", "D2", "D3", "D4", "D10", "D11", "D13")
        for k in (4, 5) for s in "12"},
     "macro_power_variance": ("D1", "D2", "D5", "D10", "D11", "D14"),
 }
