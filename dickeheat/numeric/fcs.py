@@ -186,12 +186,14 @@ class BorderedSolver:
         self._R = sp.csc_matrix(R0) if use_sparse else (
             R0.toarray() if _is_sparse(R0) else np.asarray(R0, dtype=float))
         # pin first the state of largest escape rate; if its population turns out to be
-        # negligible, pin the most populated state instead
+        # negligible, pin the most populated state instead (compared in magnitude: with a
+        # nearly empty pinned state the rounding of the solve can flip the sign of all the
+        # others, and the largest *signed* entry is then the pinned state itself)
         k = int(np.argmax(diag))
         self._factor(k)
         p = self._pinned_solution(np.zeros(n))
-        if n > 1 and p[k] < 1e-6 * np.max(p):
-            k = int(np.argmax(p))
+        if n > 1 and abs(p[k]) < 1e-6 * np.max(np.abs(p)):
+            k = int(np.argmax(np.abs(p)))
             self._factor(k)
             p = self._pinned_solution(np.zeros(n))
         if not np.all(np.isfinite(p)) or p.sum() <= 0.0:

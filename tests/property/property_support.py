@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable
 
 import numpy as np
+from hypothesis import currently_in_test_context, target
 from hypothesis import strategies as st
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "record",
     "relative_difference",
     "state_defects",
+    "steer",
 ]
 
 #: relative tolerance of double-precision laws
@@ -44,13 +46,25 @@ MARGINS: dict[str, dict] = {}
 
 
 def record(name: str, value: float, *, sense: str, where: str = "") -> None:
-    """Log one sample of property ``name``; ``sense`` says whether the worst is the min or max."""
+    """Log one sample of property ``name``; ``sense`` says whether the worst is the min or max.
+
+    Only samples drawn by Hypothesis count (a planted violation, checked outside a property
+    test, is not a sample of the property)."""
+    if not currently_in_test_context():
+        return
     entry = MARGINS.setdefault(name, {"count": 0, "worst": None, "sense": sense, "where": ""})
     entry["count"] += 1
     worst = entry["worst"]
     if worst is None or (value < worst if sense == "min" else value > worst):
         entry["worst"] = float(value)
         entry["where"] = where
+
+
+def steer(value: float, label: str) -> None:
+    """``hypothesis.target`` (maximised: pass minus the margin) when run inside a property test,
+    nothing when a check is called directly (the planted tests)."""
+    if currently_in_test_context() and math.isfinite(value):
+        target(value, label=label)
 
 
 def log_uniform(lo: float, hi: float) -> st.SearchStrategy[float]:

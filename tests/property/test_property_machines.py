@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, target
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from property_support import (
     TOL,
@@ -35,6 +35,7 @@ from property_support import (
     record,
     relative_difference,
     state_defects,
+    steer,
 )
 from test_property_rates import refrigerators
 
@@ -88,7 +89,7 @@ def check_refrigerator(m, reduced: bool) -> None:
     sigma, size = entropy_production(betas, [ss.I_c, ss.I_h, ss.I_w])
     size = max(size, max(betas) * gross, 1e-300)
     assert abs(sigma - ss.sigma) <= 1e-9 * size, (where, sigma, ss.sigma)
-    target(-sigma / size, label="-sigma/scale refrigerator")
+    steer(-sigma / size, "-sigma/scale refrigerator")
     record("refrigerator entropy production min sigma/scale", sigma / size, sense="min",
            where=where)
     assert sigma >= -TOL * size, (where, sigma, size)
@@ -152,7 +153,7 @@ def check_engine(m: ExchangeCoupledSpins, beta1: float, beta2: float) -> None:
     # second law
     sigma, size = entropy_production([beta1, beta2], [th.J1, th.J2])
     size = max(size, max(beta1, beta2) * gross)
-    target(-sigma / size, label="-sigma/scale engine")
+    steer(-sigma / size, "-sigma/scale engine")
     record("engine entropy production min sigma/scale", sigma / size, sense="min", where=where)
     assert sigma >= -TOL * size, (where, sigma, size)
     # sector solver vs the full space

@@ -24,7 +24,7 @@ import types
 import numpy as np
 import pytest
 import qutip
-from hypothesis import assume, given, settings, target
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from property_support import (
@@ -34,6 +34,7 @@ from property_support import (
     log_uniform,
     record,
     state_defects,
+    steer,
 )
 
 from dickeheat.numeric import dicke_lattice as lat
@@ -235,14 +236,17 @@ def check_pauli(H, baths) -> None:
 
 def davies_rates(model, E: np.ndarray, V: np.ndarray, k: int) -> np.ndarray:
     """W_ab = |<a|c_ω|b>|² of bath k in the eigenbasis V (columns), from the jump c_ω whose
-    Bohr frequency is E_b − E_a (the other entries of V†c_ωV are rounding)."""
+    Bohr frequency is E_b − E_a (the other entries of V†c_ωV are rounding)."""  # noqa: RUF002
     n = V.shape[0]
     W = np.zeros((n, n))
     bohr = E[None, :] - E[:, None]
     width = max(float(np.ptp(E)), 1.0)
     for c, w in model.jumps[k]:
-        mask = np.abs(bohr - w) <= 1e-8 * width
-        W += np.where(mask, np.abs(V.conj().T @ c.full() @ V) ** 2, 0.0)
+        ce = np.abs(V.conj().T @ c.full() @ V)
+        # entries below 1e-4 of the jump's largest carry the rounding of the basis change
+        # (relative error 1e-16/1e-4); they are dropped in c_ω and in c_{−ω} ∝ c_ω† alike
+        mask = (np.abs(bohr - w) <= 1e-8 * width) & (ce > 1e-4 * ce.max())
+        W += np.where(mask, ce**2, 0.0)
     np.fill_diagonal(W, 0.0)
     return W
 
@@ -270,7 +274,9 @@ def check_davies(H, baths) -> None:
     for (_A, beta, _s), W in zip(baths, rates):
         d = detailed_balance_defect(W, -beta * E)
         record("detailed balance Davies max defect", d, sense="max", where=f"dim {len(E)}")
-        assert d <= DB_TOL, (E, beta, d)
+        # davies_model merges Bohr frequencies closer than 1e-9 × (spectral width) and rates
+        # them at their mean: detailed balance then holds to β × that spread
+        assert d <= DB_TOL + 2 * beta * 1e-9 * max(float(np.ptp(E)), 1.0), (E, beta, d)
     if not connected(sum(rates)):
         return  # no unique steady state (e.g. every A commutes with H)
     # the steady state of all baths together
@@ -286,7 +292,7 @@ def check_davies(H, baths) -> None:
     assert r <= 1e-8, (currents, r)
     sigma, size = entropy_production([b for _A, b, _s in baths], currents)
     size = max(size, max(b for _A, b, _s in baths) * scale)
-    target(-sigma / size, label="-sigma/scale Davies")
+    steer(-sigma / size, "-sigma/scale Davies")
     record("Davies entropy production min sigma/scale", sigma / size, sense="min",
            where=f"dim {len(E)}")
     assert sigma >= -1e-9 * size, (currents, sigma)

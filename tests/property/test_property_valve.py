@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, target
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from property_support import (
     TOL,
@@ -30,6 +30,7 @@ from property_support import (
     record,
     relative_difference,
     state_defects,
+    steer,
 )
 
 from dickeheat.numeric import dicke_lattice as lat
@@ -75,6 +76,17 @@ def floor_for(m: HeatValve, backend: str) -> float:
     return activity(m) if backend == "piqs" else current_scale(m)
 
 
+def piqs_tolerance(m: HeatValve) -> float:
+    """Agreement expected of PIQS: its Lindbladian has single-precision entries, and where weak
+    J-mixing rates (parasitic bath, local dephasing) compete with strong collective ones the
+    sector weights inherit that rounding amplified by the stiffness Γ_coll/Γ_mix (documented in
+    :mod:`dickeheat.numeric.piqs_backend`): max(1e-5, 1e-6 × stiffness)."""
+    collective = (m.emission_rate + m.absorption_rate) * m.N
+    mixing = m.gamma_p * (1 + 2 * m.n_p) + m.gamma_phi
+    stiffness = collective / mixing if mixing > 0 else 1.0
+    return max(TOL_PIQS, 1e-6 * stiffness)
+
+
 def valve_state_defects(ss) -> tuple[float, float, float]:
     """(trace error, lowest eigenvalue or population, Hermiticity defect) of any backend."""
     if ss.backend == "reduced":
@@ -107,7 +119,7 @@ def check_valve(m: HeatValve) -> None:
         sigma, size = entropy_production(betas, [ss.Q_h, ss.Q_c, ss.Q_p])
         size = max(size, max(betas) * floor)
         rel = sigma / size
-        target(-rel, label=f"-sigma/scale {b}")
+        steer(-rel, f"-sigma/scale {b}")
         record(f"valve entropy production [{b}] min sigma/scale", rel,
                sense="min", where=repr(m))
         assert sigma >= -tol * size, (b, m, sigma, size)
@@ -120,7 +132,7 @@ def check_valve(m: HeatValve) -> None:
     assert res <= 1e-8, (m, res)
     # reduced vs full space (qutip), and PIQS against both
     full, red, piqs = states["qutip"], states["reduced"], states["piqs"]
-    for name, tol, a in (("reduced", 1e-8, red), ("piqs", TOL_PIQS, piqs)):
+    for name, tol, a in (("reduced", 1e-8, red), ("piqs", piqs_tolerance(m), piqs)):
         scale = floor_for(m, name)
         diffs = [relative_difference(getattr(a, q), getattr(full, q), s)
                  for q, s in (("Q_h", scale), ("Q_c", scale), ("Q_p", scale),
@@ -129,6 +141,8 @@ def check_valve(m: HeatValve) -> None:
         diffs += [abs(a.P_J.get(J, 0.0) - full.P_J.get(J, 0.0)) for J in Js]
         worst = max(diffs)
         record(f"valve {name} vs qutip max rel. difference", worst, sense="max", where=repr(m))
+        record(f"valve {name} vs qutip max difference/tolerance", worst / tol, sense="max",
+               where=repr(m))
         assert worst <= tol, (name, m, diffs)
 
 
