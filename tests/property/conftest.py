@@ -14,6 +14,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG0
     for name in sorted(MARGINS):
         e = MARGINS[name]
         worst = "n/a" if e["worst"] is None else f"{e['worst']:.6g}"
-        tr.write_line(f"{name:<48} n = {e['count']:>6}  {e['sense']} = {worst:<14} "
-                      f"{e['where']}")
+        tr.write_line(f"{name:<48} n = {e['count']:>6}  {e['sense']} = {worst:<14} {e['where']}")
     tr.write_line(f"{'total samples':<48} n = {total:>6}")

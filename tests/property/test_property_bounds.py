@@ -49,9 +49,17 @@ def arguments(H: np.ndarray, coupling: Coupling) -> dict[str, float]:
     xi[:n, :n] = coupling.xi_matrix()
     a = [operator_norm(A) for A in ops] + [0.0] * (2 - n)
     w = [energy_window(H, A) for A in ops] + [0.0] * (2 - n)
-    return {"||H_S||": operator_norm(H), "Xi_11": xi[0, 0], "Xi_12": xi[0, 1],
-            "Xi_21": xi[1, 0], "Xi_22": xi[1, 1], "||A_1||": a[0], "||A_2||": a[1],
-            "Delta_E_1": w[0], "Delta_E_2": w[1]}
+    return {
+        "||H_S||": operator_norm(H),
+        "Xi_11": xi[0, 0],
+        "Xi_12": xi[0, 1],
+        "Xi_21": xi[1, 0],
+        "Xi_22": xi[1, 1],
+        "||A_1||": a[0],
+        "||A_2||": a[1],
+        "Delta_E_1": w[0],
+        "Delta_E_2": w[1],
+    }
 
 
 def evaluate(result, values: dict[str, float]) -> float:
@@ -63,8 +71,12 @@ def baths(draw):
     if draw(st.booleans()):
         return WhiteNoise(draw(log_uniform(0.05, 3.0)))
     T = draw(st.one_of(st.just(0.0), log_uniform(0.05, 5.0)))
-    return Lorentzian(strength=draw(log_uniform(0.05, 3.0)), kappa=draw(log_uniform(0.02, 5.0)),
-                      center=draw(log_uniform(0.1, 5.0)), T=T)
+    return Lorentzian(
+        strength=draw(log_uniform(0.05, 3.0)),
+        kappa=draw(log_uniform(0.02, 5.0)),
+        center=draw(log_uniform(0.1, 5.0)),
+        T=T,
+    )
 
 
 @st.composite
@@ -113,8 +125,9 @@ def margins(H, coupling, rho, bounds=None) -> tuple[float, float, float]:
     J = redfield_current(H, coupling, rho)
     # rounding level of a current: ‖H‖ Σ_k Ξ_k ‖A_k‖² × 1e-12 (a coupling that commutes with H
     # has ΔE = 0, Bound 2 = 0 and a current of pure rounding, ~1e-18)
-    scale = values["||H_S||"] * (values["Xi_11"] * values["||A_1||"] ** 2
-                                 + values["Xi_22"] * values["||A_2||"] ** 2)
+    scale = values["||H_S||"] * (
+        values["Xi_11"] * values["||A_1||"] ** 2 + values["Xi_22"] * values["||A_2||"] ** 2
+    )
     if abs(J) <= 1e-12 * scale:
         J = 0.0
     return bound_ratio(evaluate(b1, values), J), bound_ratio(evaluate(b2, values), J), J

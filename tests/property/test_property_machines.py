@@ -90,8 +90,9 @@ def check_refrigerator(m, reduced: bool) -> None:
     size = max(size, max(betas) * gross, 1e-300)
     assert abs(sigma - ss.sigma) <= 1e-9 * size, (where, sigma, ss.sigma)
     steer(-sigma / size, "-sigma/scale refrigerator")
-    record("refrigerator entropy production min sigma/scale", sigma / size, sense="min",
-           where=where)
+    record(
+        "refrigerator entropy production min sigma/scale", sigma / size, sense="min", where=where
+    )
     assert sigma >= -TOL * size, (where, sigma, size)
 
 
@@ -117,17 +118,22 @@ def engines(draw, max_N: int = 6) -> tuple[ExchangeCoupledSpins, float, float]:
     beta = log_uniform(0.05, 20.0)
     b1, b2 = draw(beta), draw(beta)
     m = ExchangeCoupledSpins.thermal(
-        N=draw(st.integers(1, max_N)), E1=draw(log_uniform(0.2, 3.0)),
-        E2=draw(log_uniform(0.2, 5.0)), beta1=b1, beta2=b2,
+        N=draw(st.integers(1, max_N)),
+        E1=draw(log_uniform(0.2, 3.0)),
+        E2=draw(log_uniform(0.2, 5.0)),
+        beta1=b1,
+        beta2=b2,
         coupling=draw(st.one_of(st.just(0.0), log_uniform(1e-3, 2.0))),
-        Gamma0=draw(log_uniform(1e-3, 1.0)))
+        Gamma0=draw(log_uniform(1e-3, 1.0)),
+    )
     return m, b1, b2
 
 
 def engine_gross(m: ExchangeCoupledSpins, d: dict[str, float]) -> float:
     """E_i (γ↑ ⟨S−S+⟩ + γ↓ ⟨S+S−⟩) summed over the baths: the gross energy turnover."""
-    return (m.E1 * (m.up1 * d["mp1"] + m.down1 * d["pm1"])
-            + m.E2 * (m.up2 * d["mp2"] + m.down2 * d["pm2"]))
+    return m.E1 * (m.up1 * d["mp1"] + m.down1 * d["pm1"]) + m.E2 * (
+        m.up2 * d["mp2"] + m.down2 * d["pm2"]
+    )
 
 
 def check_engine(m: ExchangeCoupledSpins, beta1: float, beta2: float) -> None:
@@ -144,8 +150,12 @@ def check_engine(m: ExchangeCoupledSpins, beta1: float, beta2: float) -> None:
         trace += float(np.real(np.trace(block)))
     record("engine state min eigenvalue", lowest, sense="min", where=where)
     record("engine state max |tr-1|", abs(trace - 1), sense="max", where=where)
-    assert abs(trace - 1) <= 1e-10 and lowest >= -1e-10 and herm <= 1e-10, (where, trace,
-                                                                             lowest, herm)
+    assert abs(trace - 1) <= 1e-10 and lowest >= -1e-10 and herm <= 1e-10, (
+        where,
+        trace,
+        lowest,
+        herm,
+    )
     # first law: the power the drive receives is the heat the baths deliver
     r = first_law_residual([th.P, -th.J1, -th.J2], gross)
     record("engine first law max residual", r, sense="max", where=where)
@@ -161,10 +171,13 @@ def check_engine(m: ExchangeCoupledSpins, beta1: float, beta2: float) -> None:
         fs = FullSpaceModel(m)
         rho = fs.steady_state()
         J1, J2 = fs.heat_currents(rho)
-        diffs = [relative_difference(a, b, gross)
-                 for a, b in ((th.P, fs.power(rho)), (th.J1, J1), (th.J2, J2))]
-        record("engine sector vs full space max rel. difference", max(diffs), sense="max",
-               where=where)
+        diffs = [
+            relative_difference(a, b, gross)
+            for a, b in ((th.P, fs.power(rho)), (th.J1, J1), (th.J2, J2))
+        ]
+        record(
+            "engine sector vs full space max rel. difference", max(diffs), sense="max", where=where
+        )
         assert max(diffs) <= 1e-8, (where, diffs)
 
 

@@ -45,11 +45,16 @@ from dickeheat.numeric.spectral import ohmic_spectral_density, thermal_rate
 from dickeheat.numeric.spin_refrigerator import PeakedBath, SpinRefrigerator, jump_rates
 from dickeheat.numeric.steady import steady_state
 
-SEARCH = settings(max_examples=300, database=None, deadline=None,
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SEARCH = settings(
+    max_examples=300,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
-VALVE = HeatValve(N=3, omega0=1.0, gamma_h=1.0, gamma_c=0.7, T_h=2.0, T_c=0.5, gamma_p=0.3,
-                  T_p=0.8, gamma_phi=0.1)
+VALVE = HeatValve(
+    N=3, omega0=1.0, gamma_h=1.0, gamma_c=0.7, T_h=2.0, T_c=0.5, gamma_p=0.3, T_p=0.8, gamma_phi=0.1
+)
 
 
 # -- first law ---------------------------------------------------------------------------------
@@ -75,8 +80,9 @@ def test_valve_check_catches_a_current_with_a_wrong_factor(monkeypatch):
 
 
 def test_engine_first_law_catches_a_sign():
-    m = ExchangeCoupledSpins.thermal(N=3, E1=1.0, E2=3.0, beta1=2.0, beta2=0.2, coupling=0.3,
-                                     Gamma0=0.1)
+    m = ExchangeCoupledSpins.thermal(
+        N=3, E1=1.0, E2=3.0, beta1=2.0, beta2=0.2, coupling=0.3, Gamma0=0.1
+    )
     th = thermodynamics(m, noise=False)
     gross = engine_gross(m, diagonal_expectations(th.state))
     assert first_law_residual([th.P, -th.J1, -th.J2], gross) <= TOL
@@ -87,12 +93,21 @@ def test_refrigerator_check_catches_a_wrong_work_current(monkeypatch):
     import test_property_machines as mod
 
     b = PeakedBath(beta=1.0, center=3.0, width=0.5, amplitude=1.0)
-    m = SpinRefrigerator(N=7, cold=dataclasses.replace(b, beta=2.0, center=1.0), hot=b,
-                         work=dataclasses.replace(b, beta=0.1, center=2.0))
+    m = SpinRefrigerator(
+        N=7,
+        cold=dataclasses.replace(b, beta=2.0, center=1.0),
+        hot=b,
+        work=dataclasses.replace(b, beta=0.1, center=2.0),
+    )
     check_refrigerator(m, False)
     real = mod.solve
-    monkeypatch.setattr(mod, "solve", lambda model, reduced: dataclasses.replace(
-        real(model, reduced=reduced), I_w=1.001 * real(model, reduced=reduced).I_w))
+    monkeypatch.setattr(
+        mod,
+        "solve",
+        lambda model, reduced: dataclasses.replace(
+            real(model, reduced=reduced), I_w=1.001 * real(model, reduced=reduced).I_w
+        ),
+    )
     with pytest.raises(AssertionError):
         check_refrigerator(m, False)
 
@@ -110,8 +125,9 @@ def test_entropy_production_catches_swapped_temperatures():
 
 
 def test_engine_check_catches_swapped_temperatures():
-    m = ExchangeCoupledSpins.thermal(N=2, E1=1.0, E2=3.0, beta1=2.0, beta2=0.2, coupling=0.3,
-                                     Gamma0=0.1)
+    m = ExchangeCoupledSpins.thermal(
+        N=2, E1=1.0, E2=3.0, beta1=2.0, beta2=0.2, coupling=0.3, Gamma0=0.1
+    )
     check_engine(m, 2.0, 0.2)
     with pytest.raises(AssertionError):
         check_engine(m, 0.2, 2.0)
@@ -141,8 +157,9 @@ def test_lattice_detailed_balance_catches_n_instead_of_one_plus_n():
         R = lat.rate_matrix(part).toarray()
         assert lattice_defect(R, VALVE.N, VALVE.omega0, T) <= DB_TOL
         if name == "hot":
-            broken = types.SimpleNamespace(**{**vars(part),
-                                              "emission_rate": VALVE.gamma_h * VALVE.n_h})
+            broken = types.SimpleNamespace(
+                **{**vars(part), "emission_rate": VALVE.gamma_h * VALVE.n_h}
+            )
             Rb = lat.rate_matrix(broken).toarray()
             assert lattice_defect(Rb, VALVE.N, VALVE.omega0, T) > DB_TOL
         if name == "dephasing":  # judged against π without the multiplicities d_J
@@ -175,11 +192,11 @@ def test_state_predicates_catch_negative_and_unnormalised_states():
     good = np.diag([0.7, 0.3]).astype(complex)
     dtr, low, herm = state_defects(good)
     assert dtr <= 1e-9 and low >= -1e-10 and herm <= 1e-9
-    assert state_defects(np.diag([1.001, -0.001]))[1] < -1e-10          # not positive
+    assert state_defects(np.diag([1.001, -0.001]))[1] < -1e-10  # not positive
     assert state_defects(np.array([[0.5, 0.6], [0.6, 0.5]]))[1] < -1e-10  # coherence too big
-    assert state_defects(np.diag([0.7, 0.3 - 1e-8]))[0] > 1e-9           # trace
-    assert state_defects(np.array([[0.5, 0.1], [0.2, 0.5]]))[2] > 1e-9    # not Hermitian
-    assert state_defects(np.array([0.6, 0.5, -0.1]))[1] < -1e-12          # populations
+    assert state_defects(np.diag([0.7, 0.3 - 1e-8]))[0] > 1e-9  # trace
+    assert state_defects(np.array([[0.5, 0.1], [0.2, 0.5]]))[2] > 1e-9  # not Hermitian
+    assert state_defects(np.array([0.6, 0.5, -0.1]))[1] < -1e-12  # populations
 
 
 def test_lattice_residual_catches_a_perturbed_population(monkeypatch):
@@ -197,8 +214,7 @@ def test_lattice_residual_catches_a_perturbed_population(monkeypatch):
 def test_reduced_vs_full_catches_a_slightly_different_model():
     full = steady_state(VALVE, backend="qutip")
     red = steady_state(VALVE, backend="reduced")
-    other = steady_state(dataclasses.replace(VALVE, T_c=VALVE.T_c * (1 + 1e-6)),
-                         backend="reduced")
+    other = steady_state(dataclasses.replace(VALVE, T_c=VALVE.T_c * (1 + 1e-6)), backend="reduced")
     s = current_scale(VALVE)
     assert relative_difference(red.Q_h, full.Q_h, s) <= 1e-8
     assert relative_difference(other.Q_h, full.Q_h, s) > 1e-8
@@ -208,8 +224,9 @@ def test_reduced_vs_full_catches_a_slightly_different_model():
 
 
 def _scaled(result, factor: float):
-    return types.SimpleNamespace(args=result.args,
-                                 numpy_function=lambda *a: factor * result.numpy_function(*a))
+    return types.SimpleNamespace(
+        args=result.args, numpy_function=lambda *a: factor * result.numpy_function(*a)
+    )
 
 
 @pytest.mark.parametrize("which", [0, 1])
@@ -251,3 +268,20 @@ def test_davies_keeps_tiny_rates_and_detailed_balance():
     W = davies_rates(model, E, V, 0)
     assert W[1, 0] > 0.0
     assert detailed_balance_defect(W, -20.0 * E) <= DB_TOL
+
+
+def test_refrigerator_solves_a_nearly_empty_fast_level():
+    """Minimal reproducer of the second defect: far-detuned cold and hot baths (ε = 0.2,
+    δ = 0.01, Γ̄ = 0.05, β = 0.05) and a cold, strong work bath (β_w = 20, ε_w = 20, Γ̄_w = 3) on
+    N = 14, Ω = 1.5244. The level of largest escape rate, pinned first by the bordered solver,
+    holds ~1e-19 of the probability; rounding then flipped the sign of every other population and
+    the solver raised "no unique stationary state" (it now re-pins by magnitude)."""
+    b = PeakedBath(beta=0.05, center=0.2, width=0.01, amplitude=0.05)
+    m = SpinRefrigerator(
+        N=14,
+        cold=b,
+        hot=b,
+        work=PeakedBath(beta=20.0, center=20.0, width=0.01, amplitude=3.0),
+        Omega=1.5243982444638442,
+    )
+    check_refrigerator(m, False)

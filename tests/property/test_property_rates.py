@@ -74,12 +74,15 @@ def valve_bath_parts(m: HeatValve) -> list[tuple[str, types.SimpleNamespace, flo
     """One model per bath (the fields ``rate_matrix`` reads) and its temperature (None: ∞)."""
 
     def part(em=0.0, ab=0.0, gp=0.0, n_p=0.0, gphi=0.0):
-        return types.SimpleNamespace(N=m.N, emission_rate=em, absorption_rate=ab, gamma_p=gp,
-                                     n_p=n_p, gamma_phi=gphi)
+        return types.SimpleNamespace(
+            N=m.N, emission_rate=em, absorption_rate=ab, gamma_p=gp, n_p=n_p, gamma_phi=gphi
+        )
 
-    parts = [(name, part(em=g * (1 + n), ab=g * n), T)
-             for name, g, n, T in (("hot", m.gamma_h, m.n_h, m.T_h),
-                                   ("cold", m.gamma_c, m.n_c, m.T_c)) if g > 0]
+    parts = [
+        (name, part(em=g * (1 + n), ab=g * n), T)
+        for name, g, n, T in (("hot", m.gamma_h, m.n_h, m.T_h), ("cold", m.gamma_c, m.n_c, m.T_c))
+        if g > 0
+    ]
     if m.gamma_p > 0:
         parts.append(("parasitic", part(gp=m.gamma_p, n_p=m.n_p), m.T_p))
     if m.gamma_phi > 0 and m.N > 1:  # one qubit: dephasing moves no population
@@ -98,8 +101,7 @@ def check_lattice_detailed_balance(m: HeatValve) -> None:
     for name, part, T in valve_bath_parts(m):
         R = lat.rate_matrix(part).toarray()
         d = lattice_defect(R, m.N, m.omega0, T)
-        record(f"detailed balance valve lattice [{name}] max defect", d, sense="max",
-               where=repr(m))
+        record(f"detailed balance valve lattice [{name}] max defect", d, sense="max", where=repr(m))
         assert d <= DB_TOL, (name, m, d)
 
 
@@ -107,9 +109,17 @@ def check_lattice_detailed_balance(m: HeatValve) -> None:
 def lattice_valves(draw) -> HeatValve:
     temp = log_uniform(0.1, 20.0)
     rate = log_uniform(1e-2, 5.0)
-    return HeatValve(N=draw(st.integers(1, 14)), omega0=draw(log_uniform(0.3, 3.0)),
-                     gamma_h=draw(rate), gamma_c=draw(rate), T_h=draw(temp), T_c=draw(temp),
-                     gamma_p=draw(rate), T_p=draw(temp), gamma_phi=draw(rate))
+    return HeatValve(
+        N=draw(st.integers(1, 14)),
+        omega0=draw(log_uniform(0.3, 3.0)),
+        gamma_h=draw(rate),
+        gamma_c=draw(rate),
+        T_h=draw(temp),
+        T_c=draw(temp),
+        gamma_p=draw(rate),
+        T_p=draw(temp),
+        gamma_phi=draw(rate),
+    )
 
 
 @settings(max_examples=FAST)
@@ -130,10 +140,17 @@ def test_valve_lattice_detailed_balance_slow(m):
 
 @st.composite
 def peaked_baths(draw, beta_zero: bool = False) -> PeakedBath:
-    beta = draw(st.one_of(st.just(0.0), log_uniform(0.05, 20.0))) if beta_zero \
+    beta = (
+        draw(st.one_of(st.just(0.0), log_uniform(0.05, 20.0)))
+        if beta_zero
         else draw(log_uniform(0.05, 20.0))
-    return PeakedBath(beta=beta, center=draw(log_uniform(0.2, 20.0)),
-                      width=draw(log_uniform(0.01, 2.0)), amplitude=draw(log_uniform(0.05, 3.0)))
+    )
+    return PeakedBath(
+        beta=beta,
+        center=draw(log_uniform(0.2, 20.0)),
+        width=draw(log_uniform(0.01, 2.0)),
+        amplitude=draw(log_uniform(0.05, 3.0)),
+    )
 
 
 @st.composite
@@ -141,26 +158,34 @@ def refrigerators(draw, max_N: int = 40) -> tuple[SpinRefrigerator, bool]:
     """A random refrigerator and whether to use the three-level (reduced) model."""
     N = draw(st.integers(2, max_N))
     parity = draw(st.sampled_from([1, -1]))
-    laser = draw(st.one_of(st.none(), log_uniform(1e-3, 2.0)))
-    m = SpinRefrigerator(N=N, cold=draw(peaked_baths()), hot=draw(peaked_baths()),
-                         work=draw(peaked_baths(beta_zero=True)),
-                         Omega=draw(log_uniform(0.2, 3.0)), parity=parity, laser=laser)
-    reduced = draw(st.booleans()) and m.sector_dimension >= 3
-    if laser is not None:
-        # the laser needs a transition within delta_w of eps_w: put the work bath on one
-        from dickeheat.numeric.parity_sector import parity_sector
+    from dickeheat.numeric.parity_sector import parity_sector
 
-        lab = parity_sector(N / 2, parity).labels
-        if lab.size < 2 and not reduced:
-            laser = None
-        else:
-            E = m.Omega * lab.astype(float) ** 2
-            i = 1 if reduced else draw(st.integers(1, lab.size - 1))
-            w = (E[2] - E[1]) if reduced else abs(E[i] - E[i - 1])
-            m = SpinRefrigerator(N=N, cold=m.cold, hot=m.hot,
-                                 work=PeakedBath(beta=m.work.beta, center=float(w),
-                                                 width=m.work.width, amplitude=m.work.amplitude),
-                                 Omega=m.Omega, parity=parity, laser=laser)
+    lab = parity_sector(N / 2, parity).labels
+    reduced = draw(st.booleans()) and lab.size >= 3
+    # a laser in one case of four; it needs a transition (two levels in the sector)
+    use_laser = draw(st.sampled_from([False, False, False, True])) and lab.size >= 2
+    laser = draw(log_uniform(1e-3, 2.0)) if use_laser else None
+    Omega = draw(log_uniform(0.2, 3.0))
+    work = draw(peaked_baths(beta_zero=True))
+    if laser is not None:
+        # put the work bath's centre on a transition (the three-level model: levels 1-2)
+        E = Omega * lab.astype(float) ** 2
+        i = 2 if reduced else draw(st.integers(1, lab.size - 1))
+        work = PeakedBath(
+            beta=work.beta,
+            center=float(abs(E[i] - E[i - 1])),
+            width=work.width,
+            amplitude=work.amplitude,
+        )
+    m = SpinRefrigerator(
+        N=N,
+        cold=draw(peaked_baths()),
+        hot=draw(peaked_baths()),
+        work=work,
+        Omega=Omega,
+        parity=parity,
+        laser=laser,
+    )
     return m, reduced
 
 
@@ -173,8 +198,12 @@ def check_refrigerator_detailed_balance(m: SpinRefrigerator, reduced: bool) -> N
         if Wk is None:  # infinite-temperature work bath: coarse-grained, no finite rates
             continue
         d = detailed_balance_defect(Wk.toarray(), -betas[key] * E)
-        record(f"detailed balance refrigerator [{key}] max defect", d, sense="max",
-               where=f"{m!r} reduced={reduced}")
+        record(
+            f"detailed balance refrigerator [{key}] max defect",
+            d,
+            sense="max",
+            where=f"{m!r} reduced={reduced}",
+        )
         assert d <= DB_TOL, (key, m, reduced, d)
 
 
@@ -218,6 +247,7 @@ def random_systems(draw, max_dim: int = 5, n_baths: int = 1):
 
             def spectral(w, c=center, wd=width):
                 return peaked_spectral_density(w, amplitude=1.0, center=c, width=wd)
+
         baths.append((A, beta, spectral))
     return H, baths
 
@@ -260,9 +290,13 @@ def connected(W: np.ndarray) -> bool:
 
 
 def davies_of(H, baths):
-    return davies_model(qutip.Qobj(H), [
-        (qutip.Qobj(A), lambda w, b=beta, s=spectral: thermal_rate(w, s, beta=b))
-        for A, beta, spectral in baths])
+    return davies_model(
+        qutip.Qobj(H),
+        [
+            (qutip.Qobj(A), lambda w, b=beta, s=spectral: thermal_rate(w, s, beta=b))
+            for A, beta, spectral in baths
+        ],
+    )
 
 
 def check_davies(H, baths) -> None:
@@ -293,8 +327,12 @@ def check_davies(H, baths) -> None:
     sigma, size = entropy_production([b for _A, b, _s in baths], currents)
     size = max(size, max(b for _A, b, _s in baths) * scale)
     steer(-sigma / size, "-sigma/scale Davies")
-    record("Davies entropy production min sigma/scale", sigma / size, sense="min",
-           where=f"dim {len(E)}")
+    record(
+        "Davies entropy production min sigma/scale",
+        sigma / size,
+        sense="min",
+        where=f"dim {len(E)}",
+    )
     assert sigma >= -1e-9 * size, (currents, sigma)
 
 

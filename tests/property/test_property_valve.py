@@ -51,8 +51,14 @@ def valves(draw, max_N: int = 5) -> HeatValve:
     gamma_p = draw(st.one_of(st.just(0.0), log_uniform(1e-3, 3.0)))
     temp = log_uniform(0.1, 20.0)
     return HeatValve(
-        N=N, omega0=draw(log_uniform(0.3, 3.0)), gamma_h=gamma_h, gamma_c=gamma_c,
-        T_h=draw(temp), T_c=draw(temp), gamma_p=gamma_p, T_p=draw(temp),
+        N=N,
+        omega0=draw(log_uniform(0.3, 3.0)),
+        gamma_h=gamma_h,
+        gamma_c=gamma_c,
+        T_h=draw(temp),
+        T_c=draw(temp),
+        gamma_p=gamma_p,
+        T_p=draw(temp),
         gamma_phi=draw(st.one_of(st.just(0.0), log_uniform(1e-3, 1.0))),
         gamma_phi_c=draw(st.one_of(st.just(0.0), log_uniform(1e-3, 1.0))),
     )
@@ -66,8 +72,11 @@ def current_scale(m: HeatValve) -> float:
 def activity(m: HeatValve) -> float:
     """The gross energy turnover ω0 N Σ_i γ_i (1 + 2 n_i) of the baths: the scale of the
     rounding of a solver whose Lindbladian entries are rounded (PIQS: single precision)."""
-    return m.omega0 * m.N * (m.gamma_h * (1 + 2 * m.n_h) + m.gamma_c * (1 + 2 * m.n_c)
-                             + m.gamma_p * (1 + 2 * m.n_p))
+    return (
+        m.omega0
+        * m.N
+        * (m.gamma_h * (1 + 2 * m.n_h) + m.gamma_c * (1 + 2 * m.n_c) + m.gamma_p * (1 + 2 * m.n_p))
+    )
 
 
 def floor_for(m: HeatValve, backend: str) -> float:
@@ -120,8 +129,7 @@ def check_valve(m: HeatValve) -> None:
         size = max(size, max(betas) * floor)
         rel = sigma / size
         steer(-rel, f"-sigma/scale {b}")
-        record(f"valve entropy production [{b}] min sigma/scale", rel,
-               sense="min", where=repr(m))
+        record(f"valve entropy production [{b}] min sigma/scale", rel, sense="min", where=repr(m))
         assert sigma >= -tol * size, (b, m, sigma, size)
         dtr, lowest, herm = valve_state_defects(ss)
         record(f"valve state [{b}] min eigenvalue", lowest, sense="min", where=repr(m))
@@ -134,15 +142,26 @@ def check_valve(m: HeatValve) -> None:
     full, red, piqs = states["qutip"], states["reduced"], states["piqs"]
     for name, tol, a in (("reduced", 1e-8, red), ("piqs", piqs_tolerance(m), piqs)):
         scale = floor_for(m, name)
-        diffs = [relative_difference(getattr(a, q), getattr(full, q), s)
-                 for q, s in (("Q_h", scale), ("Q_c", scale), ("Q_p", scale),
-                              ("jz", 1e-3 * m.N), ("J2", 1e-3 * m.N))]
+        diffs = [
+            relative_difference(getattr(a, q), getattr(full, q), s)
+            for q, s in (
+                ("Q_h", scale),
+                ("Q_c", scale),
+                ("Q_p", scale),
+                ("jz", 1e-3 * m.N),
+                ("J2", 1e-3 * m.N),
+            )
+        ]
         Js = set(a.P_J) | set(full.P_J)
         diffs += [abs(a.P_J.get(J, 0.0) - full.P_J.get(J, 0.0)) for J in Js]
         worst = max(diffs)
         record(f"valve {name} vs qutip max rel. difference", worst, sense="max", where=repr(m))
-        record(f"valve {name} vs qutip max difference/tolerance", worst / tol, sense="max",
-               where=repr(m))
+        record(
+            f"valve {name} vs qutip max difference/tolerance",
+            worst / tol,
+            sense="max",
+            where=repr(m),
+        )
         assert worst <= tol, (name, m, diffs)
 
 
