@@ -36,7 +36,7 @@ from test_property_rates import (
 from test_property_valve import check_valve, current_scale, lattice_residual
 
 from dickeheat.numeric import dicke_lattice as lat
-from dickeheat.numeric.davies import davies_model
+from dickeheat.numeric.davies import bath_current, davies_model
 from dickeheat.numeric.exchange_spins import ExchangeCoupledSpins
 from dickeheat.numeric.exchange_spins_observables import diagonal_expectations, thermodynamics
 from dickeheat.numeric.model import HeatValve
@@ -285,3 +285,24 @@ def test_refrigerator_solves_a_nearly_empty_fast_level():
         Omega=1.5243982444638442,
     )
     check_refrigerator(m, False)
+
+
+def test_davies_laws_catch_a_dropped_bath_and_swapped_temperatures():
+    """Two baths at β = 0.5 and 3 on a three-level system: the first law fails without the
+    second bath's current, the second law fails with the temperatures swapped."""
+    H = np.diag([0.0, 0.7, 1.9]).astype(complex)
+    A = np.array([[0, 1, 0.5], [1, 0, 1], [0.5, 1, 0]], dtype=complex)
+
+    def ohmic(w):
+        return ohmic_spectral_density(w, cutoff=2.0)
+
+    baths = [(A, 0.5, ohmic), (A, 3.0, ohmic)]
+    check_davies(H, baths)
+    model = davies_of(H, baths)
+    rho = qutip.steadystate(model.L)
+    I = [bath_current(model, k, rho) for k in range(2)]
+    assert first_law_residual(I, 1e-12) <= 1e-8 < first_law_residual(I[:1], 1e-12)
+    sigma, size = entropy_production([0.5, 3.0], I)
+    assert sigma >= -TOL * size
+    sigma, size = entropy_production([3.0, 0.5], I)
+    assert sigma < -TOL * size
