@@ -190,7 +190,14 @@ class BorderedSolver:
         # nearly empty pinned state the rounding of the solve can flip the sign of all the
         # others, and the largest *signed* entry is then the pinned state itself)
         k = int(np.argmax(diag))
-        self._factor(k)
+        try:
+            self._factor(k)
+        except NumericalError:
+            # a nearly empty pinned state (population ~1e-200) leaves a reduced matrix that is
+            # singular in floating point; pin the state of slowest escape (the most populated
+            # one in such stiff cases) before concluding that the stationary state is not unique
+            k = int(np.argmin(diag))
+            self._factor(k)
         p = self._pinned_solution(np.zeros(n))
         if n > 1 and abs(p[k]) < 1e-6 * np.max(np.abs(p)):
             k = int(np.argmax(np.abs(p)))

@@ -306,3 +306,13 @@ def test_davies_laws_catch_a_dropped_bath_and_swapped_temperatures():
     assert sigma >= -TOL * size
     sigma, size = entropy_production([3.0, 0.5], I)
     assert sigma < -TOL * size
+
+
+def test_refrigerator_three_level_model_at_low_temperature():
+    """Minimal reproducer of the third defect: the three-level model (N = 16, parity −1,
+    Ω = 3, all baths at β = 20): the level of largest escape rate holds ~1e-209 of the
+    probability, and pinning it left a reduced matrix that is exactly singular in floating
+    point ("more than one stationary state"); the solver now pins the slowest level instead."""
+    b = PeakedBath(beta=20.0, center=0.2, width=0.01, amplitude=0.05)
+    m = SpinRefrigerator(N=16, cold=b, hot=b, work=b, Omega=3.0, parity=-1)
+    check_refrigerator(m, True)

@@ -34,6 +34,7 @@ from property_support import (
 )
 
 from dickeheat.numeric import dicke_lattice as lat
+from dickeheat.numeric import piqs_backend
 from dickeheat.numeric.model import HeatValve
 from dickeheat.numeric.steady import steady_state
 
@@ -134,7 +135,9 @@ def check_valve(m: HeatValve) -> None:
         dtr, lowest, herm = valve_state_defects(ss)
         record(f"valve state [{b}] min eigenvalue", lowest, sense="min", where=repr(m))
         record(f"valve state [{b}] max |tr-1|", dtr, sense="max", where=repr(m))
-        assert dtr <= 1e-9 and herm <= 1e-9 and lowest >= -1e-10, (b, m, dtr, lowest, herm)
+        # PIQS: single-precision Lindbladian, positivity to its documented POSITIVITY_TOL
+        low_tol = piqs_backend.POSITIVITY_TOL if b == "piqs" else 1e-10
+        assert dtr <= 1e-9 and herm <= 1e-9 and lowest >= -low_tol, (b, m, dtr, lowest, herm)
     res = lattice_residual(states["reduced"])
     record("valve reduced lattice balance max residual", res, sense="max", where=repr(m))
     assert res <= 1e-8, (m, res)
