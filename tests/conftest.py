@@ -7,3 +7,15 @@ unless the caller sets ``DICKEHEAT_CACHE_DIR`` (tests of the cache use their own
 import os
 
 os.environ.setdefault("DICKEHEAT_CACHE_DIR", "off")
+
+# Hypothesis profile of the property tests (tests/property/): no per-example deadline (solves
+# take from milliseconds to seconds on a loaded machine; timing is never asserted), failing
+# examples printed with their reproduction blob. The sample counts are set per test: a default
+# run draws a few hundred parameter sets, `pytest -m slow` (the `*_slow` variants) over 10^4.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "dickeheat", deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+)
+settings.load_profile(os.environ.get("DICKEHEAT_HYPOTHESIS_PROFILE", "dickeheat"))

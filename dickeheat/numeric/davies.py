@@ -116,12 +116,17 @@ def davies_model(H: qutip.Qobj,
             if rate == 0.0:
                 continue
             Aw = np.where(np.abs(Aw) > 1e-14 * np.max(np.abs(Aw)), Aw, 0.0)
-            c = qutip.Qobj(np.sqrt(rate) * Aw, dims=dims).to("CSR")
+            # no absolute tidy-up (QuTiP's default drops entries below 1e-14, which would
+            # delete every rate below ~1e-28 and break detailed balance at low temperature);
+            # Aw was tidied relative to its own size above
+            with qutip.CoreOptions(auto_tidyup=False):
+                c = qutip.Qobj(np.sqrt(rate) * Aw, dims=dims).to("CSR")
             jumps.append((c, float(w)))
             c_all.append(c)
         all_jumps.append(tuple(jumps))
     H = H.to("CSR")
-    L = qutip.liouvillian(H, c_all)
+    with qutip.CoreOptions(auto_tidyup=False):
+        L = qutip.liouvillian(H, c_all)
     return DaviesModel(H=H, L=L, jumps=tuple(all_jumps))
 
 

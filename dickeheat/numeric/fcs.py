@@ -195,14 +195,25 @@ class BorderedSolver:
         self._R = sp.csc_matrix(R0) if use_sparse else (
             R0.toarray() if _is_sparse(R0) else np.asarray(R0, dtype=float))
         # pin first the state of largest escape rate; if its population turns out to be
-        # negligible, pin the most populated state instead
+        # negligible, pin the most populated state instead (compared in magnitude: with a
+        # nearly empty pinned state the rounding of the solve can flip the sign of all the
+        # others, and the largest *signed* entry is then the pinned state itself)
         k = int(np.argmax(diag)) if pin is None else int(pin)
         if not 0 <= k < n:
             raise ParameterError(f"pin must be a state index in [0, {n}), got {pin!r}")
-        self._factor(k)
+        try:
+            self._factor(k)
+        except NumericalError:
+            if pin is not None:
+                raise
+            # a nearly empty pinned state (population ~1e-200) leaves a reduced matrix that is
+            # singular in floating point; pin the state of slowest escape (the most populated
+            # one in such stiff cases) before concluding that the stationary state is not unique
+            k = int(np.argmin(diag))
+            self._factor(k)
         p = self._pinned_solution(np.zeros(n))
-        if pin is None and n > 1 and p[k] < 1e-6 * np.max(p):
-            k = int(np.argmax(p))
+        if pin is None and n > 1 and abs(p[k]) < 1e-6 * np.max(np.abs(p)):
+            k = int(np.argmax(np.abs(p)))
             self._factor(k)
             p = self._pinned_solution(np.zeros(n))
         if not np.all(np.isfinite(p)) or p.sum() <= 0.0:
