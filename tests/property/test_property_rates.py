@@ -75,7 +75,8 @@ def valve_bath_parts(m: HeatValve) -> list[tuple[str, types.SimpleNamespace, flo
 
     def part(em=0.0, ab=0.0, gp=0.0, n_p=0.0, gphi=0.0):
         return types.SimpleNamespace(
-            N=m.N, emission_rate=em, absorption_rate=ab, gamma_p=gp, n_p=n_p, gamma_phi=gphi
+            N=m.N, emission_rate=em, absorption_rate=ab, gamma_p=gp, n_p=n_p, gamma_phi=gphi,
+            gamma_pump=0.0,
         )
 
     parts = [
