@@ -4,6 +4,7 @@
 import dataclasses
 
 import pytest
+import sympy as sp
 
 from dickeheat.derivations.dasilvasouza2022 import macro_engine
 
@@ -55,3 +56,21 @@ def test_planted_factor_quick(name):
 def test_regression_check_rejects_the_printed_label(name):
     r = RESULTS[name]
     assert not dataclasses.replace(r, expr=r.printed).run_check().passed
+
+
+def test_variance_is_built_from_the_derived_power_operator():
+    """The observable of (D3) is the per-pair power operator, −νω₀(m₁ˣm₂ʸ − m₁ʸm₂ˣ)/4,
+    derived from (10) with (28); nothing of it is typed in the derivation."""
+    r = RESULTS["macro_power_variance"]
+    op = r.step("power_operator")
+    syms = {s.name: s for s in op.free_symbols}
+    nu, w = syms["nu"], syms["omega_0"]
+    expected = -nu * w / 4 * (syms["<m1x m2y>"] - syms["<m1y m2x>"])
+    assert sp.expand(op - expected) == 0
+
+
+@pytest.mark.parametrize("plant", ["factor", "sign"])
+def test_variance_agreement_is_not_a_self_comparison(plant):
+    r = RESULTS["macro_power_variance"]
+    planted = dataclasses.replace(r, expr=2 * r.expr if plant == "factor" else -r.expr)
+    assert planted.compare().kind != "agrees"

@@ -14,9 +14,10 @@ Chain:
    first-moment equations (47) of :mod:`.driven` with every one-time moment ⟨O⟩ read as
    ⟨O(τ)A(0)⟩ and three-point moments closed at third order (31) around a stationary state
    with ⟨m^{x,y}⟩ = 0 and ⟨A⟩ = 0: ⟨a b A⟩ → ⟨a⟩⟨b A⟩ + ⟨b⟩⟨a A⟩.
-4. (D3): the variance (11) of the power per pair, 2∫[⟨X(0)X(τ)⟩ − ⟨X⟩²]dτ (νω₀/4)² with
-   X = m₁ˣm₂ʸ − m₁ʸm₂ˣ, four-point functions paired as in (D2) (Isserlis), written in the
-   integrals K(p,q; r,s) = ∫₀^∞⟨p(0)q(τ)⟩⟨r(0)s(τ)⟩dτ.
+4. (D3): the variance (11) of the power per pair, 2∫[⟨p(0)p(τ)⟩ − ⟨p⟩²]dτ, for the per-pair
+   power operator p of step 2 with ⟨m₋⁽¹⁾m₊⁽²⁾⟩ rewritten in commuting Cartesian variables
+   (it comes out as −νω₀(m₁ˣm₂ʸ − m₁ʸm₂ˣ)/4), four-point functions paired as in (D2)
+   (Isserlis), written in the integrals K(p,q; r,s) = ∫₀^∞⟨p(0)q(τ)⟩⟨r(0)s(τ)⟩dτ.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from dickeheat.derivations.dasilvasouza2022.symbols import (
     omega0,
 )
 from dickeheat.symbolic.cumulants_numeric import RealMomentSystem, real_system
-from dickeheat.symbolic.macro_moments import cartesian_symbol
+from dickeheat.symbolic.macro_moments import cartesian_symbol, to_cartesian
 from dickeheat.symbolic.result import Result, Step, require_zero
 
 __all__ = ["FLUCTUATING", "MacroEngine", "PARAMETERS", "chain", "correlation_integral",
@@ -87,6 +88,7 @@ def _parse(sym: sp.Symbol) -> list[tuple[int, str]]:
 class MacroEngine:
     system: RealMomentSystem
     per_pair_power: sp.Expr
+    power_operator: sp.Expr  # P_N/N as a bilinear form in the Cartesian m's
     regression: dict[tuple[int, str], sp.Expr]
     regression_matrix: sp.Matrix
     variance: sp.Expr
@@ -118,15 +120,30 @@ def _regression(expr: sp.Expr) -> sp.Expr:
         if out.has(*(correlation_symbol(k, "z") for k in (0, 1))) else out
 
 
-def _variance() -> sp.Expr:
-    """(D1) → (D3): Var(P_N)/N² with Isserlis pairing, the equal-time pairing cancelling ⟨X⟩²."""
-    X = [(1, ((0, "x"), (1, "y"))), (-1, ((0, "y"), (1, "x")))]
+def _variance(observable: sp.Expr) -> sp.Expr:
+    """(D1) → (D3): Var(P_N)/N² of the per-pair power operator with Isserlis pairing.
+
+    ``observable`` is the per-pair power as a linear combination of bilinear Cartesian moments
+    ``<m1x m2y>`` (read as products of commuting macroscopic variables). Each product of two
+    terms c_k a b and c_l c d gives ⟨a(0)b(0)c(τ)d(τ)⟩ = ⟨ab⟩⟨cd⟩ + ⟨a(0)c(τ)⟩⟨b(0)d(τ)⟩ +
+    ⟨a(0)d(τ)⟩⟨b(0)c(τ)⟩; Σ c_k c_l ⟨ab⟩⟨cd⟩ = ⟨P⟩² is subtracted in (11)."""
+    terms = []
+    for term in sp.Add.make_args(sp.expand(observable)):
+        syms = [f for f in term.free_symbols if f.name.startswith("<m")]
+        if len(syms) != 1:
+            raise ValueError(f"power operator term {term} is not one moment times a number")
+        (sym,) = syms
+        coeff = sp.cancel(term / sym)
+        if coeff.has(sym):
+            raise ValueError(f"power operator term {term} is not linear in {sym}")
+        factors = _parse(sym)
+        if len(factors) != 2 or any(f not in FLUCTUATING for f in factors):
+            raise ValueError(f"power operator term {term} is not bilinear in m^x, m^y")
+        terms.append((coeff, factors))
     total = sp.S.Zero
-    for (s1, (a, b)), (s2, (c, d)) in itertools.product(X, X):
-        # ⟨a(0)b(0)c(τ)d(τ)⟩ = ⟨ab⟩⟨cd⟩ + ⟨a(0)c(τ)⟩⟨b(0)d(τ)⟩ + ⟨a(0)d(τ)⟩⟨b(0)c(τ)⟩;
-        # Σ s1 s2 ⟨ab⟩⟨cd⟩ = ⟨X⟩² is subtracted in (11)
-        total += s1 * s2 * (correlation_integral(a, c, b, d) + correlation_integral(a, d, b, c))
-    return sp.expand(2 * (nu * omega0 / 4) ** 2 * total)
+    for (c1, (a, b)), (c2, (c, d)) in itertools.product(terms, terms):
+        total += c1 * c2 * (correlation_integral(a, c, b, d) + correlation_integral(a, d, b, c))
+    return sp.expand(2 * total)
 
 
 @functools.cache
@@ -141,6 +158,15 @@ def chain() -> MacroEngine:
     P = P.xreplace({X: S**2 * (u + sp.I * v), sp.conjugate(X): S**2 * (u - sp.I * v)})
     per_pair = sp.simplify(sp.expand(P / (2 * S)))
     require_zero("P_N/N is S-independent", sp.diff(per_pair, S))
+    # the same per-pair power as an operator: ⟨m₋⁽¹⁾m₊⁽²⁾⟩ in commuting Cartesian variables
+    P_op = thermo.chain().power.subs(omega0, omega0 / (2 * S))
+    P_op = sp.expand(P_op.xreplace({X: S**2 * X, sp.conjugate(X): S**2 * sp.conjugate(X)})
+                     / (2 * S))
+    observable = to_cartesian(model.SYSTEM, P_op, {X: mono})
+    require_zero("power operator is S-independent", sp.diff(observable, S))
+    # its mean is the per-pair power above: Im⟨m₋⁽¹⁾m₊⁽²⁾⟩ = ⟨m1x m2y⟩ − ⟨m1y m2x⟩
+    im_mu = sp.expand(sp.im(to_cartesian(model.SYSTEM, X, {X: mono})))
+    require_zero("⟨power operator⟩ = P_N/N", observable - per_pair.xreplace({v: im_mu}))
     # (D4)–(D5)
     first = driven.chain().first
     regression = {f: _regression(first[f]) for f in FLUCTUATING}
@@ -149,7 +175,7 @@ def chain() -> MacroEngine:
     require_zero("(D4)-(D5) are linear in the correlations",
                  sp.expand(sp.Matrix([regression[f] for f in FLUCTUATING]) - M * sp.Matrix(cs))
                  .norm())
-    return MacroEngine(system, per_pair, regression, M, _variance())
+    return MacroEngine(system, per_pair, observable, regression, M, _variance(observable))
 
 
 def _printed_regression(site: int, axis: str) -> sp.Expr:
@@ -207,6 +233,8 @@ def results() -> list[Result]:
         title="Var(P_N)/N² in the macroscopic limit from Gaussian-paired four-point functions",
         lhs=sp.Symbol("Var(P_N)/N^2"), expr=c.variance, args=args, printed=pv, dims=False,
         expected=ONE, check=ck.variance_check,
+        steps=(Step("10, 28", "per-pair power operator P_N/N in commuting Cartesian variables",
+                    c.power_operator, name="power_operator"),),
         notes="(11) with (D2): the equal-time pairing gives ⟨X⟩² and cancels; the "
               "two-time functions commute in the limit. The paper writes the left side "
               "Var(P_N/N); it is Var(P_N)/N² (the variance (11) of P_N divided by N²), "

@@ -15,7 +15,7 @@ import functools
 
 import sympy as sp
 
-from dickeheat.derivations.kloc2021 import elements
+from dickeheat.derivations.kloc2021 import elements, symmetry
 from dickeheat.derivations.kloc2021.checks import rates as checks
 from dickeheat.derivations.kloc2021.symbols import (
     ONE,
@@ -66,6 +66,7 @@ class RatesChain:
     rate_up_x: sp.Expr  # R_{b+1, b} for A = J_x
     rate_up_x2: sp.Expr  # R_{b+2, b} for A = J_x²/N
     ldb: sp.Expr  # R_{b+1,b}/R_{b,b+1}
+    ldb_exponent: sp.Expr  # ln R_{b+1,b}/R_{b,b+1}
     gibbs_ratio: sp.Expr  # p_a / p_b of the single-bath stationary state
 
 
@@ -91,13 +92,14 @@ def chain() -> RatesChain:
     height_lim = Gbar * sp.limit((peak_height / Gbar).subs({eps: 1, delta: u}), u, 0)
     # thermal bosonic bath: emission ∝ ⟨b b†⟩ = 1 + n(ω_k) at ω = +ω_k, absorption ∝ ⟨b† b⟩ =
     # n(ω_k) at ω = −ω_k; with the odd continuation both are Γ(ω)(1 + n(ω))
-    absorption = spectral_density(w) * bose_n(w)
-    require_zero("Γ(−ω)(1 + n(−ω)) = Γ(ω) n(ω)",
-                 sp.simplify(spectral_density(-w) * (1 + bose_n(-w)) - absorption))
-    kms = sp.simplify(absorption / (spectral_density(w) * (1 + bose_n(w))))
+    absorption = sp.factor(sp.simplify(gamma_fn(-w)))  # γ(−ω) = Γ(−ω)(1 + n(−ω)), ω > 0
+    kms = sp.simplify(absorption / gamma_fn(w))
     c = elements.chain()
-    def E(m):
-        return Omega * m**2
+    energy = symmetry.chain().energy  # E_a of the proper basis (derived spectrum)
+
+    def E(m: sp.Expr) -> sp.Expr:
+        return energy.subs(a, m)
+
     # Eq. (7): R_ab = γ(E_b − E_a)|⟨v_a|A|v_b⟩|², upward a = b + 1 (J_x) and a = b + 2 (J_x²/N)
     rate_up_x = gamma_fn(E(b) - E(b + 1)) * c.jx_up**2
     rate_up_x2 = gamma_fn(E(b) - E(b + 2)) * (c.jx2_up / N) ** 2
@@ -105,12 +107,24 @@ def chain() -> RatesChain:
     ratio_g = sp.powsimp(sp.factor(sp.cancel(sp.together(
         gamma_fn(E(b) - E(b + 1)) / gamma_fn(E(b + 1) - E(b))))))
     ldb = sp.factor_terms(sp.expand_power_base(ratio_el * ratio_g))
-    # Eq. (17): the single-bath rate matrix is stationary on p with p_a/p_b = R_ab/R_ba along
-    # every link (detailed balance); the ratio for the link b → b + 1 extended multiplicatively
-    gibbs_ratio = sp.exp(-beta * (E(a) - E(b)))
-    require_zero("R_{b+1,b}/R_{b,b+1} = p_{b+1}/p_b", ldb - gibbs_ratio.subs(a, b + 1))
+    # Eq. (17): the single-bath rate matrix of a chain of links k ↔ k + 1 (plus links k ↔ k + 2
+    # obeying the same balance) is stationary on p with p_{k+1}/p_k = R_{k+1,k}/R_{k,k+1}
+    # along every link (Kolmogorov's criterion holds since the ratios derive from one E), so
+    # p_a/p_b = Π_{k=b}^{a−1} ldb(k): the product of exponentials telescopes in its exponent
+    exponent = sp.expand_log(sp.log(ldb), force=True)
+    require_zero("ldb = exp(exponent)", sp.simplify(sp.exp(exponent) - ldb))
+    k = sp.Symbol("k", real=True)
+    gibbs_ratio = sp.exp(sp.factor(sp.summation(exponent.subs(b, k), (k, b, a - 1))))
+    require_zero("p_{b+1}/p_b = R_{b+1,b}/R_{b,b+1}", sp.simplify(gibbs_ratio.subs(a, b + 1)
+                                                                   - ldb))
+    # the J_x²/N links b → b + 2 balance with the same stationary ratio
+    ratio2 = sp.powsimp(sp.factor(sp.cancel(sp.together(
+        gamma_fn(E(b) - E(b + 2)) / gamma_fn(E(b + 2) - E(b))))))
+    el2 = sp.cancel(sp.expand(c.jx2_up**2) / sp.expand(c.jx2_down.subs(b, b + 2) ** 2))
+    require_zero("R_{b+2,b}/R_{b,b+2} = p_{b+2}/p_b",
+                 sp.simplify(sp.expand_power_base(el2 * ratio2) - gibbs_ratio.subs(a, b + 2)))
     return RatesChain(reflected, peak_s, peak_position, peak_height, pos_lim, height_lim,
-                      absorption, kms, rate_up_x, rate_up_x2, ldb,
+                      absorption, kms, rate_up_x, rate_up_x2, ldb, exponent,
                       gibbs_ratio)
 
 
@@ -142,8 +156,9 @@ def results() -> list[Result]:
              lhs=sp.Symbol("gamma(-omega)"), expr=c.absorption.subs(w, omega),
              args=(Gbar, eps, delta, beta, omega), expected=RATE,
              printed=spectral_density(omega) * bose_n(omega), check=checks.absorption_check,
-             notes="Eq. (4) with the odd continuation of Γ gives, for ω > 0, "
-                   "γ(−ω) = −Γ(ω)(1 + n(−ω)) = Γ(ω) n(ω), as stated in App. C."),
+             notes="Derived: γ(−ω) = Γ(−ω)(1 + n(−ω)) (γ(ω) = Γ(ω)(1 + n(ω)) of Eq. (4) with the "
+                   "odd continuation of Γ, valid for both signs), simplified for ω > 0; "
+                   "printed: Γ(ω) n(ω), as stated in App. C."),
         make("kms", equation="4", title="KMS ratio γ(−ω)/γ(ω)", lhs=sp.Symbol("r"),
              expr=c.kms.subs(w, omega), args=(beta, omega), printed=sp.exp(-beta * omega),
              expected=ONE, check=checks.kms_check),
@@ -165,7 +180,13 @@ def results() -> list[Result]:
              lhs=sp.Symbol("p_a/p_b"), expr=c.gibbs_ratio, args=(beta, Omega, a, b),
              printed=sp.exp(-beta * Omega * a**2) / sp.exp(-beta * Omega * b**2), expected=ONE,
              check=checks.gibbs_check,
-             notes="Eq. (17) says Σ_b R_ab e^{−βΩb²} = 0 (with the diagonal); equivalently the "
+             steps=(Step("16", "ln R_{k+1,k}/R_{k,k+1} (summed over k = b … a − 1: telescoping "
+                         "product of the local detailed balance ratios)", c.ldb_exponent,
+                         name="ldb_exponent"),),
+             notes="Derived as Π_{k=b}^{a−1} R_{k+1,k}/R_{k,k+1} (the product of (16) along the "
+                   "links, summed in the exponent); the J_x²/N links b → b + 2 are shown to "
+                   "balance with the same ratio. Eq. (17) says Σ_b R_ab e^{−βΩb²} = 0 (with the "
+                   "diagonal); equivalently the "
                    "stationary state of R^ν alone has p_a/p_b = e^{−βΩ(a²−b²)}. The check solves "
                    "for the stationary state of numerically built single-bath rate matrices "
                    "(J_x and J_x²/N couplings, broad spectral density, N = 7)."),

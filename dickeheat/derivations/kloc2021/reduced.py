@@ -25,7 +25,7 @@ import functools
 
 import sympy as sp
 
-from dickeheat.derivations.kloc2021 import elements, rates
+from dickeheat.derivations.kloc2021 import elements, rates, symmetry
 from dickeheat.derivations.kloc2021.checks import reduced as checks
 from dickeheat.derivations.kloc2021.symbols import (
     CURRENT,
@@ -40,6 +40,7 @@ from dickeheat.derivations.kloc2021.symbols import (
     Gbar,
     N,
     Omega,
+    a,
     beta_h,
     delta,
     eps,
@@ -57,14 +58,25 @@ from dickeheat.symbolic.counting import (
 )
 from dickeheat.symbolic.result import Result, Step, require_zero
 
-__all__ = ["ReducedChain", "chain", "results", "three_level_matrix"]
+__all__ = ["LEVELS", "ReducedChain", "chain", "level_energies", "results",
+           "three_level_matrix"]
 
 HALF = sp.Rational(1, 2)
 Gb_c, Gb_h, Gb_w = sp.symbols("Gammabar_c Gammabar_h Gammabar_w", positive=True)
 
 
+LEVELS = (HALF, 3 * HALF, 5 * HALF)
+
+
+def level_energies() -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+    """E_{1/2}, E_{3/2}, E_{5/2} from the derived spectrum of :mod:`.symmetry`."""
+    energy = symmetry.chain().energy
+    return tuple(energy.subs(a, m) for m in LEVELS)  # type: ignore[return-value]
+
+
 def three_level_matrix(work: sp.Matrix | None = None) -> sp.Matrix:
-    """R(s) of (G1), levels (1/2, 3/2, 5/2), cold jumps counted with ΔE_system = ±2Ω.
+    """R(s) of (G1), levels (1/2, 3/2, 5/2), cold jumps counted with ΔE_system = ±(E_{3/2} −
+    E_{1/2}) (= ±2Ω, from the derived spectrum).
 
     ``work``: the rate matrix (zero diagonal, W[a, b] rate b → a) replacing the thermal work
     bath (the laser of (G6))."""
@@ -75,8 +87,9 @@ def three_level_matrix(work: sp.Matrix | None = None) -> sp.Matrix:
         W[2, 1], W[1, 2] = G_w * n_w, G_w * (1 + n_w)
     else:
         W += work
+    E = level_energies()
     D = sp.zeros(3, 3)
-    D[1, 0], D[0, 1] = 2 * Omega, -2 * Omega
+    D[1, 0], D[0, 1] = E[1] - E[0], E[0] - E[1]
     return counting_rate_matrix(W, D, s)
 
 
@@ -99,10 +112,9 @@ class ReducedChain:
 
 @functools.cache
 def chain() -> ReducedChain:
-    def E(m):
-        return Omega * m**2
-    lv = (HALF, 3 * HALF, 5 * HALF)
-    gaps = (E(lv[1]) - E(lv[0]), E(lv[2]) - E(lv[1]), E(lv[2]) - E(lv[0]))
+    lv = LEVELS
+    E = level_energies()
+    gaps = (E[1] - E[0], E[2] - E[1], E[2] - E[0])
     # resonance: Γ_ν(ε_ν) for δ_ν → 0 (rational in δ, continuous after cancellation)
     height = sp.cancel(rates.spectral_density(eps)).subs(delta, 0)
     el = elements.chain()
@@ -248,7 +260,8 @@ def results() -> list[Result]:
                    "current and noise coincide with (G4) and (G5)."),
         make("G6_laser_noise", equation="G6",
              title="cold-current noise with a resonant laser, Γ_L → ∞",
-             lhs=sp.Symbol("S_E^c"), expr=c.laser_noise, args=args_lim, printed=c.noise,
+             lhs=sp.Symbol("S_E^c"), expr=c.laser_noise, args=args_lim, printed=_printed_G5(),
              expected=NOISE, check=checks.laser_check(2),
-             notes="printed = the derived (G5) (the claim is equality with the n_w → ∞ limit)."),
+             notes="The text after (G6) claims the same noise as the infinite-temperature work "
+                   "reservoir: printed = (G5) as printed."),
     ]

@@ -17,7 +17,7 @@ import functools
 
 import sympy as sp
 
-from dickeheat.derivations.kloc2021 import elements
+from dickeheat.derivations.kloc2021 import elements, symmetry
 from dickeheat.derivations.kloc2021.checks import relaxation as checks
 from dickeheat.derivations.kloc2021.symbols import (
     CURRENT,
@@ -70,14 +70,16 @@ def chain() -> RelaxationChain:
     mean_wait = sp.integrate(tau * R_sym * sp.exp(-R_sym * tau), (tau, 0, sp.oo))
     el = elements.chain()
     # T = 0: only emission, γ(ω > 0) = Γ(ω); decay a → a − 1 through J_x
-    gap = sp.expand(Omega * a**2 - Omega * (a - 1) ** 2)
+    energy = symmetry.chain().energy  # E_a (derived spectrum)
+    gap = sp.expand(energy - energy.subs(a, a - 1))
     decay = sp.expand(Gam * el.jx_down.subs(elements.b, a) ** 2).subs(j, N / 2)
     wait = sp.factor(mean_wait.subs(R_sym, decay))
     # App. D: two lowest levels, cold (counted, ±2Ω) and work bath, both through J_x
     # cold bath counted (increments ±2Ω), work bath uncounted
     Wc = sp.Matrix([[0, G_c * (1 + n_c)], [G_c * n_c, 0]])
     Ww = sp.Matrix([[0, G_w * (1 + n_w)], [G_w * n_w, 0]])
-    D = sp.Matrix([[0, -2 * Omega], [2 * Omega, 0]])
+    low_gap = energy.subs(a, 3 * half) - energy.subs(a, half)  # E_{3/2} − E_{1/2}
+    D = sp.Matrix([[0, -low_gap], [low_gap, 0]])
     R = counting_rate_matrix(Wc, D, s) + counting_rate_matrix(Ww, sp.zeros(2, 2), s)
     P, lam = characteristic_polynomial(R, s)
     (cur,) = polynomial_cumulants(P, lam, s, 1)

@@ -94,17 +94,20 @@ def results() -> list[Result]:
              Step("E1", "det(λ − R(s)), s = iχ", c.polynomial, name="polynomial"))
     note = ("Generic two-state rate matrix, W_ab the rate of b → a, d_ab its counted increment. "
             "expr: (−i∂_χ)^k λ(χ) at χ = 0 by implicit differentiation of the characteristic "
-            "polynomial; printed: the paper's recipe carried out symbolically. For larger "
+            "polynomial; printed: the paper's recipe (11)-(14) carried out symbolically (a second "
+            "derivation, the paper prints no closed form: status consistent). For larger "
             "matrices the same identity is the Rayleigh–Schrödinger recursion "
             "(dickeheat.symbolic.counting.rs_cumulants), checked there on random matrices and "
             "used for the three-level model.")
     return [
         make("current_generic", equation="11",
              title="stationary current from the dominant eigenvalue",
-             lhs=sp.Symbol("I"), expr=c.current, args=args, printed=c.recipe_current, steps=steps,
+             lhs=sp.Symbol("I"), expr=c.current, args=args, printed=c.recipe_current,
+             printed_source="derivation", steps=steps,
              check=checks.generic_check(1), notes=note, dims=False),
         make("noise_generic", equation="13", title="stationary noise from the dominant eigenvalue",
              lhs=sp.Symbol("S"), expr=c.noise, args=args, printed=c.recipe_noise,
+             printed_source="derivation",
              steps=(*steps, Step("14", "noise from the RS recursion (auxiliary vector)",
                                  c.rs_noise)),
              check=checks.generic_check(2), notes=note, dims=False),

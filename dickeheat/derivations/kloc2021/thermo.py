@@ -4,7 +4,8 @@ r"""Thermodynamic consistency (Eqs. (15), (18)–(20), App. F) of the three-leve
   (:math:`I_\nu = \sum_{a\ne b}(E_a - E_b)W^\nu_{ab}p_b`), sum to zero; along the single cycle
   :math:`I_w = 2I_c`, :math:`I_h = -3I_c`.
 * Entropy production (18): :math:`\sigma_i = -\sum_\nu\beta_\nu I_\nu = J\mathcal A` with the
-  cycle flux :math:`J = I_c/(2\Omega) = (k_+ - k_-)/D`, :math:`k_+/k_- = e^{\mathcal A}`, so
+  cycle flux :math:`J = I_c/\varepsilon_c = I_c/(2\Omega) = (k_+ - k_-)/D`,
+  :math:`k_+/k_- = e^{\mathcal A}`, so
   :math:`\sigma_i = k_-\,\mathcal A(e^{\mathcal A} - 1)/D \ge 0` (both signs of
   :math:`\mathcal A` treated separately).
 * TUR (19) for the :math:`n_w\to\infty` limit with (G4), (G5): sampled.
@@ -77,29 +78,32 @@ def _sign_lemma() -> None:
 def chain() -> ThermoChain:
     R = reduced.three_level_matrix().subs(s, 0)
     p = stationary_state(R)
-    E = [Omega / 4, 9 * Omega / 4, 25 * Omega / 4]
+    E = reduced.level_energies()  # E_{1/2}, E_{3/2}, E_{5/2} from the derived spectrum
+    eps_c, eps_h, eps_w = E[1] - E[0], E[2] - E[0], E[2] - E[1]
     pairs = {"c": ((1, 0), (0, 1)), "h": ((2, 0), (0, 2)), "w": ((2, 1), (1, 2))}
     cur = {}
     for nu, links in pairs.items():
         cur[nu] = sp.factor(sum((E[a] - E[b]) * R[a, b] * p[b] for a, b in links))
     require_zero("first law I_c + I_h + I_w = 0", cur["c"] + cur["h"] + cur["w"])
-    require_zero("cycle: I_w = 2 I_c", cur["w"] - 2 * cur["c"])
+    require_zero("cycle: I_w/ε_w = I_c/ε_c", sp.factor(cur["w"] / eps_w - cur["c"] / eps_c))
     # entropy production with thermal occupations
-    therm = {n_c: 1 / (sp.exp(2 * Omega * beta_c) - 1), n_h: 1 / (sp.exp(6 * Omega * beta_h) - 1),
-             n_w: 1 / (sp.exp(4 * Omega * beta_w) - 1)}
+    therm = {n_c: 1 / (sp.exp(eps_c * beta_c) - 1), n_h: 1 / (sp.exp(eps_h * beta_h) - 1),
+             n_w: 1 / (sp.exp(eps_w * beta_w) - 1)}
     sigma = -(beta_c * cur["c"] + beta_h * cur["h"] + beta_w * cur["w"])
-    A = 6 * Omega * beta_h - 2 * Omega * beta_c - 4 * Omega * beta_w
-    require_zero("σ = J A with J = I_c/(2Ω)", sigma - cur["c"] / (2 * Omega) * A)
+    # cycle 1/2 → 3/2 (cold) → 5/2 (work) → 1/2 (hot): J = I_c/ε_c, affinity Σ ±β_ν ε_ν
+    A = beta_h * eps_h - beta_c * eps_c - beta_w * eps_w
+    J = cur["c"] / eps_c
+    require_zero("σ = J A with J = I_c/ε_c", sp.factor(sigma - J * A))
     k_plus = G_c * n_c * G_w * n_w * G_h * (1 + n_h)
     k_minus = G_c * (1 + n_c) * G_w * (1 + n_w) * G_h * n_h
     require_zero("k+/k- = e^A", sp.simplify((k_plus / k_minus).subs(therm) - sp.exp(A)))
     D = sp.denom(sp.together(p[0]))
-    require_zero("J = (k+ − k−)/D", cur["c"] / (2 * Omega) - (k_plus - k_minus) / D)
+    require_zero("J = (k+ − k−)/D", sp.factor(J - (k_plus - k_minus) / D))
     _sign_lemma()
     sigma_thermal = sigma.subs(therm)
     # TUR ratio in the n_w → ∞ limit (β_w → 0: β_w I_w → 0 with I_w = 2 I_c finite)
     rc = reduced.chain()
-    tur = sp.factor(rc.noise * (3 * beta_h - beta_c) / rc.current)
+    tur = sp.factor(rc.noise * sp.expand(A / eps_c).subs(beta_w, 0) / rc.current)
     # COP chains (β_c = β_h + Δβ, I_c, I_w > 0, σ ≥ 0, β_w ≥ 0)
     kappa = Ic_p / Iw_p
     bc = beta_h + Dbeta
@@ -138,12 +142,15 @@ def results() -> list[Result]:
         make("first_law", equation="15",
              title="cold current = −(hot + work currents), three levels",
              lhs=sp.Symbol("I_E^c"), expr=c.currents[0], args=args3,
-             printed=-(c.currents[1] + c.currents[2]), expected=CURRENT,
+             printed=-(c.currents[1] + c.currents[2]), printed_source="derivation",
+             expected=CURRENT,
              steps=(Step("11", "hot current", c.currents[1], name="I_h"),
                     Step("11", "work current", c.currents[2], name="I_w")),
              check=checks.first_law_check,
-             notes="Currents of (G1) at finite n_w by the recipe (11). Along the single cycle "
-                   "I_w = 2 I_c and I_h = −3 I_c (derived)."),
+             notes="Currents of (G1) at finite n_w by the recipe (11); (15) prints only "
+                   "I_c + I_h + I_w = 0, so printed = −(I_h + I_w) of the same derivation "
+                   "(consistent, not a comparison with a printed formula). Along the single "
+                   "cycle I_w = 2 I_c and I_h = −3 I_c (derived)."),
         InequalityResult(
             name="kloc2021.entropy_production", equation="18",
             title="entropy production σ_i = −Σ β_ν I_ν ≥ 0 (three levels, thermal baths)",
