@@ -12,7 +12,8 @@ RESULTS = {r.name.split(".")[1]: r for r in macro_engine.results()}
 
 
 def test_names_and_statuses():
-    assert set(RESULTS) == {"macro_power_per_pair", "eqD4_m1_order3", "eqD5_m1_order3", "eqD4_m2_order3", "eqD5_m2_order3",
+    assert set(RESULTS) == {"macro_power_per_pair", "eqD4_m1_order3", "eqD5_m1_order3",
+                            "eqD4_m2_order3", "eqD5_m2_order3",
                             "macro_power_variance"}
     # (D3) is the Isserlis pairing of (D1): agrees with the print
     assert RESULTS["macro_power_variance"].status == "agrees"

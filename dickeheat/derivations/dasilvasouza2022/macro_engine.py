@@ -215,7 +215,8 @@ def results() -> list[Result]:
         printed = _printed_regression(site, axis)
         args = tuple(sorted(expr.free_symbols | printed.free_symbols, key=str))
         out.append(make(
-            f"eqD{4 if axis == 'x' else 5}_m{site + 1}_order3", equation="D4" if axis == "x" else "D5",
+            f"eqD{4 if axis == 'x' else 5}_m{site + 1}_order3",
+            equation="D4" if axis == "x" else "D5",
             title=f"regression equation of ⟨m_{site + 1}^{axis}(τ)A(0)⟩ in the macroscopic "
                   "limit", lhs=sp.Symbol(f"dC_m{site + 1}{axis}_dtau"), expr=expr, args=args,
             printed=printed, dims=False,
