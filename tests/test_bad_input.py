@@ -146,6 +146,8 @@ CASES: list[tuple[str, list[str], str]] = [
     ("engine beta ordering", ["engine", "--N", "2", "--E1", "1", "--E2", "10", "--beta1", "0.1",
                               "--beta2", "1"], "--beta2"),
     ("engine negative rate", ["engine", *ENGINE, "--N", "2", "--Gamma0", "-1"], "--Gamma0"),
+    ("engine order with the exact method",
+     ["engine", *ENGINE, "--N", "2", "--order", "-1"], "--order"),
     ("engine NaN drive", ["engine", *ENGINE, "--N", "2", "--omega0", "nan"], "--omega0"),
     ("engine unsupported order", ["engine", *ENGINE, "--N", "2", "--method", "cumulant",
                                   "--order", "5"], "order"),

@@ -8,12 +8,14 @@ Natural units (ħ = k_B = 1). Bad input exits with status 2 (via
 from __future__ import annotations
 
 import argparse
-import json
 import math
+import sys
 from typing import Any
 
 import numpy as np
 
+from dickeheat.cli._common import print_json
+from dickeheat.cli._progress import spinner, wanted
 from dickeheat.errors import NumericalError, ParameterError, check_positive
 
 __all__ = [
@@ -80,10 +82,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                    "exact; cumulant always uses it)")
     p.add_argument("--method", choices=["exact", "cumulant"], default="exact",
                    help="exact sector solver (default) or cumulant closure")
-    p.add_argument("--order", type=int, default=2,
-                   help="cumulant closure order 1, 2 or 3: joint cumulants of more than ORDER "
-                   "factors are set to zero (default 2, the paper's closure (31), which it "
-                   "calls 'third cumulant')")
+    p.add_argument("--order", type=int, default=None,
+                   help="--method cumulant only: closure order 1, 2 or 3; joint cumulants of "
+                   "more than ORDER factors are set to zero (default 2, the paper's closure "
+                   "(31), which it calls 'third cumulant')")
     p.add_argument("--no-gap", action="store_true", help="skip the Lindbladian gap")
     p.add_argument("--counting", action="store_true",
                    help="also Var(P) from counting statistics of the bath-2 quanta "
@@ -113,8 +115,15 @@ def _validated(args: argparse.Namespace) -> dict[str, Any]:
     check_positive("--Gamma0", args.Gamma0)
     if not args.omega0 >= 0 or math.isinf(args.omega0):
         raise ParameterError(f"--omega0 must be a finite number >= 0, got {args.omega0!r}")
+    if args.method != "cumulant" and args.order is not None:
+        raise ParameterError(f"--order applies only to --method cumulant (the exact method "
+                             f"has no closure), got --order {args.order} with --method "
+                             f"{args.method}")
     if args.method == "cumulant":
         from dickeheat.symbolic.cumulants import check_order
+
+        if args.order is None:
+            args.order = 2
 
         try:
             check_order(args.order)
@@ -358,12 +367,13 @@ def cumulant_record(params: dict[str, Any], order: int) -> dict[str, Any]:
 
 def _cmd_engine(args: argparse.Namespace) -> int:
     params = _validated(args)
-    if args.method == "cumulant":
-        rec = cumulant_record(params, args.order)
-    else:
-        rec = engine_record(params, gap=not args.no_gap, counting=args.counting)
+    with spinner(f"engine: solving N = {args.N} ({args.method})", wanted(args, sys.stderr)):
+        if args.method == "cumulant":
+            rec = cumulant_record(params, args.order)
+        else:
+            rec = engine_record(params, gap=not args.no_gap, counting=args.counting)
     if args.json:
-        print(json.dumps(rec, indent=2, allow_nan=False))
+        print_json(rec)
         return 0
     print(f"collective spin-pair engine N = {rec['N']}  ({rec['method']}/{rec['solver']}, "
           f"{rec['solve_seconds']:.2f} s, residual {rec['residual']:.1e})")
