@@ -119,6 +119,16 @@ def chain() -> Thermo:
     require_zero("[V_I, S1z + S2z] = 0", sp.Integer(len(cons.terms)))
     drive_part = sp.expand(moments_of(expectation(heisenberg(sysm.sz(0), V_I, []))))
     require_zero("<i[V_I, S1z]> = P/nu", sp.expand(drive_part - power / nu))
+    # d<S_iz>/dt in full (drive and both baths), each term identified: the stationary
+    # equations below are these derivatives set to zero
+    drive_2 = sp.expand(moments_of(expectation(heisenberg(sysm.sz(1), V_I, []))))
+    require_zero("<i[V_I, S2z]> = -P/nu", sp.expand(drive_2 + power / nu))
+    require_zero("<D2†(S2z)> E2 = Q2", sp.expand(
+        E2 * moments_of(expectation(heisenberg(sysm.sz(1), 0, model.bath_channels(2)))) - Qs[1]))
+    for site, sign, Q_i, E_i in ((0, 1, Qs[0], E1), (1, -1, Qs[1], E2)):
+        dSz = sp.expand(moments_of(expectation(heisenberg(sysm.sz(site), V_I, chans))))
+        require_zero(f"d<S{site + 1}z>/dt = {'+' if sign > 0 else '-'}P/nu + Q{site + 1}/E"
+                     f"{site + 1}", sp.expand(dSz - (sign * power / nu + Q_i / E_i)))
     # stationary <S1z>: drive part + Q1/E1 = 0;  <S2z>: −drive part + Q2/E2 = 0
     q1, q2 = sp.symbols("q1 q2")
     Q1_prop = sp.solve(sp.Eq(P / nu + q1 / E1, 0), q1)[0].subs(nu, dE)
