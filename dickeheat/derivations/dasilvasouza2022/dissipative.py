@@ -147,7 +147,7 @@ def chain() -> Dissipative:
     Z = sp.sinh((2 * S + 1) * x / 2) / sp.sinh(x / 2)
     require_zero("geometric sum", sp.simplify((Zs.subs(pw, pw.args[-1].expr) - Z)
                                               .rewrite(sp.exp)))
-    at = {x: bE / (2 * S)}
+    at = {x: exponent / S}  # the derived Gibbs exponent, e^{-x S^z} = e^{-(xS) m^z}
     mz_ss = sp.limit((-sp.diff(sp.log(Z), x) / S).subs(at), S, sp.oo)
     mz2_ss = sp.limit((sp.diff(Z, x, 2) / Z / S**2).subs(at), S, sp.oo)
     mz_ss = sp.simplify(mz_ss.rewrite(sp.coth))
