@@ -152,8 +152,10 @@ class HeatValve:
 
     @property
     def max_rate(self) -> float:
-        """The largest rate (> 0, since gamma_h + gamma_c > 0)."""
-        return max(getattr(self, name) for name in self.RATE_FIELDS)
+        """The largest rate that moves populations (> 0, since gamma_h + gamma_c > 0); the
+        collective dephasing gamma_phi_c is left out: it moves none, and the steady state does
+        not depend on it, so it must not change the solve either."""
+        return max(getattr(self, name) for name in self.RATE_FIELDS if name != "gamma_phi_c")
 
     def rates_divided_by(self, scale: float) -> HeatValve:
         """This model with every rate divided by ``scale``: the same steady state (the
