@@ -10,6 +10,7 @@ cumulants beyond the first vanish in the limit (so the closure is exact there).
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -113,9 +114,10 @@ def first_moment_check(result) -> NumericCheck:
                                  "thermal clouds, extrapolated N → ∞")
 
 
-def _coherent(j: float, theta: float, phi: float) -> np.ndarray:
+@functools.lru_cache(maxsize=16)
+def coherent_state(j: float, theta: float, phi: float) -> np.ndarray:
     """|θ, φ⟩⟨θ, φ| in the ``jmat`` basis (m = j … −j): binomial amplitudes (the same state as
-    ``qutip.spin_coherent``, without its matrix exponential)."""
+    ``qutip.spin_coherent``, without its matrix exponential; cached: callers only read it)."""
     n = int(round(2 * j))
     k = np.arange(n + 1)                                       # k = j − m
     logc = 0.5 * (math.lgamma(n + 1) - np.array([math.lgamma(x + 1) + math.lgamma(n - x + 1)
@@ -129,7 +131,7 @@ def _coherent(j: float, theta: float, phi: float) -> np.ndarray:
 
 def closed_pair_check(result) -> NumericCheck:
     def state(j):
-        return (_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9))
+        return (coherent_state(j, 1.1, 0.4), coherent_state(j, 2.0, -0.9))
     return _check(result, state, "exact Tr[O L(ρ₁⊗ρ₂)] at N = 20, 40, 80 with (28) on spin "
                                  "coherent clouds (every cumulant beyond the first vanishes "
                                  "as N → ∞), extrapolated N → ∞")

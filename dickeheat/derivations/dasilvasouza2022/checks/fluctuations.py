@@ -13,47 +13,18 @@
 from __future__ import annotations
 
 import functools
-import math
 
 import numpy as np
 
-from dickeheat.derivations.dasilvasouza2022.checks.dissipative import richardson
+from dickeheat.derivations.dasilvasouza2022.checks.dissipative import dissipator, richardson
 from dickeheat.derivations.dasilvasouza2022.checks.dissipative import spin_ops as _spin_ops
-from dickeheat.derivations.dasilvasouza2022.checks.driven import PARAMS
+from dickeheat.derivations.dasilvasouza2022.checks.driven import PARAMS, coherent_state
 from dickeheat.symbolic.result import NumericCheck
 
 __all__ = ["d3_check", "prefactor_check", "variance_check"]
 
 _AXES = {"m1x": (0, "x"), "m1y": (0, "y"), "m2x": (1, "x"), "m2y": (1, "y"),
          "m1z": (0, "z"), "m2z": (1, "z")}
-
-
-@functools.lru_cache(maxsize=8)
-def _ops(j: float) -> dict[str, np.ndarray]:
-    return _spin_ops(j)
-
-
-def dissipator(j: float, gdown: float, gup: float, rho: np.ndarray) -> np.ndarray:
-    o = _ops(j)
-    out = np.zeros_like(rho, dtype=complex)
-    for g, L in ((gdown, o["-"]), (gup, o["+"])):
-        Ld = L.conj().T
-        out += g * (L @ rho @ Ld - 0.5 * (Ld @ L @ rho + rho @ Ld @ L))
-    return out
-
-
-@functools.lru_cache(maxsize=16)
-def _coherent(j: float, theta: float, phi: float) -> np.ndarray:
-    """|θ, φ⟩⟨θ, φ| of spin j in the ``jmat`` basis (m = j … −j), binomial amplitudes."""
-    n = int(round(2 * j))
-    k = np.arange(n + 1)                                       # k = j − m
-    logc = 0.5 * (math.lgamma(n + 1) - np.array([math.lgamma(x + 1) + math.lgamma(n - x + 1)
-                                                for x in k]))
-    with np.errstate(divide="ignore"):
-        amp = np.exp(logc + (n - k) * np.log(np.cos(theta / 2)) + k * np.log(np.sin(theta / 2)))
-    psi = amp * np.exp(1j * k * phi)
-    psi = psi / np.linalg.norm(psi)
-    return np.outer(psi, psi.conj())
 
 
 def _ev(X: np.ndarray, rho: np.ndarray) -> complex:
@@ -64,7 +35,7 @@ def _lindblad_trace(j: float, A: list[np.ndarray], rhos: list[np.ndarray]) -> co
     """Tr[(A₁⊗A₂) L(ρ₁⊗ρ₂)] for any (not necessarily Hermitian) factors, scaling (28)."""
     N = 2 * j
     p = PARAMS
-    o = _ops(j)
+    o = _spin_ops(j)
     g = p["omega_0"] / N / 2
     total = 0.0 + 0.0j
     for a1, a2 in ((o["+"], o["-"]), (o["-"], o["+"])):
@@ -78,7 +49,7 @@ def _lindblad_trace(j: float, A: list[np.ndarray], rhos: list[np.ndarray]) -> co
 
 
 def _factor(j: float, name: str) -> list[np.ndarray]:
-    o = _ops(j)
+    o = _spin_ops(j)
     eye = np.eye(o["z"].shape[0])
     site, axis = _AXES[name]
     out = [eye, eye]
@@ -93,8 +64,8 @@ _ANGLES = tuple(2 * np.pi * k / 4 for k in range(4))
 
 @functools.lru_cache(maxsize=4)
 def _twirled(j: float) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
-    return tuple((_coherent(j, TWIRL[0][0], TWIRL[0][1] + a),
-                  _coherent(j, TWIRL[1][0], TWIRL[1][1] + a)) for a in _ANGLES)
+    return tuple((coherent_state(j, TWIRL[0][0], TWIRL[0][1] + a),
+                  coherent_state(j, TWIRL[1][0], TWIRL[1][1] + a)) for a in _ANGLES)
 
 
 def _mix(j: float, fn) -> complex:
@@ -139,7 +110,7 @@ def prefactor_check(result) -> NumericCheck:
     pref = float(result.numpy_function(PARAMS["omega_0"], PARAMS["E_1"], PARAMS["E_2"]))
     for N in (10, 20, 40):
         j = N / 2
-        rhos = [_coherent(j, 1.1, 0.4), _coherent(j, 2.0, -0.9)]
+        rhos = [coherent_state(j, 1.1, 0.4), coherent_state(j, 2.0, -0.9)]
         p_exact = _observable_at(j, rhos)
         mx = {n: (_ev(_factor(j, n)[0], rhos[0]) * _ev(_factor(j, n)[1], rhos[1])).real
               for n in ("m1x", "m1y", "m2x", "m2y")}
@@ -155,7 +126,7 @@ def prefactor_check(result) -> NumericCheck:
 def _observable_at(j: float, rhos: list[np.ndarray]) -> float:
     N = 2 * j
     p = PARAMS
-    o = _ops(j)
+    o = _spin_ops(j)
     eye = np.eye(o["z"].shape[0])
     H = [p["E_1"] * (o["z"] + j * eye), p["E_2"] * (o["z"] + j * eye)]
     g = p["omega_0"] / N / 2

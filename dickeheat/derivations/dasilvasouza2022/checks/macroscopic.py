@@ -13,7 +13,6 @@ Tr[H_i D_i(ρ)]/N.
 from __future__ import annotations
 
 import functools
-import math
 import re
 
 import numpy as np
@@ -21,9 +20,9 @@ import numpy as np
 from dickeheat.derivations.dasilvasouza2022.checks.dissipative import (
     dissipator,
     richardson,
+    spin_ops,
 )
-from dickeheat.derivations.dasilvasouza2022.checks.dissipative import spin_ops as _spin_ops
-from dickeheat.derivations.dasilvasouza2022.checks.driven import PARAMS
+from dickeheat.derivations.dasilvasouza2022.checks.driven import PARAMS, coherent_state
 from dickeheat.symbolic.result import NumericCheck
 
 __all__ = ["COHERENT", "observable_check", "rhs_check"]
@@ -31,11 +30,6 @@ __all__ = ["COHERENT", "observable_check", "rhs_check"]
 #: the (θ, φ) of the two coherent clouds
 COHERENT = ((1.1, 0.4), (2.0, -0.9))
 _TOKEN = re.compile(r"S([12])([+z-])(?:\^(\d+))?")
-
-
-@functools.lru_cache(maxsize=8)
-def spin_ops(j: float) -> dict[str, np.ndarray]:
-    return _spin_ops(j)
 
 
 @functools.lru_cache(maxsize=8)
@@ -49,19 +43,6 @@ def _dissipated(j: float) -> tuple[np.ndarray, np.ndarray]:
         n = 1 / np.expm1(b * E / N)
         out.append(dissipator(j, p["Gamma_0"] / N * (n + 1), p["Gamma_0"] / N * n, rhos[k]))
     return out[0], out[1]
-
-
-def _coherent(j: float, theta: float, phi: float) -> np.ndarray:
-    """|θ, φ⟩⟨θ, φ| of spin j in the ``jmat`` basis (m = j … −j), binomial amplitudes."""
-    n = int(round(2 * j))
-    k = np.arange(n + 1)                                       # k = j − m
-    logc = 0.5 * (math.lgamma(n + 1) - np.array([math.lgamma(x + 1) + math.lgamma(n - x + 1)
-                                                for x in k]))
-    with np.errstate(divide="ignore"):
-        amp = np.exp(logc + (n - k) * np.log(np.cos(theta / 2)) + k * np.log(np.sin(theta / 2)))
-    psi = amp * np.exp(1j * k * phi)
-    psi = psi / np.linalg.norm(psi)
-    return np.outer(psi, psi.conj())
 
 
 def _site_operators(j: float, label: str) -> list[np.ndarray]:
@@ -103,7 +84,7 @@ def _exact(j: float, rhos, A: list[np.ndarray]) -> tuple[complex, complex]:
 
 @functools.lru_cache(maxsize=8)
 def _state(j: float) -> tuple[np.ndarray, ...]:
-    return tuple(_coherent(j, *angles) for angles in COHERENT)
+    return tuple(coherent_state(j, *angles) for angles in COHERENT)
 
 
 def _variable_values(j: float, rhos, names) -> tuple[dict[str, float], dict[str, float]]:
