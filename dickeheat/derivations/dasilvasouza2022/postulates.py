@@ -1,9 +1,5 @@
-"""The physical inputs the dasilvasouza2022 chains start from and do not derive.
-
-``POSTULATES`` maps an id to a phrase naming the input and where it enters; ``USES`` lists, per
-result, the inputs its derivation rests on. :func:`dickeheat.derivations.paper_results`
-attaches them to each result (``Result.postulates``, shown by ``show`` and ``verify --json``).
-"""
+"""dasilvasouza2022: the physical inputs its chains start from and do not derive (id → phrase), and
+the ids each result rests on; attached by :func:`dickeheat.derivations.paper_results`."""
 
 __all__ = ["POSTULATES", "USES"]
 
