@@ -61,7 +61,8 @@ def test_valve_steady_state_prints_the_valve_bounds(capsys):
     (["--model", "superradiance", "--L", "3", "--state", "M=x"], "M=<value>"),
     (["--model", "superradiance", "--L", "3", "--state", "steady"], "valve"),
     (["--model", "superradiance", "--L", "3", "--kappa", "0"], "kappa"),
-    (["--model", "superradiance", "--L", "3", "--bath", "rlc", "--Q", "inf"], "--Q must be a finite"),
+    (["--model", "superradiance", "--L", "3", "--bath", "rlc", "--Q", "inf"],
+     "--Q must be a finite"),
     (["--model", "valve", "--L", "3", "--Q", "inf", "--state", "excited"], "--Q must be a finite"),
     (["--model", "superradiance", "--L", "3", "--m", "2"], "--m only"),
 ])
