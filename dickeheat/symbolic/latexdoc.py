@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from dickeheat.symbolic.result import Result
 
-__all__ = ["render_document", "text_to_latex", "math_to_latex"]
+__all__ = ["MAX_TYPESET_CHARS", "render_document", "text_to_latex", "math_to_latex"]
 
 _TEXT_MAP = {
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
@@ -64,8 +64,18 @@ def math_to_latex(body: str) -> str:
     return "".join(out)
 
 
+#: LaTeX longer than this is not typeset (TeX's line buffer and memory, and no reader, cope
+#: with a closed moment hierarchy of hundreds of terms); the document says where to get it
+MAX_TYPESET_CHARS = 8000
+
+
 def _equation(body: str) -> str:
-    """A display; an expression wider than the line is scaled to fit (``\\fiteq``)."""
+    """A display; an expression wider than the line is scaled to fit (``\\fiteq``). One
+    longer than :data:`MAX_TYPESET_CHARS` is replaced by a sentence giving its size."""
+    if len(body) > MAX_TYPESET_CHARS:
+        return ("\\begin{center}\\emph{(" + f"{len(body):,}".replace(",", "\\,")
+                + " characters of LaTeX, too large to typeset here; \\texttt{dickeheat show "
+                "--json} prints it.)}\\end{center}\n")
     return "\\begin{center}\\fiteq{" + math_to_latex(body) + "}\\end{center}\n"
 
 

@@ -42,3 +42,16 @@ def test_compiles_with_pdflatex(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:]
     assert (tmp_path / "doc.pdf").stat().st_size > 10_000
+
+
+def test_an_expression_too_large_to_typeset_is_described_not_typeset():
+    import sympy as sp
+
+    from dickeheat.symbolic.latexdoc import MAX_TYPESET_CHARS, _equation
+
+    x = sp.symbols("x0:2000")
+    body = sp.latex(sum(xi**2 for xi in x))
+    assert len(body) > MAX_TYPESET_CHARS
+    out = _equation(body)
+    assert "too large to typeset" in out and body not in out
+    assert "\\fiteq" in _equation(sp.latex(x[0] ** 2))
