@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import xarray as xr
+from proc_support import live_children
 
 from dickeheat.cli import main
 from dickeheat.errors import NumericalError
@@ -176,7 +177,7 @@ def test_sigkill_of_a_two_process_cli_sweep_then_rerun(tmp_path, capsys):
         assert proc.poll() is None, proc.stderr.read().decode()
         assert time.monotonic() < deadline
         time.sleep(0.01)
-        workers = _children(proc.pid)
+        workers = live_children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     assert proc.wait() == -signal.SIGKILL
     deadline = time.monotonic() + 20
@@ -200,15 +201,3 @@ def _state(pid):
     return stat[stat.rindex(")") + 2]
 
 
-def _children(pid):
-    kids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rindex(")") + 2:].split()
-            if int(fields[1]) == pid and fields[0] != "Z":
-                kids.append(int(entry.name))
-    return kids

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import xarray as xr
+from proc_support import live_children
 
 from dickeheat.errors import NumericalError, ParameterError, UnknownNameError
 from dickeheat.numeric.currents import independent_current
@@ -362,22 +363,6 @@ PACED_ARGS = ({"N": [1, 2, 3, 4], "T_h": [0.5, 2.0]}, {"T_c": 0.25, "backend": "
 PACED_SIZE = 8
 
 
-def _children(pid):
-    """PIDs of the live (non-zombie) children of ``pid``, from /proc."""
-    kids = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if int(fields[1]) == pid and fields[0] != "Z":
-            kids.append(int(entry.name))
-    return kids
-
-
 def _alive(pid):
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -411,7 +396,7 @@ def _kill_parent_when(proc, journal, at_least, processes):
         assert proc.poll() is None, (at_least, _journalled(journal), proc.stderr.read().decode())
         assert time.monotonic() < deadline, "the sweep made no progress"
         time.sleep(0.01)
-        workers = _children(proc.pid)
+        workers = live_children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     assert proc.wait() == -signal.SIGKILL, "the sweep finished before the kill"
     if processes > 1 and at_least == 0:
