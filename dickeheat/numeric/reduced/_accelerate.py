@@ -15,12 +15,15 @@ equations, kept up to date one column at a time. On the linear problem this is G
 double sweep as preconditioner, restarted every ``depth`` steps by truncation. The history is
 dropped (a restart) whenever the residual grows, so a poor extrapolation costs one double sweep.
 
-Memory: ``2 depth + 3`` float64 arrays of n_levels (:func:`depth_for`).
+Memory: ``2 depth + 3`` float64 arrays of n_levels (:func:`depth_for`). Dot products are
+single-threaded (``_compiled.dot``: NumPy's threaded BLAS stalls on a busy machine).
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from dickeheat.numeric.reduced._compiled import dot
 
 __all__ = ["Anderson", "depth_for"]
 
@@ -63,7 +66,7 @@ class Anderson:
         """Given the iterate ``u`` and its image ``g`` (both consumed), the next iterate, or
         None to take ``g`` itself (first step after a restart, or a rejected mix)."""
         f = np.subtract(g, u, out=u)  # u is no longer needed
-        norm = float(np.sqrt(f @ f))
+        norm = float(np.sqrt(dot(f, f)))
         if not np.isfinite(norm) or norm > 10.0 * self.best:
             self.restart()
         self.best = min(self.best, norm)
@@ -76,8 +79,8 @@ class Anderson:
             dg = np.subtract(g, self.g_prev, out=self.g_prev)
             m = len(self.dF)
             for i, col in enumerate(self.dF):
-                self.gram[i, m] = self.gram[m, i] = float(col @ df)
-            self.gram[m, m] = float(df @ df)
+                self.gram[i, m] = self.gram[m, i] = float(dot(col, df))
+            self.gram[m, m] = float(dot(df, df))
             self.dF.append(df)
             self.dG.append(dg)
         self.f_prev, self.g_prev = f.copy(), g.copy()
@@ -85,7 +88,7 @@ class Anderson:
         if m == 0:
             return None
         H = self.gram[:m, :m]
-        rhs = np.array([float(col @ f) for col in self.dF])
+        rhs = np.array([float(dot(col, f)) for col in self.dF])
         reg = 1e-12 * float(np.trace(H)) / m
         try:
             gamma = np.linalg.solve(H + reg * np.eye(m), rhs)

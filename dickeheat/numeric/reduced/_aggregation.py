@@ -246,6 +246,10 @@ class LadderSolver:
         """(Σ P, Σ P t, Σ P t²) over ladder k in units of e^lam_k (t = J + M)."""
         raise NotImplementedError
 
+    def all_moments(self) -> np.ndarray:
+        """:meth:`moments` of every ladder, rows k."""
+        return np.array([self.moments(k) for k in range(self.K + 1)])
+
     def _solve_small(self, k: int, rhs: np.ndarray) -> np.ndarray:
         try:
             return np.linalg.solve(self.small[k], rhs)
@@ -271,9 +275,27 @@ class LadderSolver:
         Returns the largest componentwise relative change of y between this iterate and the
         previous one (both taken after their coarse steps). Raises :class:`Drift`.
         """
-        K, y, small = self.K, self.y, self.small
+        K = self.K
         m, Wp, Wm = np.empty(K + 1), np.empty(K + 1), np.empty(K + 1)
         rmin, rmax = np.empty(K + 1), np.empty(K + 1)
+        self._ladder_pass(downward, m, Wp, Wm, rmin, rmax)
+        lsc = self._coarse(m, Wp, Wm)
+        lo, hi = lsc + np.log(rmin), lsc + np.log(rmax)
+        change = float(np.max(np.abs(np.expm1(-np.concatenate([lo, hi])))))
+        # a bound on |log y| per sector, tracked without another pass over y
+        self._ylo += lo
+        self._yhi += hi
+        if max(float(np.max(self._yhi)), -float(np.min(self._ylo))) > self.drift_limit:
+            raise Drift
+        return change
+
+    def _ladder_pass(self, downward: bool, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray,
+                     rmin: np.ndarray, rmax: np.ndarray) -> None:
+        """Solve every ladder given the inflow from its neighbours (block Gauss–Seidel, in the
+        given direction); record per ladder the sector sums (m, Wp, Wm) and the range
+        (rmin, rmax) of new/old y. Raises :class:`Drift` (the ladders done so far stay valid).
+        """
+        K, y, small = self.K, self.y, self.small
         spans = self.spans
         for k in range(K + 1) if downward else range(K, -1, -1):
             o, L = spans[k]
@@ -288,15 +310,6 @@ class LadderSolver:
             rmin[k], rmax[k] = lo, hi
             yk[:] = x
             m[k], Wp[k], Wm[k] = self._sums(k, yk)
-        lsc = self._coarse(m, Wp, Wm)
-        lo, hi = lsc + np.log(rmin), lsc + np.log(rmax)
-        change = float(np.max(np.abs(np.expm1(-np.concatenate([lo, hi])))))
-        # a bound on |log y| per sector, tracked without another pass over y
-        self._ylo += lo
-        self._yhi += hi
-        if max(float(np.max(self._yhi)), -float(np.min(self._ylo))) > self.drift_limit:
-            raise Drift
-        return change
 
     def set_drift_bounds(self, log_y: np.ndarray) -> None:
         """Reset the |log y| bound per sector from ``log_y`` (after an external update of y)."""
@@ -351,9 +364,13 @@ class LadderSolver:
         lsc -= logsumexp(self.lam + lm + lsc)  # total probability 1
         if not np.all(np.isfinite(lsc)):
             raise NumericalError("reduced solver: the coarse correction is not finite")
-        for k in range(K + 1):
-            self.y[self.sl(k)] *= math.exp(lsc[k])
+        self._scale_ladders(lsc)
         return lsc
+
+    def _scale_ladders(self, log_factors: np.ndarray) -> None:
+        """y of ladder k *= exp(log_factors[k])."""
+        for k in range(self.K + 1):
+            self.y[self.sl(k)] *= math.exp(log_factors[k])
 
     # results ----------------------------------------------------------------------------------
     def residual(self) -> float:

@@ -201,7 +201,7 @@ def _with_parasitic(model: HeatValve, tol: float, residual_tol: float,
             f"reduced solver: relative balance residual {residual:.2e} exceeds {residual_tol:.1e} "
             f"(N = {model.N}, {iterations} iterations, {reference} reference)"
         )
-    moments = np.array([(solver.lam[k], *solver.moments(k)) for k in range(solver.K + 1)])
+    moments = np.column_stack([solver.lam, solver.all_moments()])
     pops = DickePopulations(model.N, solver.log_populations(), iterations, change,
                             reference=reference)
     return pops, residual, moments

@@ -6,8 +6,10 @@ bath). Then every scaled coupling is a per-ladder scalar times a fixed polynomia
 ``t = J + M`` (``(t+1)(t+2)``, ``t(t−1)`` or the same in ``s = J − M``), so nothing per level
 needs storing or exponentiating, and each ladder :math:`-\tilde A_k = Z S Z^{-1}` is similar to a
 symmetric positive-definite tridiagonal S with a *constant* ratio :math:`z_{i+1}/z_i`. S is
-factorised with LAPACK ``dpttrf`` (LDLᵀ, no pivoting) and the factors are turned into those of
-:math:`(-\tilde A_k)^T` for ``dgttrs``. Working memory: 4 float64 arrays (32 bytes per level).
+factorised by LAPACK ``dpttrf``'s recurrence (LDLᵀ, no pivoting) and the factors are turned
+into those of :math:`(-\tilde A_k)^T` (multipliers, reciprocal pivots, superdiagonal). The
+factorisation, the sweep, the sector sums and the residual run as compiled loops
+(``_compiled``), one pass per ladder. Working memory: 3 float64 arrays (24 bytes per level).
 
 Applicable while the populations stay within :attr:`~ThermalReferenceSolver.drift_limit`
 (e^±300) of the reference; beyond that ``Drift`` is raised
@@ -17,12 +19,14 @@ and the caller continues with the general log reference.
 from __future__ import annotations
 
 import math
+import os
+import threading
 
 import numpy as np
-from scipy.linalg import lapack
 from scipy.special import logsumexp
 
 from dickeheat.errors import NumericalError
+from dickeheat.numeric.reduced import _compiled
 from dickeheat.numeric.reduced._aggregation import (
     CANCELLATION_LIMIT,
     Drift,
@@ -34,11 +38,24 @@ from dickeheat.numeric.reduced._aggregation import (
 __all__ = ["ThermalReferenceSolver"]
 
 
+def _cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class ThermalReferenceSolver(LadderSolver):
     """Aggregation–disaggregation with the thermal reference (see the module docstring)."""
 
     drift_limit = 300.0
-    spare = "piv"
+    spare = "rpiv"
+    #: runs of ladders swept independently of each other (``_compiled.sweep_part``) when
+    #: there are at least SPLIT_ABOVE levels; fixed, so the iterates do not depend on the
+    #: machine (the number of threads only decides whether the two runs overlap in time)
+    PARTS = 2
+    SPLIT_ABOVE = 250_000
     #: the thermal reference is used only for x >= e^{-MIN_LOG_X}
     MIN_LOG_X = 300.0
 
@@ -55,7 +72,10 @@ class ThermalReferenceSolver(LadderSolver):
         super().__init__(rates)
         n = len(self.y)
         N = self.N
-        self.mult, self.piv, self.sub = np.zeros(n), np.zeros(n), np.zeros(n)
+        # factors of (−Ã_k)^T per ladder: multipliers and reciprocal pivots per level, the
+        # superdiagonal's scalar per ladder (times a_up)
+        self.mult, self.rpiv = np.zeros(n), np.zeros(n)
+        self.sub_c = np.zeros(self.K + 1)
         T = self.T
         self.theta = math.log(rates.Gu / rates.Gd)
         self.E = np.exp(self.theta * T)
@@ -64,11 +84,17 @@ class ThermalReferenceSolver(LadderSolver):
         # reversed copies: Q1r[N+2-L+t] = Q1[L-1-t], i.e. the same polynomial in s = 2J - t
         self.Q1r = self.Q1[::-1].copy()
         self.Q0r = self.Q0[::-1].copy()
-        self.T2 = T * T
         # beyond tcut, e^{theta t} y < e^-1060 e^300: nothing there reaches a sector sum
         self.tcut = min(N + 2, math.ceil((760.0 + self.drift_limit) / -self.theta) + 3)
         K = self.K
         self.cf = [rates.coefficients(k) for k in range(K + 1)]  # (J, c0, cm, cp)
+        self.Js, self.c0s, self.cms, self.cps = (np.array(c, dtype=float)
+                                                 for c in zip(*self.cf))
+        # layout as int64 for the compiled loops (``_compiled``)
+        self.off64 = _compiled.as_int_array(self.off)
+        self.L64 = _compiled.as_int_array(self.L)
+        self._split(self.PARTS if len(self.y) >= self.SPLIT_ABOVE else 1)
+        self.small_last = np.zeros((2, 2))  # the last ladder when it has at most two levels
         self.alpha, self.beta = np.zeros(K + 1), np.zeros(K + 1)
         self.gamma, self.delta = np.zeros(K + 1), np.zeros(K + 1)
         self._initial_weights()
@@ -80,8 +106,8 @@ class ThermalReferenceSolver(LadderSolver):
         """lam from the sector chain that the thermal conditionals induce."""
         K = self.K
         m0, kp, km = np.empty(K + 1), np.empty(K + 1), np.empty(K + 1)
-        for k in range(K + 1):
-            m0[k], kp[k], km[k] = self._sums(k, np.ones(int(self.L[k])))
+        self.y.fill(1.0)
+        self._all_sums(m0, kp, km)
         with np.errstate(divide="ignore"):
             log_W = np.zeros(K + 1)
             log_W[1:] = np.cumsum(np.log(km[:-1]) - np.log(kp[1:]))
@@ -118,97 +144,106 @@ class ThermalReferenceSolver(LadderSolver):
         return diag, a_up, -wu * math.exp(-th), -wd * math.exp(th), wu, wd
 
     def _factorise(self) -> None:
-        """−Ã_k = Z S Z^{-1}: LDLᵀ of S (dpttrf), turned into the factors of (−Ã_k)^T."""
+        """−Ã_k = Z S Z^{-1}: LDLᵀ of S (``dpttrf``'s recurrence, compiled in ``_compiled``),
+        turned into the factors of (−Ã_k)^T; ladders of at most two levels are kept dense,
+        and nearly closed ladders get their pivots recomputed without subtractions."""
+        r = self.r
+        flagged = np.zeros(self.K + 1, dtype=np.bool_)
+        _compiled.factorise(self.off64, self.L64, self.K, self.N, r.Gu, r.Gd, r.ge, r.ga,
+                            self.theta, self.Js, self.c0s, self.mult, self.rpiv, self.sub_c,
+                            CANCELLATION_LIMIT, flagged)
         for k in range(self.K + 1):
-            o, L = int(self.off[k]), int(self.L[k])
-            diag, a_up, sub_c, sup_c, wu, wd = self._ladder_parts(k)
+            L = int(self.L[k])
             if L <= 2:
+                diag, a_up, sub_c, sup_c, _, _ = self._ladder_parts(k)
                 A = np.diag(diag)
                 if L == 2:
                     A[1, 0], A[0, 1] = sub_c * a_up[0], sup_c * a_up[0]
                 self.small[k] = A
-                continue
-            sigma = math.sqrt(wu * wd)
-            rho = math.sqrt(wu / wd) * math.exp(-self.theta)  # z_{i+1}/z_i
-            d = self.piv[o : o + L]
-            e = self.mult[o : o + L - 1]
-            d[:] = diag
-            np.multiply(a_up[:-1], -sigma, out=e)
-            dd, ee, info = lapack.dpttrf(d, e, overwrite_d=1, overwrite_e=1)
-            if not np.shares_memory(dd, d):
-                d[:] = dd
-            if not np.shares_memory(ee, e):
-                e[:] = ee
-            e *= 1.0 / rho  # unit-lower multipliers of (−Ã)^T = Z^{-1} S Z
-            np.multiply(a_up[:-1], sub_c, out=self.sub[o : o + L - 1])  # its superdiagonal
-            if info != 0 or not np.all(diag < CANCELLATION_LIMIT * d):
+                self.small_last[:L, :L] = A
+            elif flagged[k]:
                 # nearly closed ladder: pivots without subtractions (same for S and −Ã)
-                b = self.r.block(k, self.T)
-                d[:] = exact_pivots(b["u"], b["d"], b["Rp"] + b["Rm"])
+                o = int(self.off[k])
+                _, a_up, _, sup_c, _, _ = self._ladder_parts(k)
+                b = r.block(k, self.T)
+                d = exact_pivots(b["u"], b["d"], b["Rp"] + b["Rm"])
+                self.rpiv[o : o + L] = 1.0 / d
+                e = self.mult[o : o + L - 1]
                 np.multiply(a_up[:-1], sup_c, out=e)
                 e /= d[:-1]
 
-    # hooks ----------------------------------------------------------------------------------------
-    def _inflow(self, k: int, out: np.ndarray, tmp: np.ndarray) -> None:
-        y = self.y
-        o, L = self.spans[k]
-        Q0, Q1 = self.Q0, self.Q1
-        r0 = self.N + 2 - L  # Q1r[r0:] is (s+1)(s+2) over this ladder
-        if k > 0:
-            ya = y[o - L - 2 : o]
-            np.multiply(Q1[:L], ya[2:], out=out)
-            out *= self.alpha[k]
-            np.multiply(self.Q1r[r0:], ya[:L], out=tmp)
-            tmp *= self.beta[k]
-            out += tmp
-        else:
-            out.fill(0.0)
-        if k < self.K:
-            yb = y[o + L : o + 2 * L - 2]
-            t2 = tmp[: L - 2]
-            np.multiply(self.Q0r[r0 : r0 + L - 2], yb, out=t2)
-            t2 *= self.gamma[k]
-            out[: L - 2] += t2
-            np.multiply(Q0[2:L], yb, out=t2)
-            t2 *= self.delta[k]
-            out[2:] += t2
-
-    def _solve(self, k: int, rhs: np.ndarray) -> np.ndarray:
-        o, L = self.spans[k]
-        return self._solve_factored(k, self.sub[o : o + L - 1], self.zeros[: L - 2],
-                                    self.ident[:L], rhs)
-
-    def _sums(self, k: int, yk: np.ndarray) -> tuple[float, float, float]:
+    # compiled passes ----------------------------------------------------------------------------
+    def _all_sums(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> None:
+        """The three sector sums of every ladder at the current y."""
         r = self.r
-        L = len(yk)
-        c = min(L, self.tcut)
-        _, _, cm, cp = self.cf[k]
-        w = np.multiply(self.E[:c], yk[:c], out=self.tmp[:c])
-        r0 = self.N + 2 - L
-        up = cp * (r.ge * float(w @ self.Q1r[r0 : r0 + c]) + r.ga * float(w @ self.Q1[:c]))
-        down = cm * (r.ge * float(w @ self.Q0[:c]) + r.ga * float(w @ self.Q0r[r0 : r0 + c]))
-        return float(w.sum()), up, down
+        _compiled.ladder_sums(self.y, self.off64, self.L64, self.K, self.E, self.Q0, self.Q1,
+                              self.tcut, self.cms, self.cps, r.ge, r.ga, m, Wp, Wm)
 
+    def _ladder_pass(self, downward: bool, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray,
+                     rmin: np.ndarray, rmax: np.ndarray) -> None:
+        """The base class's ladder pass as compiled loops, in :attr:`PARTS` independent runs
+        of ladders (``_compiled.sweep_part``), the first in a second thread when there is a
+        second core."""
+        r, b = self.r, self.bounds
+        _compiled.snapshot(self.y, self.snap, b, self.off64, self.L64, self.K)
+        status = [-1] * (len(b) - 1)
+
+        def part(p: int) -> None:
+            status[p] = _compiled.sweep_part(
+                b[p], b[p + 1], downward, self.y, self.snap[2 * p], self.snap[2 * p + 1],
+                self.off64, self.L64, self.K, self.mult, self.rpiv, self.sub_c,
+                self.small_last, self.alpha, self.beta, self.gamma, self.delta, self.Q0,
+                self.Q1, self.E, self.tcut, self.cms, self.cps, r.ge, r.ga, self.bufs[p], m,
+                Wp, Wm, rmin, rmax)
+
+        if self.threads > 1 and len(status) > 1:
+            helper = threading.Thread(target=part, args=(0,))
+            helper.start()
+            for p in range(1, len(status)):
+                part(p)
+            helper.join()
+        else:
+            for p in range(len(status)):
+                part(p)
+        if max(status) >= 0:
+            raise Drift
+
+    def _split(self, parts: int) -> None:
+        """Split the ladders into ``parts`` runs of about equal numbers of levels."""
+        K, N = self.K, self.N
+        parts = max(1, min(int(parts), (K + 1) // 2))
+        cum = np.cumsum(self.L)
+        cuts = [int(np.searchsorted(cum, cum[-1] * p / parts)) + 1 for p in range(1, parts)]
+        self.bounds = np.array([0, *cuts, K + 1], dtype=np.int64)
+        self.snap = np.zeros((2 * parts, N + 2))
+        self.bufs = np.zeros((parts, N + 2))
+        self.threads = min(parts, _cores())
+
+    def _scale_ladders(self, log_factors: np.ndarray) -> None:
+        _compiled.scale_ladders(self.y, self.off64, self.L64, self.K, log_factors)
+
+    def residual(self) -> float:
+        """max over levels of |inflow − (−Ã y)| / (outflow · y) (compiled)."""
+        worst = np.zeros(self.K + 1)
+        _compiled.residual(self.y, self.off64, self.L64, self.K, self.mult, self.rpiv,
+                           self.sub_c, self.small_last, self.alpha, self.beta, self.gamma,
+                           self.delta, self.Q0, self.Q1, worst)
+        return float(worst.max())
+
+    # hooks ----------------------------------------------------------------------------------------
     def moments(self, k: int) -> tuple[float, float, float]:
         """(Σ P, Σ P t, Σ P t²) over ladder k in units of e^lam_k (t = J + M)."""
-        o, L = self.spans[k]
-        c = min(L, self.tcut)
-        w = np.multiply(self.E[:c], self.y[o : o + c], out=self.tmp[:c])
-        return float(w.sum()), float(w @ self.T[:c]), float(w @ self.T2[:c])
+        s0, s1, s2 = self.all_moments()[k]
+        return float(s0), float(s1), float(s2)
+
+    def all_moments(self) -> np.ndarray:
+        """:meth:`moments` of every ladder, rows k (one compiled pass)."""
+        out = np.zeros((self.K + 1, 3))
+        _compiled.moments(self.y, self.off64, self.L64, self.K, self.E, self.tcut, out)
+        return out
 
     def _log_sum(self, k: int, kind: str) -> float:
         raise Drift  # a sector sum underflowed: the thermal reference is too far off
-
-    def _ladder(self, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if k in self.small:
-            A = self.small[k]
-            return np.diag(A).copy(), np.diag(A, -1), np.diag(A, 1)
-        o, L = int(self.off[k]), int(self.L[k])
-        mult, piv, sub = self.mult[o : o + L - 1], self.piv[o : o + L], self.sub[o : o + L - 1]
-        # (−Ã)^T = L U: diag = piv + mult·sub (shifted), super of −Ã = mult·piv
-        diag = piv.copy()
-        diag[1:] += mult * sub
-        return diag, sub, mult * piv[:-1]
 
     def _log_reference(self, k: int) -> np.ndarray:
         return self.theta * self.T[: int(self.L[k])]
