@@ -37,6 +37,7 @@ __all__ = [
     "dot",
     "factorise",
     "ladder_sums",
+    "log_populations",
     "moments",
     "residual",
     "scale_ladders",
@@ -44,7 +45,9 @@ __all__ = [
     "sweep_part",
 ]
 
-_jit = njit(cache=True, nogil=True)
+#: NumPy's floating-point semantics (x/0 is inf or NaN, caught by the callers' checks, not a
+#: ZeroDivisionError), no GIL (``_thermal`` runs two kernels at once), cached on disk
+_jit = njit(cache=True, nogil=True, error_model="numpy")
 
 
 @_jit
@@ -57,6 +60,16 @@ def dot(a, b):  # pragma: no cover
     for i in range(a.shape[0]):
         s += a[i] * b[i]
     return s
+
+
+@_jit
+def log_populations(first, last, y, off, Ls, lam, theta, out):  # pragma: no cover
+    """out = lam_k + theta·t + log y over the ladders k = first … last − 1 (the thermal
+    reference's log populations)."""
+    for k in range(first, last):
+        o = off[k]
+        for t in range(Ls[k]):
+            out[o + t] = (math.log(y[o + t]) + theta * t) + lam[k]
 
 
 @_jit
@@ -283,9 +296,9 @@ def ladder_sums(y, off, Ls, K, E, Q0, Q1, tcut, cm, cp, ge, ga, m, Wp, Wm):  # p
 
 
 @_jit
-def scale_ladders(y, off, Ls, K, log_factors):  # pragma: no cover
-    """y of ladder k *= exp(log_factors[k]) (the coarse step's rescaling)."""
-    for k in range(K + 1):
+def scale_ladders(first, last, y, off, Ls, log_factors):  # pragma: no cover
+    """y of ladder k *= exp(log_factors[k]) for k = first … last − 1 (the coarse step)."""
+    for k in range(first, last):
         f = math.exp(log_factors[k])
         o = off[k]
         for i in range(Ls[k]):
@@ -293,9 +306,10 @@ def scale_ladders(y, off, Ls, K, log_factors):  # pragma: no cover
 
 
 @_jit
-def factorise(off, Ls, K, N, Gu, Gd, ge, ga, theta, Js, c0s, mult, rpiv, sub_c,
+def factorise(first, last, off, Ls, N, Gu, Gd, ge, ga, theta, Js, c0s, mult, rpiv, sub_c,
               limit, flagged):  # pragma: no cover
-    """Factors of (−Ã_k)^T for every ladder with more than two levels (``_thermal._factorise``).
+    """Factors of (−Ã_k)^T for the ladders k = first … last − 1 with more than two levels
+    (``_thermal._factorise``).
 
     −Ã_k = Z S Z^{-1} with S symmetric tridiagonal (diagonal ``diag``, off-diagonal
     −σ·a_up); S = L D Lᵀ as LAPACK ``dpttrf`` computes it; then the multipliers are divided
@@ -305,7 +319,7 @@ def factorise(off, Ls, K, N, Gu, Gd, ge, ga, theta, Js, c0s, mult, rpiv, sub_c,
     without subtractions.
     """
     h = N / 2.0
-    for k in range(K + 1):
+    for k in range(first, last):
         L = Ls[k]
         o = off[k]
         J, c0 = Js[k], c0s[k]
@@ -342,11 +356,11 @@ def factorise(off, Ls, K, N, Gu, Gd, ge, ga, theta, Js, c0s, mult, rpiv, sub_c,
 
 
 @_jit
-def residual(y, off, Ls, K, mult, rpiv, sub_c, small, alpha, beta, gamma, delta, Q0, Q1,
-             worst):  # pragma: no cover
-    """worst[k] = max over the levels of ladder k of |inflow − (−Ã y)| / (outflow · y)
-    (``LadderSolver.residual``)."""
-    for k in range(K + 1):
+def residual(first, last, y, off, Ls, K, mult, rpiv, sub_c, small, alpha, beta, gamma, delta,
+             Q0, Q1, worst):  # pragma: no cover
+    """worst[k] = max over the levels of ladder k of |inflow − (−Ã y)| / (outflow · y) for
+    k = first … last − 1 (``LadderSolver.residual``)."""
+    for k in range(first, last):
         o, L = off[k], Ls[k]
         buf = np.empty(L)
         _inflow(k, y, off, Ls, K, alpha, beta, gamma, delta, Q0, Q1, buf)

@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 import os
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from scipy.special import logsumexp
@@ -149,9 +151,9 @@ class ThermalReferenceSolver(LadderSolver):
         and nearly closed ladders get their pivots recomputed without subtractions."""
         r = self.r
         flagged = np.zeros(self.K + 1, dtype=np.bool_)
-        _compiled.factorise(self.off64, self.L64, self.K, self.N, r.Gu, r.Gd, r.ge, r.ga,
-                            self.theta, self.Js, self.c0s, self.mult, self.rpiv, self.sub_c,
-                            CANCELLATION_LIMIT, flagged)
+        self._in_parts(lambda first, last, p: _compiled.factorise(
+            first, last, self.off64, self.L64, self.N, r.Gu, r.Gd, r.ge, r.ga, self.theta,
+            self.Js, self.c0s, self.mult, self.rpiv, self.sub_c, CANCELLATION_LIMIT, flagged))
         for k in range(self.K + 1):
             L = int(self.L[k])
             if L <= 2:
@@ -184,29 +186,44 @@ class ThermalReferenceSolver(LadderSolver):
         """The base class's ladder pass as compiled loops, in :attr:`PARTS` independent runs
         of ladders (``_compiled.sweep_part``), the first in a second thread when there is a
         second core."""
-        r, b = self.r, self.bounds
-        _compiled.snapshot(self.y, self.snap, b, self.off64, self.L64, self.K)
-        status = [-1] * (len(b) - 1)
-
-        def part(p: int) -> None:
-            status[p] = _compiled.sweep_part(
-                b[p], b[p + 1], downward, self.y, self.snap[2 * p], self.snap[2 * p + 1],
-                self.off64, self.L64, self.K, self.mult, self.rpiv, self.sub_c,
-                self.small_last, self.alpha, self.beta, self.gamma, self.delta, self.Q0,
-                self.Q1, self.E, self.tcut, self.cms, self.cps, r.ge, r.ga, self.bufs[p], m,
-                Wp, Wm, rmin, rmax)
-
-        if self.threads > 1 and len(status) > 1:
-            helper = threading.Thread(target=part, args=(0,))
-            helper.start()
-            for p in range(1, len(status)):
-                part(p)
-            helper.join()
-        else:
-            for p in range(len(status)):
-                part(p)
+        r = self.r
+        _compiled.snapshot(self.y, self.snap, self.bounds, self.off64, self.L64, self.K)
+        status = self._in_parts(lambda first, last, p: _compiled.sweep_part(
+            first, last, downward, self.y, self.snap[2 * p], self.snap[2 * p + 1], self.off64,
+            self.L64, self.K, self.mult, self.rpiv, self.sub_c, self.small_last, self.alpha,
+            self.beta, self.gamma, self.delta, self.Q0, self.Q1, self.E, self.tcut, self.cms,
+            self.cps, r.ge, r.ga, self.bufs[p], m, Wp, Wm, rmin, rmax))
         if max(status) >= 0:
             raise Drift
+
+    def _in_parts(self, call: Callable[[int, int, int], Any]) -> list:
+        """``call(first, last, p)`` for each run p of ladders first … last − 1 of
+        :attr:`bounds`, run 0 in a second thread when there is a second core (the compiled
+        kernels release the GIL and write disjoint ladders); returns the results in order.
+        An exception in either thread is raised here."""
+        b = self.bounds
+        P = len(b) - 1
+        out: list = [None] * P
+        errors: list[BaseException] = []
+
+        def run(p: int) -> None:
+            try:
+                out[p] = call(int(b[p]), int(b[p + 1]), p)
+            except BaseException as err:  # re-raised in the calling thread
+                errors.append(err)
+
+        if self.threads > 1 and P > 1:
+            helper = threading.Thread(target=run, args=(0,))
+            helper.start()
+            for p in range(1, P):
+                run(p)
+            helper.join()
+        else:
+            for p in range(P):
+                run(p)
+        if errors:
+            raise errors[0]
+        return out
 
     def _split(self, parts: int) -> None:
         """Split the ladders into ``parts`` runs of about equal numbers of levels."""
@@ -220,14 +237,16 @@ class ThermalReferenceSolver(LadderSolver):
         self.threads = min(parts, _cores())
 
     def _scale_ladders(self, log_factors: np.ndarray) -> None:
-        _compiled.scale_ladders(self.y, self.off64, self.L64, self.K, log_factors)
+        self._in_parts(lambda first, last, p: _compiled.scale_ladders(
+            first, last, self.y, self.off64, self.L64, log_factors))
 
     def residual(self) -> float:
         """max over levels of |inflow − (−Ã y)| / (outflow · y) (compiled)."""
         worst = np.zeros(self.K + 1)
-        _compiled.residual(self.y, self.off64, self.L64, self.K, self.mult, self.rpiv,
-                           self.sub_c, self.small_last, self.alpha, self.beta, self.gamma,
-                           self.delta, self.Q0, self.Q1, worst)
+        self._in_parts(lambda first, last, p: _compiled.residual(
+            first, last, self.y, self.off64, self.L64, self.K, self.mult, self.rpiv, self.sub_c,
+            self.small_last, self.alpha, self.beta, self.gamma, self.delta, self.Q0, self.Q1,
+            worst))
         return float(worst.max())
 
     # hooks ----------------------------------------------------------------------------------------
@@ -248,3 +267,9 @@ class ThermalReferenceSolver(LadderSolver):
     def _log_reference(self, k: int) -> np.ndarray:
         return self.theta * self.T[: int(self.L[k])]
 
+    def log_populations(self) -> np.ndarray:
+        """log P = lam + theta·t + log y, written over the work array :attr:`spare`."""
+        out = getattr(self, self.spare)
+        self._in_parts(lambda first, last, p: _compiled.log_populations(
+            first, last, self.y, self.off64, self.L64, self.lam, self.theta, out))
+        return out
