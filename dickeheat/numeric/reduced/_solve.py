@@ -39,8 +39,8 @@ __all__ = [
 
 #: bytes of working memory per Dicke level (12 float64 arrays)
 BYTES_PER_LEVEL = 96
-#: bytes per level of the thermal fast path (4 float64 arrays)
-THERMAL_BYTES_PER_LEVEL = 32
+#: bytes per level of the thermal fast path (3 float64 arrays: y, multipliers, reciprocal pivots)
+THERMAL_BYTES_PER_LEVEL = 24
 #: largest N accepted: memory_estimate(30_000) ≈ 21.6 GB, what a 24 GB machine can hold
 MAX_N = 30_000
 RESIDUAL_NORM = (
@@ -52,7 +52,9 @@ RESIDUAL_NORM_DEPHASING = (
     "(componentwise relative balance residual, infinity norm; direct sparse LU with local "
     "dephasing)"
 )
-_MAX_RECENTRES = 8
+#: re-centrings of the log reference before giving up (N = 1000 with a strong, cold local bath
+#: and hot collective baths needed 13)
+_MAX_RECENTRES = 64
 #: smallest ratio of a nonzero rate to the largest rate that :func:`solve` accepts
 MIN_RATE_RATIO = 1e-12
 #: largest N accepted with local dephasing (sparse LU; N = 1500 took ~35 s on 2 shared cores)
