@@ -21,7 +21,11 @@ Method (``gamma_p > 0``, the private kernel ``_aggregation``)
 
     * ``thermal`` (fast path): :math:`\phi_J(M) = (J+M)\ln(\Gamma_\uparrow/\Gamma_\downarrow)`;
       couplings are per-ladder scalars times fixed polynomials, ladders are factorised through
-      a symmetric LDLᵀ (``dpttrf``); 4 arrays of n levels;
+      a symmetric LDLᵀ (``dpttrf``'s recurrence); 3 arrays of n levels. Its loops are
+      compiled (``_compiled``, numba; compiled on first use, ~10 s, then cached on disk): one
+      pass per ladder and sweep. Above 250 000 levels the ladders are split into two runs of
+      equal size swept independently from snapshots of their neighbours, on two threads when
+      there are two cores (the iterates do not depend on the number of cores);
     * ``log`` (fallback, when the populations stray more than e^300 from the thermal ones or
       the collective baths are at T ≈ 0): any per-level log reference, starting from the
       frozen-J balance of the total up/down rates and re-centred on the iterate whenever it
@@ -40,8 +44,9 @@ Convergence criterion
     plain sweeps contract by less than 0.5 per sweep (a strong, hot parasitic bath, γ_p ≳ γ),
     every double sweep is followed by an Anderson extrapolation in log y (``_accelerate``: on
     the linear problem, GMRES preconditioned by the double sweep, history sized to the free
-    memory), and an accelerated iterate is accepted only after 6 plain sweeps confirm it. No
-    progress over 200 sweeps, or ``max_iter`` (default 2000) sweeps, raises
+    memory), and an accelerated iterate is accepted only after 6 plain sweeps confirm it; an
+    accelerated iteration without progress over 200 sweeps continues without acceleration. No
+    progress of the plain sweeps over 200 sweeps, or ``max_iter`` (default 2000) sweeps, raises
     :class:`~dickeheat.errors.NumericalError`; nothing returns unconverged. The documented
     stress grid (:mod:`dickeheat.numeric.reduced.stress`) exercises this.
 
@@ -62,7 +67,7 @@ Residual
     very cold parasitic bath (T0/T_p = 30), where populations span e^{-10^4}.
 
 Memory
-    32 bytes per level on the ``thermal`` path (7.2 GB at N = 30 000), at most
+    24 bytes per level on the ``thermal`` path (5.4 GB at N = 30 000), at most
     :data:`BYTES_PER_LEVEL` = 96 on the ``log`` path (2.4 GB at N = 10 000), plus the
     acceleration history when it is used (sized to the free memory, none if it does not fit).
     :func:`memory_estimate` (``reference="thermal"`` first, ``"log"`` before the fallback
@@ -79,9 +84,9 @@ Local dephasing (``gamma_phi > 0``, the private module ``_direct``)
 Layout
     one public entry, :func:`solve`, over private modules: ``_aggregation`` (the rates on the
     lattice, the sweep, the coarse step and the iteration shared by both references),
-    ``_thermal`` and ``_log`` (the two references), ``_direct`` (local dephasing),
-    ``_populations`` (the returned state) and
-    ``_solve`` (the driver).
+    ``_thermal`` and ``_log`` (the two references), ``_compiled`` (the thermal reference's
+    compiled loops), ``_accelerate`` (Anderson), ``_direct`` (local dephasing),
+    ``_populations`` (the returned state) and ``_solve`` (the driver).
 """
 
 from dickeheat.numeric.reduced._populations import DickePopulations
