@@ -86,3 +86,41 @@ def test_text_output(capsys):
     code, out, err = run(capsys, *BASE, "--gamma-pump", 0.01, "--noise")
     assert code == 0, err
     assert "noise S_h" in out and "Q_pump" in out and "TUR ratio" in out and "n/a" in out
+
+
+def test_noise_log_cut_reaches_valve_noise_and_the_json(capsys, monkeypatch):
+    """``--noise-log-cut`` is passed to ``valve_noise(..., log_cut=)`` and reported."""
+    import dickeheat.numeric.valve_fcs as vf
+
+    seen = []
+    real = vf.valve_noise
+
+    def spy(model, **kw):
+        seen.append(kw.get("log_cut"))
+        return real(model, **kw)
+
+    monkeypatch.setattr(vf, "valve_noise", spy)
+    code, out, err = run(capsys, *BASE, "--noise", "--noise-log-cut", 27.5, "--json")
+    assert code == 0, err
+    rec = json.loads(out)
+    assert seen == [27.5] and rec["fcs_log_cut"] == 27.5
+    f = real(HeatValve(N=5, T_h=3, T_c=0.3, gamma_p=0.02, T_p=0.3), log_cut=27.5)
+    assert rec["fcs_levels"] == f.levels and rec["S_h"] == pytest.approx(f.S_h, rel=1e-12)
+    code, out, err = run(capsys, *BASE, "--noise", "--json")  # default: the library's
+    assert code == 0, err
+    assert seen[-1] == vf.LOG_CUT and json.loads(out)["fcs_log_cut"] == vf.LOG_CUT
+
+
+def test_noise_log_cut_changes_the_kept_levels(capsys):
+    argv = ["valve", "--N", 40, "--Th", 3, "--Tc", 0.3, "--gamma-p", 0.01, "--Tp", 0.3,
+            "--noise", "--json"]
+    recs = {}
+    for cut in (20, 100):
+        code, out, err = run(capsys, *argv, "--noise-log-cut", cut)
+        assert code == 0, err
+        recs[cut] = json.loads(out)
+    assert recs[20]["fcs_levels"] < recs[100]["fcs_levels"]
+    assert recs[20]["S_h"] == pytest.approx(recs[100]["S_h"], rel=1e-4)
+    code, out, err = run(capsys, *argv[:-1], "--noise-log-cut", 20)  # text output names it
+    assert code == 0, err
+    assert "log_cut 20" in out

@@ -47,6 +47,8 @@ unit time of the energy exchanged with each bath), the entropy production
 sigma = -(Q_h/T_h + Q_c/T_c + Q_p/T_p) and the TUR ratio tur_h = S_h sigma / Q_h^2 (>= 2).
 It needs a unique steady state (a parasitic bath, local dephasing or pumping, or --J) and
 costs one more solve (at N = 10000 less than the mean itself at low temperature).
+--noise-log-cut X (default 50) leaves out the levels whose population is below e^-X of the
+largest; lower it (>= 20) when a hot valve at large N keeps too many levels.
 
 Limits: backend 'qutip' N <= 8 with a parasitic bath (full 2^N space) and N <= 400 in one J
 sector; backend 'piqs' N <= 96 (accuracy ~1e-6..1e-3 relative: single-precision rates);
@@ -84,6 +86,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--noise", action="store_true",
                    help="also the noise S_h, S_c, S_p of the heat currents, the entropy "
                    "production sigma and the TUR ratio tur_h (full counting statistics)")
+    p.add_argument("--noise-log-cut", type=_log_cut, metavar="X",
+                   help="with --noise: leave out the Dicke levels whose population is below "
+                   "e^-X of the largest (X in [20, 700]; default 50, the library's LOG_CUT). "
+                   "A lower X keeps fewer levels (faster, less memory) at a small cost in "
+                   "accuracy; see the valve guide")
     p.add_argument("--J", type=float, metavar="F",
                    help="solve in this collective-spin sector (N/2, N/2-1, ...; no parasitic bath)")
     p.add_argument("--omega0", type=float, metavar="F",
@@ -95,6 +102,19 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=_cmd_valve)
     return p
+
+
+def _log_cut(text: str) -> float:
+    """The value of ``--noise-log-cut``: a finite number in [20, 700]."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 20.0 <= value <= 700.0:  # NaN and infinities fail too
+        raise argparse.ArgumentTypeError(
+            f"must be a number in [20, 700] (the truncation e^-X of the counting statistics), "
+            f"got {text!r}")
+    return value
 
 
 def _model_from_args(args: argparse.Namespace):
@@ -120,6 +140,9 @@ def _model_from_args(args: argparse.Namespace):
     if args.J is not None and args.gamma_pump > 0:
         raise ParameterError("--J cannot be combined with local pumping (--gamma-pump > 0): "
                              "it does not conserve J^2")
+    if getattr(args, "noise_log_cut", None) is not None and not getattr(args, "noise", False):
+        raise ParameterError("--noise-log-cut sets the truncation of the counting statistics: "
+                             "it needs --noise")
     if getattr(args, "noise", False) and args.J is None and args.gamma_p == 0 \
             and args.gamma_phi == 0 and args.gamma_pump == 0:
         raise ParameterError(
@@ -153,14 +176,16 @@ def _model_from_args(args: argparse.Namespace):
 
 
 def valve_record(model, *, backend: str = "auto", omega0_GHz: float | None = None,
-                 noise: bool = False) -> dict[str, Any]:
+                 noise: bool = False, noise_log_cut: float | None = None) -> dict[str, Any]:
     """Solve ``model`` and return the JSON record of the ``valve`` verb.
 
     With ``omega0_GHz`` (the model must then have ``omega0 = 1``) currents are in fW and
     temperatures in mK; otherwise everything is in the natural units of the model. With
     ``noise``, the full counting statistics (:func:`dickeheat.numeric.valve_fcs.valve_noise`)
     add ``S_h, S_c, S_p`` (noise; fW·zJ with SI units), ``sigma`` (entropy production;
-    k_B/ns with SI units), ``tur_h`` and their details.
+    k_B/ns with SI units), ``tur_h`` and their details; ``noise_log_cut`` is its truncation
+    ``log_cut`` (default :data:`~dickeheat.numeric.valve_fcs.LOG_CUT`), reported as
+    ``fcs_log_cut``.
     """
     if noise:
         from dickeheat.numeric.valve_fcs import check_unique
@@ -208,19 +233,22 @@ def valve_record(model, *, backend: str = "auto", omega0_GHz: float | None = Non
                   "J": model.J, "units": "natural (omega0 = 1)" if si else "natural"},
     }
     if noise:
-        rec.update(_noise_record(model, ss, omega0_GHz))
+        rec.update(_noise_record(model, ss, omega0_GHz, noise_log_cut))
     return rec
 
 
-def _noise_record(model, ss, omega0_GHz: float | None) -> dict[str, Any]:
-    """The ``--noise`` keys (natural units, or fW·zJ and k_B/ns with ``omega0_GHz``)."""
+def _noise_record(model, ss, omega0_GHz: float | None,
+                  log_cut: float | None = None) -> dict[str, Any]:
+    """The ``--noise`` keys (natural units, or fW·zJ and k_B/ns with ``omega0_GHz``);
+    ``log_cut`` is passed to :func:`~dickeheat.numeric.valve_fcs.valve_noise` (``None``: its
+    default)."""
     import scipy.constants as const
 
     from dickeheat.numeric.reduced import DickePopulations
-    from dickeheat.numeric.valve_fcs import valve_noise
+    from dickeheat.numeric.valve_fcs import LOG_CUT, valve_noise
 
     pops = ss.rho if isinstance(ss.rho, DickePopulations) else None
-    fcs = valve_noise(model, populations=pops)
+    fcs = valve_noise(model, populations=pops, log_cut=LOG_CUT if log_cut is None else log_cut)
     S_scale, sigma_scale = 1.0, 1.0
     if omega0_GHz is not None:
         w = 2 * const.pi * omega0_GHz * const.giga
@@ -232,6 +260,7 @@ def _noise_record(model, ss, omega0_GHz: float | None) -> dict[str, Any]:
     if fcs.sigma is not None:
         out["sigma"] = fcs.sigma * sigma_scale
     out["fcs_levels_total"] = fcs.levels_total
+    out["fcs_log_cut"] = fcs.log_cut
     out["noise_units"] = ({"S": "fW zJ (= 1e-36 J^2/s)", "sigma": "k_B/ns"}
                           if omega0_GHz is not None else
                           {"S": "natural: energy^2 x rate in the unit of omega0",
@@ -250,7 +279,8 @@ def _cmd_valve(args: argparse.Namespace) -> int:
     what = "steady state and noise" if args.noise else "steady state"
     with spinner(f"valve: solving the {what} for N = {model.N}", wanted(args, sys.stderr)):
         rec = valve_record(model, backend=args.backend,
-                           omega0_GHz=args.omega0 if args.si else None, noise=args.noise)
+                           omega0_GHz=args.omega0 if args.si else None, noise=args.noise,
+                           noise_log_cut=args.noise_log_cut)
     if args.json:
         print_json(rec)
         return 0
@@ -280,5 +310,6 @@ def _cmd_valve(args: argparse.Namespace) -> int:
         if rec["fcs_note"]:
             print(f"  ({rec['fcs_note']})")
         print(f"  counting statistics on {rec['fcs_levels']} of {rec['fcs_levels_total']} Dicke "
-              f"levels, residual {rec['fcs_residual']:.1e}, {rec['fcs_seconds']:.2f} s")
+              f"levels (log_cut {rec['fcs_log_cut']:g}), residual {rec['fcs_residual']:.1e}, "
+              f"{rec['fcs_seconds']:.2f} s")
     return 0

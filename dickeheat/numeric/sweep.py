@@ -12,7 +12,9 @@ Data variables (each over the swept dimensions)
     the energy current of the local pumping (``gamma_pump``);
 ``S_h, S_c, S_p, sigma, tur_h``
     with ``noise = true`` in ``fixed``: the noise of the three heat currents, the entropy
-    production and the TUR ratio (:mod:`~dickeheat.numeric.valve_fcs`); NaN otherwise;
+    production and the TUR ratio (:mod:`~dickeheat.numeric.valve_fcs`, truncated at
+    ``noise_log_cut`` in ``fixed``, default 50, recorded in the attribute ``noise_log_cut``);
+    NaN otherwise;
 ``Q_ind``
     ``N`` times the hot-bath current of one qubit coupled alone to the same baths (the
     independent-qubit reference, :func:`~dickeheat.numeric.currents.independent_current`);
@@ -51,6 +53,7 @@ hold the lock, and a lock whose recorded owner is dead is taken over, so a rerun
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import multiprocessing
@@ -193,13 +196,17 @@ class Sweep:
         else:
             self.config = SweepConfig(grid=grid, fixed=fixed)
         self.solver: Solver = steady.steady_state if solver is None else solver
+        self.solver_name = _solver_name(self.solver)
         if solver is None and self.config.fixed.get("noise"):
             from dickeheat.numeric.valve_fcs import steady_state_with_noise
 
             self.solver = steady_state_with_noise
+            self.solver_name = _solver_name(self.solver)
+            if "noise_log_cut" in self.config.fixed:  # (its value is in the fingerprint)
+                self.solver = functools.partial(steady_state_with_noise,
+                                                log_cut=self.config.fixed["noise_log_cut"])
         if solver is None:
             self._check_backends()
-        self.solver_name = _solver_name(self.solver)
         self.fingerprint = self.config.fingerprint(self.solver_name)
 
     def _check_backends(self) -> None:
@@ -348,6 +355,10 @@ class Sweep:
             "solver": self.solver_name,
             "dickeheat_version": __version__,
         }
+        if cfg.fixed.get("noise"):
+            from dickeheat.numeric.valve_fcs import LOG_CUT
+
+            attrs["noise_log_cut"] = cfg.fixed.get("noise_log_cut", LOG_CUT)
         return xr.Dataset(data, coords=coords, attrs=attrs)
 
 

@@ -12,6 +12,7 @@ The TOML schema (see ``docs/sweeps.md``)::
     T_c = 0.3333
     backend = "qutip"  # optional, default "auto"
     noise = true       # optional: also S_h, S_c, S_p, sigma, tur_h (counting statistics)
+    noise_log_cut = 30 # optional, with noise: its truncation, in [20, 700] (default 50)
 
     [grid]             # non-empty lists; the array dimensions, in this order
     N = [1, 2, 3, 4]
@@ -53,7 +54,9 @@ __all__ = ["MAX_POINTS", "MODEL_FIELDS", "PARAMETERS", "SweepConfig", "load_conf
 #: the HeatValve fields a sweep can set, in the model's order
 MODEL_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(HeatValve))
 #: every key a sweep accepts in ``grid`` or ``fixed``
-PARAMETERS: tuple[str, ...] = (*MODEL_FIELDS, "backend", "noise")
+PARAMETERS: tuple[str, ...] = (*MODEL_FIELDS, "backend", "noise", "noise_log_cut")
+#: options of the whole sweep: ``[fixed]`` only, never a grid dimension
+_OPTIONS = ("noise", "noise_log_cut")
 #: the largest grid (product of the list lengths) a sweep accepts; split bigger ones
 MAX_POINTS = 1_000_000
 #: rough costs used to explain the refusal of a too-large grid (orders of magnitude)
@@ -76,6 +79,12 @@ def _check_value(key: str, label: str, value: Any) -> Any:
             raise ParameterError(f"{label} must be true or false (compute the noise S_h, S_c, "
                                  f"S_p, sigma and tur_h), got {value!r}")
         return value
+    if key == "noise_log_cut":
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) \
+                or not 20.0 <= float(value) <= 700.0:  # NaN and infinities fail too
+            raise ParameterError(f"{label} must be a number in [20, 700] (the truncation "
+                                 f"e^-noise_log_cut of the counting statistics), got {value!r}")
+        return float(value)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ParameterError(f"{label} must be a number, got {value!r}")
     if key == "N":
@@ -155,9 +164,10 @@ class SweepConfig:
         both = [k for k in grid if k in fixed]
         if both:
             raise ParameterError(f"parameter {both[0]} is both in grid and in fixed; choose one")
-        if "noise" in grid:
-            raise ParameterError("grid.noise: noise is an option, not a dimension; put "
-                                 "noise = true in [fixed]")
+        for key in _OPTIONS:
+            if key in grid:
+                raise ParameterError(f"grid.{key}: {key} is an option, not a dimension; put "
+                                     f"it in [fixed]")
         _check_size(grid)
         g: dict[str, tuple] = {}
         for key, values in grid.items():
@@ -178,6 +188,9 @@ class SweepConfig:
                 raise ParameterError(f"fixed.{key} must be a scalar, got {value!r}; put lists "
                                      "of values in grid")
             f[key] = _check_value(key, f"fixed.{key}", value)
+        if "noise_log_cut" in f and not f.get("noise"):
+            raise ParameterError("fixed.noise_log_cut sets the truncation of the counting "
+                                 "statistics: it needs noise = true in [fixed]")
         if "N" not in g and "N" not in f:
             raise ParameterError("N (number of qubits) must be given in grid or in fixed")
         if "backend" not in g:

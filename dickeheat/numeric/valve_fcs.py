@@ -32,8 +32,10 @@ inverted population, whose entropy flow is infinite), or :math:`Q_h = 0` for the
 Size. The populations come from the ``reduced`` solver (in logs). Levels whose population is
 below :math:`e^{-\text{log\_cut}}` times the largest (default ``log_cut`` = 50) are left out
 and the rate equation is restricted to the connected remainder (transitions out of it dropped,
-so it conserves probability); the error this makes is of the order of the probability flux
-that leaves the kept set, below :math:`e^{-50}\approx 2\cdot 10^{-22}` per level. At large N
+so it conserves probability). The error falls off roughly like :math:`e^{-\text{log\_cut}}`
+with a large prefactor: measured on the valve (N = 500 to 2 000, :math:`\gamma_p = 10^{-3}`),
+the noise is off by ~1e-5 relative at ``log_cut`` = 20, ~1e-9 at 30, and from ~35 on the
+differences are at the rounding level (the valve guide has the table). At large N
 the populations are concentrated on a small part of the :math:`\sim N^2/4` levels (how many
 are kept is reported as ``levels``), which is what makes the counting statistics at
 N = 10 000 cheaper than the mean itself (see ``benchmarks/bench_valve_fcs.py``). A kept set
@@ -51,6 +53,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 import time
 
 import numpy as np
@@ -198,6 +201,27 @@ def _levels(model: HeatValve, log_P: np.ndarray,
     return keep, J, M
 
 
+def _too_many_levels(log_P: np.ndarray, kept: int, N: int, log_cut: float) -> str:
+    """The refusal of a kept set larger than MAX_LEVELS, with the cut that would fit."""
+    # the largest cut keeping at most MAX_LEVELS levels: just above the gap to the
+    # (MAX_LEVELS + 1)-th largest log-population
+    top = float(np.max(log_P))
+    nth = float(-np.partition(-log_P, MAX_LEVELS)[MAX_LEVELS])
+    fits = math.floor((top - nth) * 10.0) / 10.0
+    if fits > 20.0:
+        hint = (f"a cut below {fits:g} keeps at most {MAX_LEVELS} "
+                f"(lower cuts drop more of the population: see the valve guide)")
+    else:
+        hint = f"even the lowest cut, 20, keeps more than {MAX_LEVELS}"
+    return (
+        f"full counting statistics would keep {kept} Dicke levels (N = {N}, log_cut = "
+        f"{log_cut:g}: levels with population above e^-log_cut of the largest), more than the "
+        f"{MAX_LEVELS} its sparse factorisation accepts; lower the cut, in [20, 700] "
+        f"(--noise-log-cut on the command line, log_cut= in Python, noise_log_cut in a "
+        f"sweep's [fixed]): {hint}; or lower N"
+    )
+
+
 def _index(N: int, J: np.ndarray, M: np.ndarray) -> np.ndarray:
     k = np.round(N / 2 - J).astype(np.int64)
     return k * (N + 2 - k) + np.round(M + J).astype(np.int64)
@@ -232,7 +256,8 @@ def valve_noise(model: HeatValve, *, populations=None, log_cut: float = LOG_CUT,
     if not isinstance(model, HeatValve):
         raise ParameterError(f"model must be a HeatValve, got {model!r}")
     check_unique(model)
-    if isinstance(log_cut, bool) or not (20.0 <= float(log_cut) <= 700.0):
+    if isinstance(log_cut, bool) or not isinstance(log_cut, numbers.Real) \
+            or not (20.0 <= float(log_cut) <= 700.0):
         raise ParameterError(f"log_cut must be a number in [20, 700], got {log_cut!r}")
     if populations is None:
         populations = reduced.solve(model).rho
@@ -244,12 +269,7 @@ def valve_noise(model: HeatValve, *, populations=None, log_cut: float = LOG_CUT,
     keep, J, M = _levels(model, log_P, float(log_cut))
     total = int(2 * model.J + 1) if model.J is not None else lat.n_levels(N)
     if len(keep) > MAX_LEVELS:
-        raise ParameterError(
-            f"full counting statistics would keep {len(keep)} Dicke levels (N = {N}, "
-            f"log_cut = {log_cut}), more than the {MAX_LEVELS} its sparse factorisation "
-            f"accepts; lower N (or, from Python, valve_noise(..., log_cut=...) >= 20, which "
-            f"drops levels below e^-log_cut of the largest population)"
-        )
+        raise ParameterError(_too_many_levels(log_P, len(keep), N, float(log_cut)))
     n = len(keep)
     rows, cols, vals = [], [], []
     counted: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray, float]]] = {
@@ -377,16 +397,18 @@ class NoisySteadyState(SteadyState):
     tur_h: float | None = None
 
 
-def steady_state_with_noise(model: HeatValve, *, backend: str = "auto") -> NoisySteadyState:
-    """:func:`~dickeheat.numeric.steady.steady_state` plus :func:`valve_noise` (the sweep
-    solver of ``noise = true``; the populations of a ``reduced`` solve are reused)."""
+def steady_state_with_noise(model: HeatValve, *, backend: str = "auto",
+                            log_cut: float = LOG_CUT) -> NoisySteadyState:
+    """:func:`~dickeheat.numeric.steady.steady_state` plus :func:`valve_noise` with
+    ``log_cut`` (the sweep solver of ``noise = true``, ``log_cut`` its ``noise_log_cut``;
+    the populations of a ``reduced`` solve are reused)."""
     from dickeheat.numeric.reduced import DickePopulations
     from dickeheat.numeric.steady import steady_state
 
     check_unique(model)
     ss = steady_state(model, backend=backend)
     pops = ss.rho if isinstance(ss.rho, DickePopulations) else None
-    f = valve_noise(model, populations=pops)
+    f = valve_noise(model, populations=pops, log_cut=log_cut)
     fields = {fl.name: getattr(ss, fl.name) for fl in dataclasses.fields(SteadyState)}
     return NoisySteadyState(**fields, S_h=f.S_h, S_c=f.S_c, S_p=f.S_p, sigma=f.sigma,
                             tur_h=f.tur_h)

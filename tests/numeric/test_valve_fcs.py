@@ -265,3 +265,46 @@ def test_too_many_levels_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(vf, "MAX_LEVELS", 10)
     with pytest.raises(ParameterError, match="Dicke levels.*lower N"):
         vf.valve_noise(HeatValve(N=8, T_h=2.0, T_c=0.5, gamma_p=0.1, T_p=0.5))
+
+
+def test_too_many_levels_names_every_way_out_and_a_cut_that_fits(monkeypatch):
+    """The refusal names the CLI flag, the Python keyword and the sweep key, the number of
+    levels kept, and the largest cut that fits; that cut is then accepted."""
+    import re
+
+    import dickeheat.numeric.valve_fcs as vf
+
+    m = HeatValve(N=40, T_h=3.0, T_c=0.3, gamma_p=0.01, T_p=0.3)
+    kept = {c: valve_noise(m, log_cut=c).levels for c in (20.0, 50.0)}
+    monkeypatch.setattr(vf, "MAX_LEVELS", (kept[20.0] + kept[50.0]) // 2)
+    with pytest.raises(ParameterError) as err:
+        vf.valve_noise(m)
+    text = str(err.value)
+    for part in ("--noise-log-cut", "log_cut=", "noise_log_cut", f"keep {kept[50.0]} Dicke",
+                 "[20, 700]", "lower N"):
+        assert part in text, (part, text)
+    fits = float(re.search(r"a cut below ([0-9.]+)", text).group(1))
+    assert 20.0 < fits < 50.0
+    f = vf.valve_noise(m, log_cut=fits - 0.01)
+    assert f.levels <= vf.MAX_LEVELS and f.log_cut == fits - 0.01
+    with pytest.raises(ParameterError, match="Dicke levels"):
+        vf.valve_noise(m, log_cut=fits + 0.2)  # the hint is the largest cut, to 0.1
+    monkeypatch.setattr(vf, "MAX_LEVELS", kept[20.0] - 1)
+    with pytest.raises(ParameterError, match="even the lowest cut, 20, keeps more"):
+        vf.valve_noise(m, log_cut=20.0)
+
+
+@pytest.mark.parametrize("bad", [19.99, 700.5, math.nan, math.inf, "30", None, True])
+def test_bad_log_cut_values_name_the_range(bad):
+    m = HeatValve(N=2, T_h=2.0, T_c=0.5, gamma_p=0.1, T_p=0.5)
+    with pytest.raises(ParameterError, match=r"log_cut must be a number in \[20, 700\]"):
+        valve_noise(m, log_cut=bad)
+
+
+def test_steady_state_with_noise_passes_log_cut():
+    from dickeheat.numeric.valve_fcs import steady_state_with_noise
+
+    m = HeatValve(N=40, T_h=3.0, T_c=0.3, gamma_p=0.01, T_p=0.3)
+    ss = steady_state_with_noise(m, log_cut=20.0)
+    assert ss.S_h == valve_noise(m, log_cut=20.0).S_h
+    assert ss.S_h != valve_noise(m, log_cut=100.0).S_h  # the cut did reach the computation
