@@ -333,9 +333,12 @@ class LadderSolver:
             ks = range(self.K)
         else:
             ks = range(self.K + 1)
-        for k in ks:
-            v = values[k]
-            out[k] = math.log(v) if v > 1e-280 else self._log_sum(k, kind)
+        ks_all = np.arange(ks.start, ks.stop)
+        v = values[ks_all]
+        big = v > 1e-280
+        out[ks_all[big]] = np.log(v[big])
+        for k in ks_all[~big]:  # underflowed in the linear sums: recompute in log space
+            out[k] = self._log_sum(int(k), kind)
         return out
 
     def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> np.ndarray:
