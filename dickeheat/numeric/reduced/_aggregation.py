@@ -87,11 +87,12 @@ def exact_pivots(u: np.ndarray, d: np.ndarray, X: np.ndarray) -> np.ndarray:
 
 @dataclasses.dataclass(frozen=True)
 class LatticeRates:
-    """The four rate constants of the heat valve on the Dicke lattice.
+    """The rate constants of the heat valve on the Dicke lattice.
 
     ``Gd = Σ_i γ_i(1+n_i)`` and ``Gu = Σ_i γ_i n_i`` (collective, i = h, c),
     ``ge = γ_p(1+n_p)`` and ``ga = γ_p n_p + γ_pump`` (local; the pumping adds to the local
-    absorption, being the same jump operator σ_+^{(j)}).
+    absorption, being the same jump operator σ_+^{(j)}), ``gphi = γ_φ`` (local dephasing
+    (γ_φ/2) Σ_j D[σ_z^{(j)}], which moves (J, M) → (J ± 1, M); 0 by default).
     """
 
     N: int
@@ -99,12 +100,13 @@ class LatticeRates:
     Gu: float
     ge: float
     ga: float
+    gphi: float = 0.0
 
     @classmethod
     def of(cls, model: HeatValve) -> LatticeRates:
         gp = model.gamma_p
         return cls(model.N, model.emission_rate, model.absorption_rate,
-                   gp * (1 + model.n_p), gp * model.n_p + model.gamma_pump)
+                   gp * (1 + model.n_p), gp * model.n_p + model.gamma_pump, model.gamma_phi)
 
     def coefficients(self, k: int) -> tuple[float, float, float, float]:
         """``(J, c0, cm, cp)`` of block k: the local rates to J, J − 1, J + 1 are
@@ -124,7 +126,11 @@ class LatticeRates:
 
         ``T`` is ``arange(N + 2.0)``. Keys: ``J, L, t, s`` (s = J − M), ``a_up, a_dn``
         (collective factors), ``U, D`` (every up/down rate out of the level), ``u, d`` (the
-        part that keeps J), ``Rp, Rm`` (the local rate to J + 1 and to J − 1).
+        part that keeps J), ``Rp, Rm`` (the local rate to J + 1 and to J − 1), ``Zp, Zm``
+        (the dephasing rates to (J + 1, M) and (J − 1, M), (γ_φ/2) ×
+        :func:`~dickeheat.numeric.dicke_lattice.local_dephasing`, i.e. ``2 gphi cp (t+1)(s+1)``
+        and ``2 gphi cm t s``; the scalar 0.0 without dephasing), ``out`` (the total outflow
+        U + D + Zp + Zm).
         """
         J, c0, cm, cp = self.coefficients(k)
         h = self.N / 2
@@ -135,11 +141,19 @@ class LatticeRates:
         a_dn = t * (s + 1.0)
         U = self.Gu * a_up + self.ga * ((h + J) - t)
         D = self.Gd * a_dn + self.ge * ((h - J) + t)
+        Zp: np.ndarray | float
+        Zm: np.ndarray | float
+        if self.gphi > 0.0:
+            lower, upper = lat.local_dephasing(self.N, J, t - J)
+            Zp, Zm = (0.5 * self.gphi) * upper, (0.5 * self.gphi) * lower
+        else:  # no dephasing (the thermal path): no arrays
+            Zp = Zm = 0.0
         return {
             "J": J, "L": L, "t": t, "s": s, "a_up": a_up, "a_dn": a_dn, "U": U, "D": D,
             "u": (self.Gu + self.ga * c0) * a_up, "d": (self.Gd + self.ge * c0) * a_dn,
             "Rp": cp * (self.ge * (s + 1.0) * (s + 2.0) + self.ga * (t + 1.0) * (t + 2.0)),
             "Rm": cm * (self.ge * t * (t - 1.0) + self.ga * s * (s - 1.0)),
+            "Zp": Zp, "Zm": Zm, "out": (U + D) + (Zp + Zm) if self.gphi > 0.0 else U + D,
         }
 
 
@@ -192,7 +206,8 @@ class LadderSolver:
         """Per ladder: rate of leaving J from its lowest level over the rate of climbing it.
 
         Small where the ladder equilibrates internally before it leaks (the regime in which
-        aggregating it is exact to leading order); a one-level ladder counts as 0.
+        aggregating it is exact to leading order); a one-level ladder counts as 0. The
+        escape counts the local bath and local dephasing (to J + 1 at t = 0: 2 gphi cp (s+1)).
         """
         r, eta = self.r, np.zeros(self.K + 1)
         for k in range(self.K + 1):
@@ -200,7 +215,8 @@ class LadderSolver:
             if J == 0:
                 continue
             s = 2 * J  # t = 0
-            escape = cp * (r.ge * (s + 1) * (s + 2) + 2 * r.ga) + cm * r.ga * s * (s - 1)
+            escape = (cp * (r.ge * (s + 1) * (s + 2) + 2 * r.ga + 2 * r.gphi * (s + 1))
+                      + cm * r.ga * s * (s - 1))
             climb = (r.Gu + r.ga * c0) * s
             eta[k] = escape / climb if climb > 0 else math.inf
         return eta
