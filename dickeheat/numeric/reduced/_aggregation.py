@@ -6,7 +6,8 @@ layout of :mod:`dickeheat.numeric.dicke_lattice` (block ``k`` holds ``J = N/2 �
 
 * a *ladder* is the tridiagonal part of :math:`-\tilde A` on one J (every rate that keeps J,
   with the full outflow on the diagonal); it is factorised once and solved exactly;
-* the *couplings* are the four scaled local-bath rates from J ± 1 into J;
+* the *couplings* are the four scaled local-bath rates from J ± 1 into J (and, with local
+  dephasing, the two fixed-M rates from (J ± 1, M) into (J, M); the log reference only);
 * a *sweep* solves each ladder given the current inflow from its neighbours (block
   Gauss–Seidel, alternating direction) and records each sector's mass and fluxes to J ± 1;
 * the *coarse step* solves the birth–death chain of the sector weights exactly, in logs, and

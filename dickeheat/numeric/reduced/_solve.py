@@ -223,9 +223,10 @@ def _with_dephasing(model: HeatValve, tol: float, residual_tol: float,
 
 def _direct_lu(model: HeatValve,
                residual_tol: float) -> tuple[DickePopulations, float, np.ndarray]:
-    """The independent route with local dephasing: a scaled sparse LU of the whole lattice
-    (``_direct``), started from the kernel's steady state of a proxy without dephasing (the
-    local bath strengthened by γ_φ, at T_p or, without a local bath, at T*)."""
+    """The independent route with local dephasing (for the tests and benchmarks; :func:`solve`
+    does not use it): a scaled sparse LU of the whole lattice (``_direct``), started from the
+    kernel's steady state of a proxy without dephasing (the local bath strengthened by γ_φ,
+    at T_p or, without a local bath, at T*), which only sets the scaling of the unknowns."""
     reference = None
     if model.N >= 2:
         T_p = model.T_p if model.gamma_p > 0.0 else model.T_star
