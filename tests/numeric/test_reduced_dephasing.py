@@ -47,8 +47,10 @@ def _disagreement(s, log_P: np.ndarray, obs: dict) -> float:
     """Largest relative disagreement of currents, moments, P_J and log P (absolute in log P,
     i.e. relative in P) between the kernel's state ``s`` and another route."""
     q = max(abs(obs["Q_h"]), abs(obs["Q_c"]))
-    errs = [abs(getattr(s, k) - obs[k]) / (q if k.startswith("Q") else max(abs(obs[k]), 1.0))
-            for k in OBS]
+    errs = [
+        abs(getattr(s, k) - obs[k]) / (q if k.startswith("Q") else max(abs(obs[k]), 1.0))
+        for k in OBS
+    ]
     errs += [relative_error(s.P_J[J], p) for J, p in obs["P_J"].items()]
     mine = s.rho.log_P
     if not np.array_equal(np.isfinite(mine), np.isfinite(log_P)):
@@ -78,10 +80,15 @@ def test_kernel_matches_the_sparse_LU(N, gphi, env):
     assert _disagreement(s, log_P, obs) <= TOL
 
 
-@pytest.mark.parametrize(("N", "gphi", "env"), [
-    (100, 1e-4, "cold parasitic"), (100, 1.0, "pumping only"),
-    (100, 10.0, "cold collective, hot parasitic"), (300, 1e-2, "hot parasitic"),
-])
+@pytest.mark.parametrize(
+    ("N", "gphi", "env"),
+    [
+        (100, 1e-4, "cold parasitic"),
+        (100, 1.0, "pumping only"),
+        (100, 10.0, "cold collective, hot parasitic"),
+        (300, 1e-2, "hot parasitic"),
+    ],
+)
 def test_kernel_matches_the_sparse_LU_at_larger_N(N, gphi, env):
     model = HeatValve(N=N, **ENVS[env], gamma_phi=gphi)
     s = reduced.solve(model)
@@ -102,8 +109,9 @@ def test_dephasing_alone_gives_the_product_gibbs_state(N, gphi):
     ks = np.repeat(np.arange(N // 2 + 1), np.diff(off))
     J = lat.block_J(N)[ks]
     t = np.arange(len(ks)) - off[ks]
-    exact = lat.log_degeneracy(N, J) + (t - J) * math.log(model.absorption_rate
-                                                         / model.emission_rate)
+    exact = lat.log_degeneracy(N, J) + (t - J) * math.log(
+        model.absorption_rate / model.emission_rate
+    )
     exact -= logsumexp(exact)
     assert float(np.max(np.abs(s.rho.log_P - exact))) <= TOL
 
@@ -168,10 +176,14 @@ def _without_dephasing_fluxes(solver):
         solver.wm[solver.sl(k)] = g * b["Rm"]
 
 
-@pytest.mark.parametrize("plant", [
-    lambda solver: solver.cAz.__imul__(2.0),  # doubled inflow from (J + 1, M)
-    lambda solver: solver.cBz.__imul__(2.0),  # doubled inflow from (J − 1, M)
-], ids=["inflow from J+1", "inflow from J-1"])
+@pytest.mark.parametrize(
+    "plant",
+    [
+        lambda solver: solver.cAz.__imul__(2.0),  # doubled inflow from (J + 1, M)
+        lambda solver: solver.cBz.__imul__(2.0),  # doubled inflow from (J − 1, M)
+    ],
+    ids=["inflow from J+1", "inflow from J-1"],
+)
 def test_planted_errors_in_the_dephasing_couplings_are_caught(monkeypatch, plant):
     _planted(monkeypatch, plant)
     assert _fails(PLANT)
@@ -204,8 +216,18 @@ def test_planted_error_in_the_coarse_sums_is_caught(monkeypatch):
     # coarse step is switched off where it flips sign; only sweeps are lost), so the plant
     # is run at N = 200, where it no longer converges
     _planted(monkeypatch, _without_dephasing_fluxes)
-    assert _fails(HeatValve(N=200, gamma_h=1.0, gamma_c=1.0, T_h=3.0, T_c=1 / 3,
-                            gamma_p=0.001, T_p=1 / 3, gamma_phi=0.01))
+    assert _fails(
+        HeatValve(
+            N=200,
+            gamma_h=1.0,
+            gamma_c=1.0,
+            T_h=3.0,
+            T_c=1 / 3,
+            gamma_p=0.001,
+            T_p=1 / 3,
+            gamma_phi=0.01,
+        )
+    )
 
 
 def test_planted_factor_in_the_dephasing_rate_is_caught(monkeypatch):
@@ -214,8 +236,9 @@ def test_planted_factor_in_the_dephasing_rate_is_caught(monkeypatch):
     model = HeatValve(N=4, **ENVS["cold parasitic"], gamma_phi=0.5)
     full = qutip_backend.solve(model)
     good = lat.local_dephasing
-    monkeypatch.setattr(lat, "local_dephasing", lambda N, J, M: (good(N, J, M)[0],
-                                                                  2 * good(N, J, M)[1]))
+    monkeypatch.setattr(
+        lat, "local_dephasing", lambda N, J, M: (good(N, J, M)[0], 2 * good(N, J, M)[1])
+    )
     assert relative_error(reduced.solve(model).Q_h, full.Q_h) > 1e-4
 
 
@@ -237,8 +260,10 @@ def test_no_dephasing_keeps_the_thermal_path():
     b = LatticeRates.of(model).block(2, np.arange(32.0))
     assert b["Zp"] == 0.0 and b["Zm"] == 0.0 and np.array_equal(b["out"], b["U"] + b["D"])
     # the iterative kernel with dephasing never falls back to the thermal reference
-    assert reduced.solve(HeatValve(N=30, **ENVS["cold parasitic"],
-                                   gamma_phi=0.1)).rho.reference == "log"
+    assert (
+        reduced.solve(HeatValve(N=30, **ENVS["cold parasitic"], gamma_phi=0.1)).rho.reference
+        == "log"
+    )
 
 
 def test_memory_estimate_counts_the_dephasing_couplings():
@@ -259,6 +284,14 @@ def test_dephasing_beyond_the_available_memory_is_a_parameter_error(monkeypatch)
 @pytest.mark.slow
 @pytest.mark.parametrize("gphi", [0.01, 1.0])
 def test_dephasing_at_N_3000(gphi):
-    model = HeatValve(N=3000, gamma_h=1.0, gamma_c=1.0, T_h=3.0, T_c=1 / 3, gamma_p=0.001,
-                      T_p=1 / 3, gamma_phi=gphi)
+    model = HeatValve(
+        N=3000,
+        gamma_h=1.0,
+        gamma_c=1.0,
+        T_h=3.0,
+        T_c=1 / 3,
+        gamma_p=0.001,
+        T_p=1 / 3,
+        gamma_phi=gphi,
+    )
     _balanced(reduced.solve(model), model)
