@@ -295,3 +295,24 @@ def test_dephasing_at_N_3000(gphi):
         gamma_phi=gphi,
     )
     _balanced(reduced.solve(model), model)
+
+
+def test_strong_dephasing_is_accurate_or_refused():
+    # γ_φ ≫ γ: the ladder sweeps contract very slowly; a change that stays flat at ~1e-9 must
+    # not be taken for the rounding floor (it was once, 6e-7 away from the solution)
+    model = HeatValve(
+        N=20,
+        gamma_h=1.0,
+        gamma_c=1.0,
+        T_h=3.0,
+        T_c=1 / 3,
+        gamma_p=0.001,
+        T_p=1 / 3,
+        gamma_phi=1000.0,
+    )
+    log_P, obs, _ = _direct(model)
+    try:
+        s = reduced.solve(model)
+    except NumericalError:
+        return
+    assert _disagreement(s, log_P, obs) <= 1e-8

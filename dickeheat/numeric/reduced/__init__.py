@@ -79,7 +79,12 @@ Local dephasing (``gamma_phi > 0``)
     Gauss–Seidel inflow, its ladder's diagonal holds the dephasing escape rates, and the
     sector sums of the coarse step hold the dephasing fluxes to J ± 1, so the birth–death
     chain in J stays exact; the residual covers every coupling. The ``thermal`` fast path is
-    not used then. Accepted up to :data:`DEPHASING_MAX_N` (= :data:`MAX_N`), memory
+    not used then, nor is the "flat below 1e-8" stop of the convergence criterion: with
+    γ_φ ≫ γ the sweeps contract so slowly (the J ladders exchange population faster than
+    they equilibrate) that a flat change of 1e-9 can lie 1e-6 from the solution; such runs
+    take hundreds of sweeps (agreement with the sparse LU ~1e-9 at γ_φ = 1000 γ) or raise
+    :class:`~dickeheat.errors.NumericalError`. For γ_φ ≤ 10 γ they agree with the sparse LU
+    and the full space to ≤ 1e-10. Accepted up to :data:`DEPHASING_MAX_N` (= :data:`MAX_N`), memory
     permitting. The scaled sparse LU of the whole lattice (``_direct``, fill ~N³) is kept as
     the independent reference the tests compare with; :func:`solve` does not fall back on
     it. Dephasing alone (no local bath, no pumping) makes the state unique: the product

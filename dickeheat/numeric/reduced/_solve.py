@@ -53,6 +53,10 @@ RESIDUAL_NORM = (
 _MAX_RECENTRES = 8
 #: smallest ratio of a nonzero rate to the largest rate that :func:`solve` accepts
 MIN_RATE_RATIO = 1e-12
+#: with local dephasing a change that stays flat is accepted as the rounding floor only below
+#: this (strong dephasing, γ_φ ≫ γ, contracts so slowly that a change of 1e-9 can be flat over
+#: 12 sweeps 1e-6 away from the solution)
+DEPHASING_STALL_BELOW = 0.0
 #: largest N accepted with local dephasing (the log path, memory permitting): as without
 DEPHASING_MAX_N = MAX_N
 
@@ -161,7 +165,8 @@ def _solve_lattice(rates: LatticeRates, tol: float,
     for _ in range(_MAX_RECENTRES):
         try:
             done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1),
-                                   spare_bytes=_spare_bytes(rates.N, "log", dephasing))
+                                   spare_bytes=_spare_bytes(rates.N, "log", dephasing),
+                                   stall_below=DEPHASING_STALL_BELOW if dephasing else 1e-8)
             return general, iterations + done, change, "log"
         except Drift:
             iterations += general.iterations_done
