@@ -173,6 +173,9 @@ class LadderSolver:
     drift_limit = math.inf
     #: sweeps completed by the last :func:`iterate` call
     iterations_done = 0
+    #: per-sector (min, max) log factors of a further rescaling of y made by :meth:`_coarse`
+    #: after the sector weights (None: none; the log reference's aggregation in M)
+    band: tuple[np.ndarray, np.ndarray] | None = None
     #: name of a work array that :meth:`log_populations` may overwrite
     spare = ""
     #: LU factors of (−Ã_k)^T, packed like ``y``: unit-lower multipliers and pivots (each
@@ -307,6 +310,9 @@ class LadderSolver:
             m[k], Wp[k], Wm[k] = self._sums(k, yk)
         lsc = self._coarse(m, Wp, Wm)
         lo, hi = lsc + np.log(rmin), lsc + np.log(rmax)
+        if self.band is not None:  # a further coarse step rescaled y by e^[band] per sector
+            lo += self.band[0]
+            hi += self.band[1]
         change = float(np.max(np.abs(np.expm1(-np.concatenate([lo, hi])))))
         # a bound on |log y| per sector, tracked without another pass over y
         self._ylo += lo

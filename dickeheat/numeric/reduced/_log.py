@@ -11,7 +11,12 @@ Local dephasing (``rates.gphi > 0``) adds the fixed-M couplings J ↔ J ± 1: le
 receives from t + 1 of ladder k − 1 and from t − 1 of ladder k + 1 (two more scaled coupling
 arrays, ``cAz`` and ``cBz``: 14 arrays, 112 bytes per level); the ladder diagonals gain the
 dephasing escape rates, and the flux weights ``wp``/``wm`` of the coarse step the dephasing
-rates to J ± 1, so the birth–death chain in J stays exact.
+rates to J ± 1, so the birth–death chain in J stays exact. Optionally (``aggregate_M``) each
+coarse step in J is followed by one in M: every process changes M by 0 or ±1, so the marginal
+of M is a birth–death chain too, and rescaling the levels of each M to balance its up- and
+down-fluxes is exact at the steady state. It helps where dephasing mixes J faster than the
+ladders equilibrate (γ_φ ≫ γ, or cold ladders), and can hinder elsewhere: the driver uses it
+as a second attempt.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from scipy.special import logsumexp
 from dickeheat.errors import NumericalError
 from dickeheat.numeric.reduced._aggregation import (
     CANCELLATION_LIMIT,
+    Drift,
     LadderSolver,
     LatticeRates,
     exact_pivots,
@@ -64,8 +70,10 @@ class LogReferenceSolver(LadderSolver):
     drift_limit = 40.0
     spare = "g"
 
-    def __init__(self, rates: LatticeRates) -> None:
+    def __init__(self, rates: LatticeRates, aggregate_M: bool = False) -> None:
         super().__init__(rates)
+        #: follow each coarse step in J by one in M (:meth:`_coarse_M`)
+        self.aggregate_M = aggregate_M
         n = len(self.y)
         #: local dephasing present: the fixed-M couplings J ↔ J ± 1 are carried
         self.dephasing = rates.gphi > 0.0
@@ -253,6 +261,46 @@ class LogReferenceSolver(LadderSolver):
                 self.DEPHASING_ARRAYS if self.dephasing else ()):
             if not np.all(np.isfinite(getattr(self, name))):
                 raise NumericalError(f"reduced solver: scaled coefficients ({name}) overflowed")
+
+    def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> np.ndarray:
+        lsc = super()._coarse(m, Wp, Wm)
+        if self.aggregate_M:
+            self._coarse_M()
+        return lsc
+
+    def _coarse_M(self) -> None:
+        """Exact birth–death correction of the marginal of M: rescale the levels of each
+        M = m − N/2 (index m = t + k in ladder k) by e^{c_m} so that the up-flux out of m
+        balances the down-flux out of m + 1; records the per-sector range in :attr:`band`."""
+        N, K, r, h, T = self.N, self.K, self.r, self.N / 2, self.T
+        mass, up, dn = np.zeros(N + 1), np.zeros(N + 1), np.zeros(N + 1)
+        top = float(np.max(self.lam))
+        for k in range(K + 1):
+            o, L = self.spans[k]
+            J = h - k
+            w = self.g[o : o + L] * self.y[o : o + L]
+            w *= math.exp(self.lam[k] - top)
+            t, sv = T[:L], T[L - 1 :: -1]
+            mass[k : k + L] += w
+            up[k : k + L] += w * (r.Gu * sv * (t + 1.0) + r.ga * ((h + J) - t))
+            dn[k : k + L] += w * (r.Gd * t * (sv + 1.0) + r.ge * ((h - J) + t))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            inc = np.log(up[:-1]) - np.log(dn[1:])
+            inc[~np.isfinite(inc)] = 0.0  # an M whose mass underflowed: no correction across
+            c = np.concatenate(([0.0], np.cumsum(inc)))
+            log_mass = np.log(mass)
+        c -= logsumexp(c + log_mass) - logsumexp(log_mass)  # total probability unchanged
+        if not np.all(np.isfinite(c)):
+            raise NumericalError("reduced solver: the coarse correction in M is not finite")
+        if float(np.max(np.abs(c))) > self.drift_limit:
+            raise Drift  # y is still valid (the correction in J only)
+        E = np.exp(c)
+        lo, hi = np.empty(K + 1), np.empty(K + 1)
+        for k in range(K + 1):
+            o, L = self.spans[k]
+            self.y[o : o + L] *= E[k : k + L]
+            lo[k], hi[k] = c[k : k + L].min(), c[k : k + L].max()
+        self.band = (lo, hi)
 
     @staticmethod
     def _escape(b: dict) -> np.ndarray:

@@ -161,7 +161,25 @@ def _solve_lattice(rates: LatticeRates, tol: float,
             iterations = 0 if solver is None else solver.iterations_done
             del solver  # free the thermal work arrays before allocating the general ones
     _check_memory(rates.N, "log", dephasing)
-    general = LogReferenceSolver(rates)
+    if not dephasing:
+        return _iterate_log(rates, tol, max_iter, iterations, aggregate_M=False)
+    try:
+        return _iterate_log(rates, tol, max_iter, iterations, aggregate_M=False)
+    except NumericalError as err:
+        reason = str(err)  # (leaving the block drops the traceback and the first solver)
+    # strong dephasing or cold ladders: a second attempt with the coarse step in M as well
+    try:
+        return _iterate_log(rates, tol, max_iter, 0, aggregate_M=True)
+    except NumericalError as err:
+        raise NumericalError(f"{reason}; with the coarse step in M as well: {err}") from None
+
+
+def _iterate_log(rates: LatticeRates, tol: float, max_iter: int, iterations: int,
+                 aggregate_M: bool) -> tuple[LadderSolver, int, float, str]:
+    """The general log reference from the frozen-J balance, re-centred on the iterate
+    whenever it drifts (``iterations``: sweeps already spent on the thermal reference)."""
+    dephasing = rates.gphi > 0.0
+    general = LogReferenceSolver(rates, aggregate_M=aggregate_M)
     for _ in range(_MAX_RECENTRES):
         try:
             done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1),
