@@ -185,7 +185,8 @@ def _iterate_log(rates: LatticeRates, tol: float, max_iter: int, iterations: int
             done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1),
                                    spare_bytes=_spare_bytes(rates.N, "log", dephasing),
                                    stall_below=DEPHASING_STALL_BELOW if dephasing else 1e-8)
-            return general, iterations + done, change, "log"
+            return general, iterations + done, change, "log, coarse step in M" if aggregate_M \
+                else "log"
         except Drift:
             iterations += general.iterations_done
             general.rereference()
