@@ -88,11 +88,13 @@ Local dephasing (``gamma_phi > 0``)
     exact birth–death chain as well): at N = 20 to 60 and γ_φ = 1000 γ that converges in
     30–80 sweeps to ~1e-12 where the first attempt does not, but it is not used first
     because it drifts or stalls in some cold cases (N = 400, T ≈ 0.01) that the first
-    attempt solves. Both failing raises :class:`~dickeheat.errors.NumericalError`. For
-    γ_φ ≤ 10 γ the results agree with the sparse LU and the full space to ≤ 1e-10. Accepted up to :data:`DEPHASING_MAX_N` (= :data:`MAX_N`), memory
-    permitting. The scaled sparse LU of the whole lattice (``_direct``, fill ~N³) is kept as
-    the independent reference the tests compare with; :func:`solve` does not fall back on
-    it. Dephasing alone (no local bath, no pumping) makes the state unique: the product
+    attempt solves (the returned state's ``reference`` then reads "log, coarse step in M").
+    Both failing raises :class:`~dickeheat.errors.NumericalError`. For γ_φ ≤ 10 γ the
+    results agree with the sparse LU and the full space to ≤ 1e-10. Accepted up to
+    :data:`DEPHASING_MAX_N` (= :data:`MAX_N`), memory permitting. The scaled sparse LU of
+    the whole lattice (``_direct``, fill ~N³) is kept as the independent reference the tests
+    compare with; :func:`solve` does not fall back on it (it is less accurate for weak
+    dephasing, ~1e-8 at γ_φ = 1e-4 γ and N = 300, and its fill limits N). Dephasing alone (no local bath, no pumping) makes the state unique: the product
     Gibbs state at T*. Collective dephasing changes no population.
 
 Layout
