@@ -94,8 +94,9 @@ Local dephasing (``gamma_phi > 0``)
     :data:`DEPHASING_MAX_N` (= :data:`MAX_N`), memory permitting. The scaled sparse LU of
     the whole lattice (``_direct``, fill ~N³) is kept as the independent reference the tests
     compare with; :func:`solve` does not fall back on it (it is less accurate for weak
-    dephasing, ~1e-8 at γ_φ = 1e-4 γ and N = 300, and its fill limits N). Dephasing alone (no local bath, no pumping) makes the state unique: the product
-    Gibbs state at T*. Collective dephasing changes no population.
+    dephasing, ~1e-8 at γ_φ = 1e-4 γ and N = 300, and its fill limits N). Dephasing alone
+    (no local bath, no pumping) makes the state unique: the product Gibbs state at T*.
+    Collective dephasing changes no population.
 
 Layout
     one public entry, :func:`solve`, over private modules: ``_aggregation`` (the rates on the
