@@ -9,6 +9,7 @@ Run from the repository root::
                                                   # N = 30 000 peak memory), each in a child
     python benchmarks/bench_reduced.py --stress [--stress-min-N 1000] [--stress-max-N 100]
                                                   # the full stress grid (or part of it)
+    python benchmarks/bench_reduced.py --dephasing  # local dephasing: piqs, sparse LU, N to 10 000
 
 Parameters are those of Fig. 5(c, d) of the heat-valve paper (ω0 = 1):
 γ_h = γ_c = 1, T_h = 3, T_c = 1/3, γ_p = 0.001, T_p = 1/3.
@@ -243,6 +244,64 @@ def stress(max_N: int, max_iter: int, min_N: int = 0) -> None:
         print(f"[stress] {r['status']} at {p}: {r['message']}")
 
 
+def dephasing(timeout: float, gamma_phi: float = 0.01, Ns: tuple[int, ...] = (1000, 3000, 10_000),
+              N_piqs: int = 40, N_lu: int = 300) -> None:
+    """Local dephasing in the iterative kernel: PIQS at ``N_piqs`` and N = 30 (and at
+    ``N_piqs`` with γ_φ = 1) and the scaled sparse LU (``_direct``, the independent route) at
+    ``N_lu`` in this process (time ratios, accuracy), then ``Ns`` each in a fresh child (wall
+    time, sweeps, residual, peak memory)."""
+    from dickeheat.errors import NumericalError
+    from dickeheat.numeric import piqs_backend
+    from dickeheat.numeric.model import HeatValve
+    from dickeheat.numeric.reduced import _solve, solve
+
+    params = dict(PARAMS, gamma_phi=gamma_phi)
+    print(f"[dephasing] paper-like parameters with gamma_phi = {gamma_phi}, load average "
+          f"{load()} (2 cores)")
+    # PIQS's steady state has negative populations at N = 40 with gamma_phi = 0.01 (and 0.1):
+    # compared where it has none, and its failure reported where it has
+    for n, g in ((N_piqs, gamma_phi), (30, gamma_phi), (N_piqs, 1.0)):
+        model = HeatValve(N=n, **dict(params, gamma_phi=g))
+        try:
+            p = piqs_backend.solve(model)
+        except NumericalError as err:
+            print(f"[dephasing] N = {n}, gamma_phi = {g}: piqs failed: {err}")
+            continue
+        r = min((solve(model) for _ in range(3)), key=lambda s: s.solve_seconds)
+        print(f"[dephasing] N = {n}, gamma_phi = {g}: piqs {p.solve_seconds:.2f} s, reduced "
+              f"{r.solve_seconds:.4f} s (best of 3, {r.rho.iterations} sweeps): speed-up "
+              f"{p.solve_seconds / r.solve_seconds:.0f}x; "
+              f"max relative difference {max_rel(r, p):.2e} (piqs: single precision, "
+              f"{piqs_backend.PIQS_REL_TOL:.0e})")
+    model = HeatValve(N=N_lu, **params)
+    t0 = time.perf_counter()
+    lu_pops, lu_res, moments = _solve._direct_lu(model.rates_divided_by(model.max_rate), 1e-8)
+    t_lu = time.perf_counter() - t0
+    r = solve(model)
+    obs = _solve._observables(model.rates_divided_by(model.max_rate), moments)
+    q = max(abs(r.Q_h), abs(r.Q_c))
+    err = max(abs(r.Q_h - obs["Q_h"] * model.max_rate) / q,
+              abs(r.Q_c - obs["Q_c"] * model.max_rate) / q,
+              max(abs(r.P_J[J] - v) / max(v, 1e-300) for J, v in obs["P_J"].items() if v > 1e-300),
+              float(np.max(np.abs(r.rho.log_P - lu_pops.log_P))))
+    print(f"[dephasing] N = {N_lu}: sparse LU {t_lu:.2f} s (residual {lu_res:.1e}), reduced "
+          f"{r.solve_seconds:.3f} s ({r.rho.iterations} sweeps, residual {r.residual:.1e}): "
+          f"ratio {t_lu / r.solve_seconds:.0f}x; max relative difference of Q_h, Q_c, P_J, P(J,M) "
+          f"{err:.1e}")
+    print("| N | wall (s) | solve (s) | sweeps | residual | peak RSS (GB) | first law / Q_h |")
+    print("|---|---|---|---|---|---|---|")
+    for N in Ns:
+        t0 = time.perf_counter()
+        c = child(N, params, max_iter=100_000, timeout=timeout)
+        wall = time.perf_counter() - t0
+        if "error" in c:
+            print(f"| {N} | > {wall:.0f} | - | - | - | - | {c['error']} |")
+            continue
+        print(f"| {N} | {wall:.1f} | {c['solve_seconds']:.1f} | {c['iterations']} | "
+              f"{c['residual']:.1e} | {c['rss'] / 1e9:.2f} | {c['first_law'] / c['Q_h']:.1e} |",
+              flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-big", action="store_true", help="skip the N = 10 000 solve")
@@ -253,7 +312,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--stress-max-N", type=int, default=10_000)
     ap.add_argument("--stress-min-N", type=int, default=0)
     ap.add_argument("--stress-max-iter", type=int, default=20_000)
+    ap.add_argument("--dephasing", action="store_true",
+                    help="only local dephasing: piqs at N = 30, 40, sparse LU at N = 300, "
+                         "N = 1000, 3000, 10 000 with gamma_phi = 0.01 in children")
     args = ap.parse_args(argv)
+    if args.dephasing:
+        dephasing(args.timeout)
+        return
     if args.targets or args.stress:
         if args.targets:
             targets(args.timeout)

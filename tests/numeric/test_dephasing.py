@@ -50,7 +50,8 @@ def test_three_backends_agree(N, kw):
     for s in (full, red):
         assert abs(s.first_law) <= 1e-9 * abs(s.Q_h)  # dephasing carries no energy
     assert abs(pq.first_law) <= 1e-5 * abs(pq.Q_h)  # PIQS: single-precision rates
-    assert full.residual < 1e-12 and red.residual < 1e-12  # relative residuals, reported
+    # relative residuals, reported (the reduced kernel stops at an estimated error of 1e-11)
+    assert full.residual < 1e-12 and red.residual < 1e-10
     assert _errors(red, full) <= 1e-10
     assert _errors(pq, full) <= piqs_backend.PIQS_REL_TOL
     assert set(full.P_J) == set(red.P_J)

@@ -7,7 +7,8 @@ equation for the lumped populations :math:`P(J, M) = d_J\,p(J, M)` (rates in
 :mod:`dickeheat.numeric.dicke_lattice`, derived in :mod:`dickeheat.symbolic.dicke_rates`).
 For N qubits that is ``(N//2 + 1)(N + 1 − N//2)`` ≈ N²/4 unknowns.
 
-Method (``gamma_p > 0``, the private kernel ``_aggregation``)
+Method (``gamma_p > 0``, ``gamma_pump > 0`` or ``gamma_phi > 0``, the private kernel
+``_aggregation``)
     Populations span thousands of orders of magnitude, so the unknowns are scaled,
     :math:`P(J, M) = e^{\lambda_J + \phi_J(M)}\,y(J, M)`, and every coefficient is formed from
     differences of logs (never :math:`d_J`, never a population itself): nothing overflows and
@@ -27,9 +28,10 @@ Method (``gamma_p > 0``, the private kernel ``_aggregation``)
       equal size swept independently from snapshots of their neighbours, on two threads when
       there are two cores (the iterates do not depend on the number of cores);
     * ``log`` (fallback, when the populations stray more than e^300 from the thermal ones or
-      the collective baths are at T ≈ 0): any per-level log reference, starting from the
-      frozen-J balance of the total up/down rates and re-centred on the iterate whenever it
-      drifts; 12 arrays of n levels.
+      the collective baths are at T ≈ 0, and the only path with local dephasing): any
+      per-level log reference, starting from the frozen-J balance of the total up/down rates
+      and re-centred on the iterate whenever it drifts; 12 arrays of n levels (14 with local
+      dephasing).
 
     Nearly closed ladders (pivots that lost more than 6 digits to cancellation) get their LU
     pivots recomputed without subtractions (``exact_pivots`` of the kernel).
@@ -68,30 +70,52 @@ Residual
 
 Memory
     24 bytes per level on the ``thermal`` path (5.4 GB at N = 30 000), at most
-    :data:`BYTES_PER_LEVEL` = 96 on the ``log`` path (2.4 GB at N = 10 000), plus the
-    acceleration history when it is used (sized to the free memory, none if it does not fit).
-    :func:`memory_estimate` (``reference="thermal"`` first, ``"log"`` before the fallback
-    allocates) is checked against :data:`MAX_N` and against the memory the operating system
-    reports available before anything large is allocated.
+    :data:`BYTES_PER_LEVEL` = 96 on the ``log`` path (2.4 GB at N = 10 000) and
+    :data:`DEPHASING_BYTES_PER_LEVEL` = 112 with local dephasing (2.8 GB at N = 10 000), plus
+    the acceleration history when it is used (sized to the free memory, none if it does not
+    fit). :func:`memory_estimate` (``reference="thermal"`` first, ``"log"`` before the
+    fallback allocates, ``dephasing=True`` with local dephasing) is checked against
+    :data:`MAX_N` and against the memory the operating system reports available before
+    anything large is allocated.
 
-Local dephasing (``gamma_phi > 0``, the private module ``_direct``)
-    moves population between J and J ± 1 at fixed M, which the ladder couplings of the
-    aggregation kernel do not carry; the lattice equation is then solved by a sparse LU in
-    log-scaled variables, started from the kernel's solution for a proxy local bath and
-    re-solved scaled by its own solution (componentwise residual ~1e-15 measured up to
-    N = 1500; :data:`DEPHASING_MAX_N` = 2000). Collective dephasing changes no population.
+Local dephasing (``gamma_phi > 0``)
+    moves population between J and J ± 1 at fixed M. The ``log`` reference carries these
+    couplings: a level (J, M) receives from (J + 1, M) and (J − 1, M) in the block
+    Gauss–Seidel inflow, its ladder's diagonal holds the dephasing escape rates, and the
+    sector sums of the coarse step hold the dephasing fluxes to J ± 1, so the birth–death
+    chain in J stays exact; the residual covers every coupling. The ``thermal`` fast path is
+    not used then, nor is the "flat below 1e-8" stop of the convergence criterion: with
+    γ_φ ≫ γ the sweeps contract so slowly (the J ladders exchange population faster than
+    they equilibrate) that a flat change of 1e-9 can lie 1e-6 from the solution; such runs
+    take hundreds of sweeps (agreement with the sparse LU ~1e-9 at γ_φ = 1000 γ). If the
+    iteration fails (no convergence, stall, drift) it is repeated once with a second coarse
+    step per sweep, in M (every process changes M by 0 or ±1, so the marginal of M is an
+    exact birth–death chain as well): at N = 20 to 60 and γ_φ = 1000 γ that converges in
+    30–80 sweeps to ~1e-12 where the first attempt does not, but it is not used first
+    because it drifts or stalls in some cold cases (N = 400, T ≈ 0.01) that the first
+    attempt solves (the returned state's ``reference`` then reads "log, coarse step in M").
+    Both failing raises :class:`~dickeheat.errors.NumericalError`. For γ_φ ≤ 10 γ the
+    results agree with the sparse LU and the full space to ≤ 1e-10. Accepted up to
+    :data:`DEPHASING_MAX_N` (= :data:`MAX_N`), memory permitting. The scaled sparse LU of
+    the whole lattice (``_direct``, fill ~N³) is kept as the independent reference the tests
+    compare with; :func:`solve` does not fall back on it (it is less accurate for weak
+    dephasing, ~1e-8 at γ_φ = 1e-4 γ and N = 300, and its fill limits N). Dephasing alone
+    (no local bath, no pumping) makes the state unique: the product Gibbs state at T*.
+    Collective dephasing changes no population.
 
 Layout
     one public entry, :func:`solve`, over private modules: ``_aggregation`` (the rates on the
     lattice, the sweep, the coarse step and the iteration shared by both references),
-    ``_thermal`` and ``_log`` (the two references), ``_compiled`` (the thermal reference's
-    compiled loops), ``_accelerate`` (Anderson), ``_direct`` (local dephasing),
+    ``_thermal`` and ``_log`` (the two references; ``_log`` also carries local dephasing),
+    ``_compiled`` (the thermal reference's compiled loops), ``_accelerate`` (Anderson),
+    ``_direct`` (the independent sparse-LU route with local dephasing, used by the tests),
     ``_populations`` (the returned state) and ``_solve`` (the driver).
 """
 
 from dickeheat.numeric.reduced._populations import DickePopulations
 from dickeheat.numeric.reduced._solve import (
     BYTES_PER_LEVEL,
+    DEPHASING_BYTES_PER_LEVEL,
     DEPHASING_MAX_N,
     MAX_N,
     MIN_RATE_RATIO,
@@ -103,6 +127,7 @@ from dickeheat.numeric.reduced._solve import (
 
 __all__ = [
     "BYTES_PER_LEVEL",
+    "DEPHASING_BYTES_PER_LEVEL",
     "DEPHASING_MAX_N",
     "MAX_N",
     "MIN_RATE_RATIO",

@@ -6,7 +6,8 @@ layout of :mod:`dickeheat.numeric.dicke_lattice` (block ``k`` holds ``J = N/2 �
 
 * a *ladder* is the tridiagonal part of :math:`-\tilde A` on one J (every rate that keeps J,
   with the full outflow on the diagonal); it is factorised once and solved exactly;
-* the *couplings* are the four scaled local-bath rates from J ± 1 into J;
+* the *couplings* are the four scaled local-bath rates from J ± 1 into J (and, with local
+  dephasing, the two fixed-M rates from (J ± 1, M) into (J, M); the log reference only);
 * a *sweep* solves each ladder given the current inflow from its neighbours (block
   Gauss–Seidel, alternating direction) and records each sector's mass and fluxes to J ± 1;
 * the *coarse step* solves the birth–death chain of the sector weights exactly, in logs, and
@@ -87,11 +88,12 @@ def exact_pivots(u: np.ndarray, d: np.ndarray, X: np.ndarray) -> np.ndarray:
 
 @dataclasses.dataclass(frozen=True)
 class LatticeRates:
-    """The four rate constants of the heat valve on the Dicke lattice.
+    """The rate constants of the heat valve on the Dicke lattice.
 
     ``Gd = Σ_i γ_i(1+n_i)`` and ``Gu = Σ_i γ_i n_i`` (collective, i = h, c),
     ``ge = γ_p(1+n_p)`` and ``ga = γ_p n_p + γ_pump`` (local; the pumping adds to the local
-    absorption, being the same jump operator σ_+^{(j)}).
+    absorption, being the same jump operator σ_+^{(j)}), ``gphi = γ_φ`` (local dephasing
+    (γ_φ/2) Σ_j D[σ_z^{(j)}], which moves (J, M) → (J ± 1, M); 0 by default).
     """
 
     N: int
@@ -99,12 +101,13 @@ class LatticeRates:
     Gu: float
     ge: float
     ga: float
+    gphi: float = 0.0
 
     @classmethod
     def of(cls, model: HeatValve) -> LatticeRates:
         gp = model.gamma_p
         return cls(model.N, model.emission_rate, model.absorption_rate,
-                   gp * (1 + model.n_p), gp * model.n_p + model.gamma_pump)
+                   gp * (1 + model.n_p), gp * model.n_p + model.gamma_pump, model.gamma_phi)
 
     def coefficients(self, k: int) -> tuple[float, float, float, float]:
         """``(J, c0, cm, cp)`` of block k: the local rates to J, J − 1, J + 1 are
@@ -124,7 +127,11 @@ class LatticeRates:
 
         ``T`` is ``arange(N + 2.0)``. Keys: ``J, L, t, s`` (s = J − M), ``a_up, a_dn``
         (collective factors), ``U, D`` (every up/down rate out of the level), ``u, d`` (the
-        part that keeps J), ``Rp, Rm`` (the local rate to J + 1 and to J − 1).
+        part that keeps J), ``Rp, Rm`` (the local rate to J + 1 and to J − 1), ``Zp, Zm``
+        (the dephasing rates to (J + 1, M) and (J − 1, M), (γ_φ/2) ×
+        :func:`~dickeheat.numeric.dicke_lattice.local_dephasing`, i.e. ``2 gphi cp (t+1)(s+1)``
+        and ``2 gphi cm t s``; the scalar 0.0 without dephasing), ``out`` (the total outflow
+        U + D + Zp + Zm).
         """
         J, c0, cm, cp = self.coefficients(k)
         h = self.N / 2
@@ -135,11 +142,19 @@ class LatticeRates:
         a_dn = t * (s + 1.0)
         U = self.Gu * a_up + self.ga * ((h + J) - t)
         D = self.Gd * a_dn + self.ge * ((h - J) + t)
+        Zp: np.ndarray | float
+        Zm: np.ndarray | float
+        if self.gphi > 0.0:
+            lower, upper = lat.local_dephasing(self.N, J, t - J)
+            Zp, Zm = (0.5 * self.gphi) * upper, (0.5 * self.gphi) * lower
+        else:  # no dephasing (the thermal path): no arrays
+            Zp = Zm = 0.0
         return {
             "J": J, "L": L, "t": t, "s": s, "a_up": a_up, "a_dn": a_dn, "U": U, "D": D,
             "u": (self.Gu + self.ga * c0) * a_up, "d": (self.Gd + self.ge * c0) * a_dn,
             "Rp": cp * (self.ge * (s + 1.0) * (s + 2.0) + self.ga * (t + 1.0) * (t + 2.0)),
             "Rm": cm * (self.ge * t * (t - 1.0) + self.ga * s * (s - 1.0)),
+            "Zp": Zp, "Zm": Zm, "out": (U + D) + (Zp + Zm) if self.gphi > 0.0 else U + D,
         }
 
 
@@ -158,6 +173,9 @@ class LadderSolver:
     drift_limit = math.inf
     #: sweeps completed by the last :func:`iterate` call
     iterations_done = 0
+    #: per-sector (min, max) log factors of a further rescaling of y made by :meth:`_coarse`
+    #: after the sector weights (None: none; the log reference's aggregation in M)
+    band: tuple[np.ndarray, np.ndarray] | None = None
     #: name of a work array that :meth:`log_populations` may overwrite
     spare = ""
     #: LU factors of (−Ã_k)^T, packed like ``y``: unit-lower multipliers and pivots (each
@@ -192,7 +210,8 @@ class LadderSolver:
         """Per ladder: rate of leaving J from its lowest level over the rate of climbing it.
 
         Small where the ladder equilibrates internally before it leaks (the regime in which
-        aggregating it is exact to leading order); a one-level ladder counts as 0.
+        aggregating it is exact to leading order); a one-level ladder counts as 0. The
+        escape counts the local bath and local dephasing (to J + 1 at t = 0: 2 gphi cp (s+1)).
         """
         r, eta = self.r, np.zeros(self.K + 1)
         for k in range(self.K + 1):
@@ -200,7 +219,8 @@ class LadderSolver:
             if J == 0:
                 continue
             s = 2 * J  # t = 0
-            escape = cp * (r.ge * (s + 1) * (s + 2) + 2 * r.ga) + cm * r.ga * s * (s - 1)
+            escape = (cp * (r.ge * (s + 1) * (s + 2) + 2 * r.ga + 2 * r.gphi * (s + 1))
+                      + cm * r.ga * s * (s - 1))
             climb = (r.Gu + r.ga * c0) * s
             eta[k] = escape / climb if climb > 0 else math.inf
         return eta
@@ -281,6 +301,9 @@ class LadderSolver:
         self._ladder_pass(downward, m, Wp, Wm, rmin, rmax)
         lsc = self._coarse(m, Wp, Wm)
         lo, hi = lsc + np.log(rmin), lsc + np.log(rmax)
+        if self.band is not None:  # a further coarse step rescaled y by e^[band] per sector
+            lo += self.band[0]
+            hi += self.band[1]
         change = float(np.max(np.abs(np.expm1(-np.concatenate([lo, hi])))))
         # a bound on |log y| per sector, tracked without another pass over y
         self._ylo += lo

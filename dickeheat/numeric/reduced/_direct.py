@@ -1,8 +1,9 @@
-r"""The ``reduced`` backend with local dephasing: a scaled sparse LU on the whole lattice.
+r"""An independent route for the ``reduced`` lattice: a scaled sparse LU on the whole lattice.
 
-Local dephasing moves population between the ladders J and J ± 1 at *fixed* M, a coupling the
-aggregation kernel (``_aggregation``: ladders coupled only through M ± 1 local jumps) does not
-carry. With ``gamma_phi > 0`` the rate equation :math:`A P = 0` is instead solved directly, in
+Local dephasing moves population between the ladders J and J ± 1 at *fixed* M; the aggregation
+kernel carries it on its log reference (``_log``). This module solves the same rate equation
+another way, for the tests to compare with (N up to a few hundred): the generator assembled
+by :func:`~dickeheat.numeric.dicke_lattice.rate_matrix`, :math:`A P = 0`, is solved directly, in
 scaled unknowns :math:`P = G\,y`, :math:`G = \mathrm{diag}(e^{g})`: the system
 :math:`G^{-1} A G\,y = 0` has coefficients "rate × e^{difference of logs}", so nothing under-
 or overflows however far the populations spread. The first reference is a product-state guess,

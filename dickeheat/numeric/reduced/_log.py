@@ -6,6 +6,17 @@ itself (:meth:`LogReferenceSolver.rereference`). Every scaled coefficient is a r
 :math:`e^{\Delta\phi}` formed from a difference of logs, so nothing overflows, however far the
 populations spread. Costs 12 float64 arrays of length n_levels(N) (96 bytes per level) and
 per-level exponentials, so it is the robust fallback rather than the fast path.
+
+Local dephasing (``rates.gphi > 0``) adds the fixed-M couplings J ↔ J ± 1: level t of ladder k
+receives from t + 1 of ladder k − 1 and from t − 1 of ladder k + 1 (two more scaled coupling
+arrays, ``cAz`` and ``cBz``: 14 arrays, 112 bytes per level); the ladder diagonals gain the
+dephasing escape rates, and the flux weights ``wp``/``wm`` of the coarse step the dephasing
+rates to J ± 1, so the birth–death chain in J stays exact. Optionally (``aggregate_M``) each
+coarse step in J is followed by one in M: every process changes M by 0 or ±1, so the marginal
+of M is a birth–death chain too, and rescaling the levels of each M to balance its up- and
+down-fluxes is exact at the steady state. It helps where dephasing mixes J faster than the
+ladders equilibrate (γ_φ ≫ γ, or cold ladders), and can hinder elsewhere: the driver uses it
+as a second attempt.
 """
 
 from __future__ import annotations
@@ -19,10 +30,12 @@ from scipy.special import logsumexp
 from dickeheat.errors import NumericalError
 from dickeheat.numeric.reduced._aggregation import (
     CANCELLATION_LIMIT,
+    Drift,
     LadderSolver,
     LatticeRates,
     exact_pivots,
 )
+from dickeheat.numeric.reduced._compiled import dot
 
 __all__ = ["LogReferenceSolver"]
 
@@ -41,6 +54,8 @@ class LogReferenceSolver(LadderSolver):
     """
 
     ARRAYS = ("phi", "g", "wp", "wm", "cAe", "cAa", "cBe", "cBa", "mult", "piv", "sub")
+    #: the two more with local dephasing (couplings from (J + 1, M) and (J − 1, M))
+    DEPHASING_ARRAYS = ("cAz", "cBz")
     # the work arrays of ARRAYS, packed like ``y`` (allocated in __init__; mult, piv: base class)
     phi: np.ndarray
     g: np.ndarray
@@ -51,13 +66,19 @@ class LogReferenceSolver(LadderSolver):
     cBe: np.ndarray
     cBa: np.ndarray
     sub: np.ndarray
+    cAz: np.ndarray
+    cBz: np.ndarray
     drift_limit = 40.0
     spare = "g"
 
-    def __init__(self, rates: LatticeRates) -> None:
+    def __init__(self, rates: LatticeRates, aggregate_M: bool = False) -> None:
         super().__init__(rates)
+        #: follow each coarse step in J by one in M (:meth:`_coarse_M`)
+        self.aggregate_M = aggregate_M
         n = len(self.y)
-        for name in self.ARRAYS:
+        #: local dephasing present: the fixed-M couplings J ↔ J ± 1 are carried
+        self.dephasing = rates.gphi > 0.0
+        for name in self.ARRAYS + (self.DEPHASING_ARRAYS if self.dephasing else ()):
             setattr(self, name, np.zeros(n))
         self.pivoted: dict[int, tuple] = {}
         self._frozen_J_reference()
@@ -78,9 +99,9 @@ class LogReferenceSolver(LadderSolver):
             p -= p.max()
             g = np.exp(p)
             log_m0[k] = math.log(g.sum())
-            for R, out in ((b["Rp"], log_kp), (b["Rm"], log_km)):
+            for R, out in ((b["Rp"] + b["Zp"], log_kp), (b["Rm"] + b["Zm"], log_km)):
                 if R.any():
-                    v = float(g @ R)
+                    v = float(dot(g, R))
                     out[k] = (math.log(v) if v > 1e-280 else _log_dot(p, R, np.ones_like(p))) \
                         - log_m0[k]
         log_W = np.zeros(K + 1)  # sector weights: W_{k+1}/W_k = k_-(k)/k_+(k+1)
@@ -126,6 +147,9 @@ class LogReferenceSolver(LadderSolver):
                     src = self.phi[self.sl(k - 1)] + self.lam[k - 1]
                     terms.append(np.log(r.ge * cm1 * (t + 2.0) * (t + 1.0)) + src[2:])
                     terms.append(np.log(r.ga * cm1 * (sv + 2.0) * (sv + 1.0)) + src[:L])
+                    if self.dephasing:  # (J+1, M) by dephasing: its rate to J − 1
+                        terms.append(np.log(r.block(k - 1, self.T)["Zm"][1 : L + 1])
+                                     + src[1 : L + 1])
                 if k < self.K:
                     cp1 = r.coefficients(k + 1)[3]
                     src = self.phi[self.sl(k + 1)] + self.lam[k + 1]
@@ -135,13 +159,17 @@ class LogReferenceSolver(LadderSolver):
                     a = np.full(L, -np.inf)
                     a[2:] = np.log(r.ga * cp1 * (t[2:] - 1.0) * t[2:]) + src
                     terms.append(a)
+                    if self.dephasing:  # (J−1, M) by dephasing: its rate to J + 1
+                        a = np.full(L, -np.inf)
+                        a[1 : L - 1] = np.log(r.block(k + 1, self.T)["Zp"]) + src
+                        terms.append(a)
                 log_r = np.logaddexp.reduce(np.array(terms), axis=0)
                 if L == 1:
-                    log_P = log_r - np.log(b["U"] + b["D"])
+                    log_P = log_r - np.log(b["out"])
                 else:
                     piv = self.piv[s]
                     if L <= 2 or k in self.pivoted or not np.all(piv > 0):
-                        piv = exact_pivots(b["u"], b["d"], b["Rp"] + b["Rm"])
+                        piv = exact_pivots(b["u"], b["d"], self._escape(b))
                     log_p = np.log(piv)
                     # forward: z_i = r_i + beta_i z_{i−1}, beta_i = u_{i−1}/p_{i−1}
                     B = np.concatenate(([0.0], np.cumsum(np.log(b["u"][:-1]) - log_p[:-1])))
@@ -174,10 +202,10 @@ class LogReferenceSolver(LadderSolver):
             p = phi[s]
             g = self.g[s]
             np.exp(p, out=g)
-            np.multiply(g, b["Rp"], out=self.wp[s])
-            np.multiply(g, b["Rm"], out=self.wm[s])
+            np.multiply(g, b["Rp"] + b["Zp"], out=self.wp[s])
+            np.multiply(g, b["Rm"] + b["Zm"], out=self.wm[s])
             U, D, u, d, t, sv = b["U"], b["D"], b["u"], b["d"], b["t"], b["s"]
-            diag = U + D
+            diag = b["out"]
             if L >= 2:
                 # −Ã[i+1, i] = −u_i G_i/G_{i+1}, −Ã[i, i+1] = −d_{i+1} G_{i+1}/G_i, written
                 # with c = exp(log(U_i/D_{i+1}) − (phi_{i+1} − phi_i)) so nothing overflows
@@ -192,6 +220,9 @@ class LogReferenceSolver(LadderSolver):
                             out=self.cAe[s])
                 np.multiply((r.ga * cm1) * (sv + 2.0) * (sv + 1.0), np.exp(base + pa[:L] - p),
                             out=self.cAa[s])
+                if self.dephasing:  # from (J+1, M), t + 1 of ladder k − 1: its rate to J − 1
+                    np.multiply(r.block(k - 1, self.T)["Zm"][1 : L + 1],
+                                np.exp(base + pa[1 : L + 1] - p), out=self.cAz[s])
             if k < K:  # from J−1: (J−1, M+1) by emission, (J−1, M−1) by absorption
                 cp1 = r.coefficients(k + 1)[3]
                 pb = phi[self.sl(k + 1)]
@@ -200,6 +231,9 @@ class LogReferenceSolver(LadderSolver):
                                            * np.exp(base + pb - p[: L - 2]))
                 self.cBa[o + 2 : o + L] = ((r.ga * cp1) * (t[2:] - 1.0) * t[2:]
                                            * np.exp(base + pb - p[2:]))
+                if self.dephasing:  # from (J−1, M), t − 1 of ladder k + 1: its rate to J + 1
+                    self.cBz[o + 1 : o + L - 1] = (r.block(k + 1, self.T)["Zp"]
+                                                   * np.exp(base + pb - p[1 : L - 1]))
             self.sub[o : o + L - 1] = sub if L >= 2 else 0.0
             self.piv[s] = diag
             if L <= 2:
@@ -222,11 +256,57 @@ class LogReferenceSolver(LadderSolver):
                 self.pivoted[k] = (du.copy(), du2.copy(), ipiv.copy(), sup.copy())
             elif not np.all(diag < CANCELLATION_LIMIT * self.piv[s]):
                 # nearly closed ladder: redo the pivots without subtractions
-                self.piv[s] = exact_pivots(u, d, b["Rp"] + b["Rm"])
+                self.piv[s] = exact_pivots(u, d, self._escape(b))
                 np.divide(sup, self.piv[o : o + L - 1], out=self.mult[o : o + L - 1])
-        for name in ("cAe", "cAa", "cBe", "cBa", "g", "mult", "piv"):
+        for name in ("cAe", "cAa", "cBe", "cBa", "g", "mult", "piv") + (
+                self.DEPHASING_ARRAYS if self.dephasing else ()):
             if not np.all(np.isfinite(getattr(self, name))):
                 raise NumericalError(f"reduced solver: scaled coefficients ({name}) overflowed")
+
+    def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> np.ndarray:
+        lsc = super()._coarse(m, Wp, Wm)
+        if self.aggregate_M:
+            self._coarse_M()
+        return lsc
+
+    def _coarse_M(self) -> None:
+        """Exact birth–death correction of the marginal of M: rescale the levels of each
+        M = m − N/2 (index m = t + k in ladder k) by e^{c_m} so that the up-flux out of m
+        balances the down-flux out of m + 1; records the per-sector range in :attr:`band`."""
+        N, K, r, h, T = self.N, self.K, self.r, self.N / 2, self.T
+        mass, up, dn = np.zeros(N + 1), np.zeros(N + 1), np.zeros(N + 1)
+        top = float(np.max(self.lam))
+        for k in range(K + 1):
+            o, L = self.spans[k]
+            J = h - k
+            w = self.g[o : o + L] * self.y[o : o + L]
+            w *= math.exp(self.lam[k] - top)
+            t, sv = T[:L], T[L - 1 :: -1]
+            mass[k : k + L] += w
+            up[k : k + L] += w * (r.Gu * sv * (t + 1.0) + r.ga * ((h + J) - t))
+            dn[k : k + L] += w * (r.Gd * t * (sv + 1.0) + r.ge * ((h - J) + t))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            inc = np.log(up[:-1]) - np.log(dn[1:])
+            inc[~np.isfinite(inc)] = 0.0  # an M whose mass underflowed: no correction across
+            c = np.concatenate(([0.0], np.cumsum(inc)))
+            log_mass = np.log(mass)
+        c -= logsumexp(c + log_mass) - logsumexp(log_mass)  # total probability unchanged
+        if not np.all(np.isfinite(c)):
+            raise NumericalError("reduced solver: the coarse correction in M is not finite")
+        if float(np.max(np.abs(c))) > self.drift_limit:
+            raise Drift  # y is still valid (the correction in J only)
+        E = np.exp(c)
+        lo, hi = np.empty(K + 1), np.empty(K + 1)
+        for k in range(K + 1):
+            o, L = self.spans[k]
+            self.y[o : o + L] *= E[k : k + L]
+            lo[k], hi[k] = c[k : k + L].min(), c[k : k + L].max()
+        self.band = (lo, hi)
+
+    @staticmethod
+    def _escape(b: dict) -> np.ndarray:
+        """Rates out of a ladder's levels that leave its J (local bath and dephasing)."""
+        return (b["Rp"] + b["Rm"]) + (b["Zp"] + b["Zm"])
 
     # hooks ------------------------------------------------------------------------------------
     def _inflow(self, k: int, out: np.ndarray, tmp: np.ndarray) -> None:
@@ -236,6 +316,9 @@ class LogReferenceSolver(LadderSolver):
             np.multiply(self.cAe[s], ya[2:], out=out)
             np.multiply(self.cAa[s], ya[:L], out=tmp)
             out += tmp
+            if self.dephasing:
+                np.multiply(self.cAz[s], ya[1 : L + 1], out=tmp)
+                out += tmp
         else:
             out.fill(0.0)
         if k < self.K:
@@ -245,6 +328,9 @@ class LogReferenceSolver(LadderSolver):
             out[: L - 2] += t2
             np.multiply(self.cBa[o + 2 : o + L], yb, out=t2)
             out[2:] += t2
+            if self.dephasing:
+                np.multiply(self.cBz[o + 1 : o + L - 1], yb, out=t2)
+                out[1 : L - 1] += t2
 
     def _solve(self, k: int, rhs: np.ndarray) -> np.ndarray:
         o, L = self.spans[k]
@@ -256,17 +342,16 @@ class LogReferenceSolver(LadderSolver):
 
     def _sums(self, k: int, yk: np.ndarray) -> tuple[float, float, float]:
         s = self.sl(k)
-        return float(self.g[s] @ yk), float(self.wp[s] @ yk), float(self.wm[s] @ yk)
+        return float(dot(self.g[s], yk)), float(dot(self.wp[s], yk)), float(dot(self.wm[s], yk))
 
     def _log_sum(self, k: int, kind: str) -> float:
         b = self.r.block(k, self.T)
-        w = {"m": np.ones(int(b["L"])), "p": b["Rp"], "q": b["Rm"]}[kind]
+        w = {"m": np.ones(int(b["L"])), "p": b["Rp"] + b["Zp"], "q": b["Rm"] + b["Zm"]}[kind]
         return _log_dot(self.phi[self.sl(k)], w, self.y[self.sl(k)])
 
     def _ladder(self, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         o, L = int(self.off[k]), int(self.L[k])
-        b = self.r.block(k, self.T)
-        diag = b["U"] + b["D"]
+        diag = self.r.block(k, self.T)["out"]
         if k in self.small:
             A = self.small[k]
             return diag, np.diag(A, -1), np.diag(A, 1)
@@ -282,4 +367,4 @@ class LogReferenceSolver(LadderSolver):
         s, L = self.sl(k), int(self.L[k])
         w = self.g[s] * self.y[s]
         t = self.T[:L]
-        return float(w.sum()), float(w @ t), float(w @ (t * t))
+        return float(w.sum()), float(dot(w, t)), float(dot(w, t * t))

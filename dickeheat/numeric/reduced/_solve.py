@@ -28,6 +28,7 @@ from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
     "BYTES_PER_LEVEL",
+    "DEPHASING_BYTES_PER_LEVEL",
     "DEPHASING_MAX_N",
     "MAX_N",
     "MIN_RATE_RATIO",
@@ -41,34 +42,40 @@ __all__ = [
 BYTES_PER_LEVEL = 96
 #: bytes per level of the thermal fast path (3 float64 arrays: y, multipliers, reciprocal pivots)
 THERMAL_BYTES_PER_LEVEL = 24
+#: bytes per level of the log path with local dephasing (14 float64 arrays: two more couplings)
+DEPHASING_BYTES_PER_LEVEL = 112
 #: largest N accepted: memory_estimate(30_000) ≈ 21.6 GB, what a 24 GB machine can hold
 MAX_N = 30_000
 RESIDUAL_NORM = (
     "max over levels of |dP(J,M)/dt| / (outflow rate(J,M) * P(J,M)) "
     "(componentwise relative balance residual, infinity norm)"
 )
-RESIDUAL_NORM_DEPHASING = (
-    "max over levels of |dP(J,M)/dt| / (outflow rate(J,M) * P(J,M)) "
-    "(componentwise relative balance residual, infinity norm; direct sparse LU with local "
-    "dephasing)"
-)
 #: re-centrings of the log reference before giving up (N = 1000 with a strong, cold local bath
 #: and hot collective baths needed 13)
 _MAX_RECENTRES = 64
 #: smallest ratio of a nonzero rate to the largest rate that :func:`solve` accepts
 MIN_RATE_RATIO = 1e-12
-#: largest N accepted with local dephasing (sparse LU; N = 1500 took ~35 s on 2 shared cores)
-DEPHASING_MAX_N = 2000
+#: with local dephasing a change that stays flat is accepted as the rounding floor only below
+#: this (strong dephasing, γ_φ ≫ γ, contracts so slowly that a change of 1e-9 can be flat over
+#: 12 sweeps 1e-6 away from the solution)
+DEPHASING_STALL_BELOW = 0.0
+#: largest N accepted with local dephasing (the log path, memory permitting): as without
+DEPHASING_MAX_N = MAX_N
 
 
 # -- memory -------------------------------------------------------------------------------
-def memory_estimate(N: int, reference: str = "log") -> int:
+def memory_estimate(N: int, reference: str = "log", dephasing: bool = False) -> int:
     """Peak working memory of :func:`solve` in bytes for N qubits (with a parasitic bath).
 
-    ``reference="log"`` (default) is the worst case (the general log reference);
-    ``"thermal"`` the fast path (:data:`THERMAL_BYTES_PER_LEVEL`), checked first.
+    ``reference="log"`` (default) is the worst case without dephasing (the general log
+    reference); ``"thermal"`` the fast path (:data:`THERMAL_BYTES_PER_LEVEL`), checked first.
+    ``dephasing=True``: the log path with local dephasing (:data:`DEPHASING_BYTES_PER_LEVEL`;
+    the thermal path is not used then).
     """
-    per_level = BYTES_PER_LEVEL if reference == "log" else THERMAL_BYTES_PER_LEVEL
+    if dephasing:
+        per_level = DEPHASING_BYTES_PER_LEVEL
+    else:
+        per_level = BYTES_PER_LEVEL if reference == "log" else THERMAL_BYTES_PER_LEVEL
     return per_level * lat.n_levels(N) + 64 * (int(N) + 2) + 16 * 2**20
 
 
@@ -84,18 +91,19 @@ def available_memory() -> int | None:
     return None
 
 
-def _check_memory(N: int, reference: str = "log") -> None:
+def _check_memory(N: int, reference: str = "log", dephasing: bool = False) -> None:
     if N > MAX_N:
         raise ParameterError(
             f"N = {N} is too large for backend 'reduced': it accepts N <= {MAX_N} "
             f"(about {memory_estimate(MAX_N) / 1e9:.1f} GB of working memory)"
         )
-    need = memory_estimate(N, reference)
+    need = memory_estimate(N, reference, dephasing)
     have = available_memory()
     if have is not None and need > have:
+        what = " with local dephasing (gamma_phi > 0)" if dephasing else ""
         raise ParameterError(
-            f"N = {N} needs about {need / 1e9:.2f} GB of working memory for backend 'reduced' "
-            f"but only {have / 1e9:.2f} GB is available; reduce N"
+            f"N = {N} needs about {need / 1e9:.2f} GB of working memory for backend 'reduced'"
+            f"{what} but only {have / 1e9:.2f} GB is available; reduce N"
         )
 
 
@@ -128,20 +136,23 @@ def _fixed_J(model: HeatValve) -> tuple[DickePopulations, float]:
     return DickePopulations(model.N, log_P, sector=J), float(np.max(np.abs(rel_in - out) / out))
 
 
-def _spare_bytes(N: int, reference: str) -> int | None:
+def _spare_bytes(N: int, reference: str, dephasing: bool = False) -> int | None:
     """Memory left for the acceleration history once the kernel's arrays are allocated."""
     have = available_memory()
     if have is None:
         return None
-    return int(0.8 * have) - memory_estimate(N, reference)
+    return int(0.8 * have) - memory_estimate(N, reference, dephasing)
 
 
 def _solve_lattice(rates: LatticeRates, tol: float,
                    max_iter: int) -> tuple[LadderSolver, int, float, str]:
     """Thermal reference first; if it drifts (or does not apply) the general log reference
-    from the frozen-J balance, re-centred on the iterate whenever it drifts again."""
+    from the frozen-J balance, re-centred on the iterate whenever it drifts again. With local
+    dephasing (``rates.gphi > 0``) only the log reference carries the fixed-M couplings
+    J ↔ J ± 1: the thermal one is not tried."""
     iterations = 0
-    if ThermalReferenceSolver.applicable(rates):
+    dephasing = rates.gphi > 0.0
+    if not dephasing and ThermalReferenceSolver.applicable(rates):
         solver = None
         try:
             solver = ThermalReferenceSolver(rates)
@@ -151,13 +162,33 @@ def _solve_lattice(rates: LatticeRates, tol: float,
         except (Drift, FloatingPointError):
             iterations = 0 if solver is None else solver.iterations_done
             del solver  # free the thermal work arrays before allocating the general ones
-    _check_memory(rates.N, "log")
-    general = LogReferenceSolver(rates)
+    _check_memory(rates.N, "log", dephasing)
+    if not dephasing:
+        return _iterate_log(rates, tol, max_iter, iterations, aggregate_M=False)
+    try:
+        return _iterate_log(rates, tol, max_iter, iterations, aggregate_M=False)
+    except NumericalError as err:
+        reason = str(err)  # (leaving the block drops the traceback and the first solver)
+    # strong dephasing or cold ladders: a second attempt with the coarse step in M as well
+    try:
+        return _iterate_log(rates, tol, max_iter, 0, aggregate_M=True)
+    except NumericalError as err:
+        raise NumericalError(f"{reason}; with the coarse step in M as well: {err}") from None
+
+
+def _iterate_log(rates: LatticeRates, tol: float, max_iter: int, iterations: int,
+                 aggregate_M: bool) -> tuple[LadderSolver, int, float, str]:
+    """The general log reference from the frozen-J balance, re-centred on the iterate
+    whenever it drifts (``iterations``: sweeps already spent on the thermal reference)."""
+    dephasing = rates.gphi > 0.0
+    general = LogReferenceSolver(rates, aggregate_M=aggregate_M)
     for _ in range(_MAX_RECENTRES):
         try:
             done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1),
-                                   spare_bytes=_spare_bytes(rates.N, "log"))
-            return general, iterations + done, change, "log"
+                                   spare_bytes=_spare_bytes(rates.N, "log", dephasing),
+                                   stall_below=DEPHASING_STALL_BELOW if dephasing else 1e-8)
+            return general, iterations + done, change, "log, coarse step in M" if aggregate_M \
+                else "log"
         except Drift:
             iterations += general.iterations_done
             general.rereference()
@@ -209,12 +240,19 @@ def _with_parasitic(model: HeatValve, tol: float, residual_tol: float,
     return pops, residual, moments
 
 
-def _with_dephasing(model: HeatValve,
-                    residual_tol: float) -> tuple[DickePopulations, float, np.ndarray]:
-    """Local dephasing couples J to J ± 1 at fixed M: direct scaled sparse LU (``_direct``),
-    started from the aggregation-kernel steady state of a proxy without dephasing (the local
-    bath strengthened by γ_φ, at T_p or, without a local bath, at T*), which puts the first
-    scaled unknowns within a moderate range of 1 (the LU then refines them)."""
+def _with_dephasing(model: HeatValve, tol: float, residual_tol: float,
+                    max_iter: int) -> tuple[DickePopulations, float, np.ndarray]:
+    """Local dephasing: the aggregation kernel with the log reference, which carries the
+    fixed-M couplings J ↔ J ± 1 (``_log``); the same convergence and residual checks."""
+    return _with_parasitic(model, tol, residual_tol, max_iter)
+
+
+def _direct_lu(model: HeatValve,
+               residual_tol: float) -> tuple[DickePopulations, float, np.ndarray]:
+    """The independent route with local dephasing (for the tests and benchmarks; :func:`solve`
+    does not use it): a scaled sparse LU of the whole lattice (``_direct``), started from the
+    kernel's steady state of a proxy without dephasing (the local bath strengthened by γ_φ,
+    at T_p or, without a local bath, at T*), which only sets the scaling of the unknowns."""
     reference = None
     if model.N >= 2:
         T_p = model.T_p if model.gamma_p > 0.0 else model.T_star
@@ -227,8 +265,8 @@ def _with_dephasing(model: HeatValve,
     log_P, residual = solve_direct(model, reference)
     if not residual <= residual_tol:
         raise NumericalError(
-            f"reduced solver (dephasing): relative balance residual {residual:.2e} exceeds "
-            f"{residual_tol:.1e} (N = {model.N})"
+            f"reduced solver (dephasing, direct LU): relative balance residual {residual:.2e} "
+            f"exceeds {residual_tol:.1e} (N = {model.N})"
         )
     pops = DickePopulations(model.N, log_P, reference="direct LU")
     return pops, residual, _moments_from_logs(pops)
@@ -296,8 +334,8 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
     """Exact steady state of ``model`` on the Dicke lattice.
 
     With ``gamma_p > 0`` or local dephasing ``gamma_phi > 0``: the unique steady state on all
-    (J, M) (with ``gamma_phi > 0`` by a direct scaled sparse LU, see ``_direct``, since the
-    aggregation kernel does not carry the fixed-M couplings J ↔ J ± 1). Otherwise: the steady
+    (J, M) (with ``gamma_phi > 0`` the aggregation kernel on the log reference, which carries
+    the fixed-M couplings J ↔ J ± 1). Otherwise: the steady
     state of the ladder ``model.J`` (``N/2`` if ``J`` is None), the thermal state at T*.
     Collective dephasing ``gamma_phi_c`` changes no population and is accepted as is.
 
@@ -344,12 +382,12 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         if model.N > DEPHASING_MAX_N:
             raise ParameterError(
                 f"N = {model.N} is too large for backend 'reduced' with local dephasing "
-                f"(gamma_phi > 0): it accepts N <= {DEPHASING_MAX_N} (direct sparse LU)"
+                f"(gamma_phi > 0): it accepts N <= {DEPHASING_MAX_N}"
             )
-        _check_memory(model.N)
-        pops, residual, moments = _with_dephasing(model, float(residual_tol))
+        _check_memory(model.N, "log", dephasing=True)
+        pops, residual, moments = _with_dephasing(model, float(tol), float(residual_tol),
+                                                  int(max_iter))
         obs = _observables(model, moments)
-        norm = RESIDUAL_NORM_DEPHASING
     elif model.conserves_J:
         pops, residual = _fixed_J(model)
         obs = _sector_observables(model, pops)
