@@ -260,3 +260,32 @@ def test_memory_limit_is_checked_before_allocating(monkeypatch):
     monkeypatch.setattr(_solve, "available_memory", lambda: 10**7)
     with pytest.raises(ParameterError, match="GB is available"):
         reduced.solve(HeatValve(N=2000, gamma_p=0.01, T_p=0.5))
+
+
+def test_rereference_survives_populations_that_underflowed():
+    """A coarse rescaling can underflow a whole ladder of y to 0 (N = 1000, γ_p = 5,
+    T_p = 0.01 did: 'log-space ladder solve failed'). Re-centring then restarts those levels
+    from the smallest positive double instead of taking log 0, and the iteration still
+    reaches the state of an undisturbed run."""
+    from dickeheat.numeric.reduced._aggregation import Drift
+
+    model = HeatValve(N=30, gamma_h=1.0, gamma_c=1.0, T_h=3.0, T_c=1 / 3, gamma_p=5.0,
+                      T_p=0.01)
+    ref = reduced.solve(model, tol=1e-13).rho.log_P
+    solver = LogReferenceSolver(LatticeRates.of(model))
+    solver.y[solver.sl(3)] = 0.0  # a whole ladder underflowed
+    solver.y[solver.sl(5)][::2] = 0.0  # and every other level of another
+    solver.rereference()
+    assert np.all(np.isfinite(solver.phi)) and np.all(np.isfinite(solver.lam))
+    solver.log_sweep(downward=True)  # as the driver does after a drift at once
+    solver.log_sweep(downward=False)
+    solver.build()
+    for _ in range(64):  # re-centre on drift, as the driver does
+        try:
+            iterate(solver, tol=1e-13, max_iter=2000)
+            break
+        except Drift:
+            solver.rereference()
+            solver.build()
+    assert solver.residual() < 1e-10
+    assert np.max(np.abs(solver.log_populations() - ref)) < 1e-9

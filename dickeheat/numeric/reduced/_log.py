@@ -117,7 +117,9 @@ class LogReferenceSolver(LadderSolver):
         logmass = np.empty(self.K + 1)
         for k in range(self.K + 1):
             p = self.phi[self.sl(k)]
-            p += np.log(self.y[self.sl(k)])
+            # a y that underflowed to 0 in a coarse rescaling restarts from the smallest
+            # positive double (the sweeps take it from there; the residual judges the result)
+            p += np.log(np.maximum(self.y[self.sl(k)], np.finfo(float).tiny))
             top = float(p.max())
             p -= top
             self.lam[k] += top
