@@ -72,6 +72,13 @@ def child(N: int, params: dict = PARAMS, max_iter: int = 2000,
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def timed_child(N: int, params: dict, timeout: float | None) -> tuple[dict, float]:
+    """:func:`child` with a generous sweep limit, and the wall time it took."""
+    t0 = time.perf_counter()
+    c = child(N, params, max_iter=100_000, timeout=timeout)
+    return c, time.perf_counter() - t0
+
+
 def rel(a: float, b: float, scale: float) -> float:
     return abs(a - b) / max(abs(a), abs(b), scale)
 
@@ -183,9 +190,7 @@ def targets(timeout: float) -> None:
     print("| case | wall (s) | CPU (s) | peak RSS (GB) | sweeps | residual | target |")
     print("|---|---|---|---|---|---|---|")
     for name, N, params, target in cases:
-        t0 = time.perf_counter()
-        c = child(N, params, max_iter=100_000, timeout=timeout)
-        wall = time.perf_counter() - t0
+        c, wall = timed_child(N, params, timeout)
         if "error" in c:
             print(f"| {name} | > {wall:.0f} | - | - | - | - | {target}: {c['error']} |")
             continue
@@ -291,9 +296,7 @@ def dephasing(timeout: float, gamma_phi: float = 0.01, Ns: tuple[int, ...] = (10
     print("| N | wall (s) | solve (s) | sweeps | residual | peak RSS (GB) | first law / Q_h |")
     print("|---|---|---|---|---|---|---|")
     for N in Ns:
-        t0 = time.perf_counter()
-        c = child(N, params, max_iter=100_000, timeout=timeout)
-        wall = time.perf_counter() - t0
+        c, wall = timed_child(N, params, timeout)
         if "error" in c:
             print(f"| {N} | > {wall:.0f} | - | - | - | - | {c['error']} |")
             continue

@@ -19,3 +19,24 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.load_profile(os.environ.get("DICKEHEAT_HYPOTHESIS_PROFILE", "dickeheat"))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def noise_cuts(monkeypatch):
+    """Spy on ``valve_fcs.valve_noise``: ``.seen`` lists the ``log_cut`` of every call (the
+    real function still runs), ``.real`` is the unpatched function."""
+    import types
+
+    import dickeheat.numeric.valve_fcs as vf
+
+    spy = types.SimpleNamespace(seen=[], real=vf.valve_noise)
+
+    def wrapped(model, **kw):
+        spy.seen.append(kw.get("log_cut"))
+        return spy.real(model, **kw)
+
+    monkeypatch.setattr(vf, "valve_noise", wrapped)
+    return spy

@@ -31,6 +31,9 @@ def circuit(**change: str) -> list[str]:
     return ["circuit", *out]
 
 
+#: a valve that has a unique steady state (the noise rows below vary only the noise options)
+_NOISY_VALVE = ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--gamma-p", "0.1", "--Tp", "0.3"]
+
 #: (id, argv, text the error must contain)
 CASES: list[tuple[str, list[str], str]] = [
     # list / show / verify / latex
@@ -96,26 +99,19 @@ CASES: list[tuple[str, list[str], str]] = [
     ("valve noise without a unique steady state (JSON)",
      ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--noise", "--json"], "--J"),
     ("valve noise log cut without noise",
-     ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--gamma-p", "0.1", "--Tp", "0.3",
-      "--noise-log-cut", "30"], "--noise"),
+     [*_NOISY_VALVE, "--noise-log-cut", "30"], "--noise"),
     ("valve noise log cut not a number",
-     ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--gamma-p", "0.1", "--Tp", "0.3",
-      "--noise", "--noise-log-cut", "deep"], "--noise-log-cut"),
+     [*_NOISY_VALVE, "--noise", "--noise-log-cut", "deep"], "--noise-log-cut"),
     ("valve noise log cut NaN",
-     ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--gamma-p", "0.1", "--Tp", "0.3",
-      "--noise", "--noise-log-cut", "nan"], "[20, 700]"),
+     [*_NOISY_VALVE, "--noise", "--noise-log-cut", "nan"], "[20, 700]"),
     ("valve noise log cut infinite",
-     ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--gamma-p", "0.1", "--Tp", "0.3",
-      "--noise", "--noise-log-cut", "inf", "--json"], "[20, 700]"),
+     [*_NOISY_VALVE, "--noise", "--noise-log-cut", "inf", "--json"], "[20, 700]"),
     ("valve noise log cut below 20",
-     ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--gamma-p", "0.1", "--Tp", "0.3",
-      "--noise", "--noise-log-cut", "19.9"], "[20, 700]"),
+     [*_NOISY_VALVE, "--noise", "--noise-log-cut", "19.9"], "[20, 700]"),
     ("valve noise log cut above 700",
-     ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--gamma-p", "0.1", "--Tp", "0.3",
-      "--noise", "--noise-log-cut", "701"], "--noise-log-cut"),
+     [*_NOISY_VALVE, "--noise", "--noise-log-cut", "701"], "--noise-log-cut"),
     ("valve noise log cut negative in scientific notation",
-     ["valve", "--N", "4", "--Th", "1", "--Tc", "0.3", "--gamma-p", "0.1", "--Tp", "0.3",
-      "--noise", "--noise-log-cut", "-5e1"], "[20, 700]"),
+     [*_NOISY_VALVE, "--noise", "--noise-log-cut", "-5e1"], "[20, 700]"),
     ("valve pumping in SI units negative",
      ["valve", "--N", "2", "--Th", "50", "--Tc", "20", "--si", "--omega0", "5",
       "--gamma-pump", "-0.001"], "--gamma-pump"),

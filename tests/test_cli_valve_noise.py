@@ -88,18 +88,11 @@ def test_text_output(capsys):
     assert "noise S_h" in out and "Q_pump" in out and "TUR ratio" in out and "n/a" in out
 
 
-def test_noise_log_cut_reaches_valve_noise_and_the_json(capsys, monkeypatch):
+def test_noise_log_cut_reaches_valve_noise_and_the_json(capsys, noise_cuts):
     """``--noise-log-cut`` is passed to ``valve_noise(..., log_cut=)`` and reported."""
     import dickeheat.numeric.valve_fcs as vf
 
-    seen = []
-    real = vf.valve_noise
-
-    def spy(model, **kw):
-        seen.append(kw.get("log_cut"))
-        return real(model, **kw)
-
-    monkeypatch.setattr(vf, "valve_noise", spy)
+    seen, real = noise_cuts.seen, noise_cuts.real
     code, out, err = run(capsys, *BASE, "--noise", "--noise-log-cut", 27.5, "--json")
     assert code == 0, err
     rec = json.loads(out)

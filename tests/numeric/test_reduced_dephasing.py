@@ -33,6 +33,13 @@ OBS = ("Q_h", "Q_c", "Q_p", "Q_pump", "jz", "J2")
 TOL = 1e-10
 
 
+def _paper_like(N: int, *, gamma_phi: float) -> HeatValve:
+    """Fig. 5(c, d) of the heat-valve paper (γ_h = γ_c = 1, T_h = 3, T_c = T_p = 1/3,
+    γ_p = 10⁻³) with local dephasing."""
+    return HeatValve(N=N, gamma_h=1.0, gamma_c=1.0, T_h=3.0, T_c=1 / 3, gamma_p=0.001,
+                     T_p=1 / 3, gamma_phi=gamma_phi)
+
+
 def _direct(model: HeatValve) -> tuple[np.ndarray, dict, float]:
     """(log P, observables, residual) by the scaled sparse LU (``_direct``)."""
     scaled = model.rates_divided_by(model.max_rate)
@@ -218,16 +225,7 @@ def test_planted_error_in_the_coarse_sums_is_caught(monkeypatch):
     # is run at N = 200, where it no longer converges
     _planted(monkeypatch, _without_dephasing_fluxes)
     assert _fails(
-        HeatValve(
-            N=200,
-            gamma_h=1.0,
-            gamma_c=1.0,
-            T_h=3.0,
-            T_c=1 / 3,
-            gamma_p=0.001,
-            T_p=1 / 3,
-            gamma_phi=0.01,
-        )
+        _paper_like(200, gamma_phi=0.01)
     )
 
 
@@ -285,32 +283,14 @@ def test_dephasing_beyond_the_available_memory_is_a_parameter_error(monkeypatch)
 @pytest.mark.slow
 @pytest.mark.parametrize("gphi", [0.01, 1.0])
 def test_dephasing_at_N_3000(gphi):
-    model = HeatValve(
-        N=3000,
-        gamma_h=1.0,
-        gamma_c=1.0,
-        T_h=3.0,
-        T_c=1 / 3,
-        gamma_p=0.001,
-        T_p=1 / 3,
-        gamma_phi=gphi,
-    )
+    model = _paper_like(3000, gamma_phi=gphi)
     _balanced(reduced.solve(model), model)
 
 
 def test_strong_dephasing_is_accurate_or_refused():
     # γ_φ ≫ γ: the ladder sweeps contract very slowly; a change that stays flat at ~1e-9 must
     # not be taken for the rounding floor (it was once, 6e-7 away from the solution)
-    model = HeatValve(
-        N=20,
-        gamma_h=1.0,
-        gamma_c=1.0,
-        T_h=3.0,
-        T_c=1 / 3,
-        gamma_p=0.001,
-        T_p=1 / 3,
-        gamma_phi=1000.0,
-    )
+    model = _paper_like(20, gamma_phi=1000.0)
     log_P, obs, _ = _direct(model)
     try:
         s = reduced.solve(model)

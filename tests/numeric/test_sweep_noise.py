@@ -68,20 +68,13 @@ def test_bad_noise_configuration(grid, fixed, text):
             SweepConfig(grid=grid, fixed=fixed)
 
 
-def test_noise_log_cut_reaches_the_noise_computation(monkeypatch):
+def test_noise_log_cut_reaches_the_noise_computation(noise_cuts):
     """``noise_log_cut`` in ``fixed`` is the ``log_cut`` of every point's ``valve_noise``
     (also on worker processes: the solver is pickled with it) and is recorded."""
     import dickeheat.numeric.valve_fcs as vf
     from dickeheat.numeric.sweep import Sweep
 
-    seen = []
-    real = vf.valve_noise
-
-    def spy(model, **kw):
-        seen.append(kw.get("log_cut"))
-        return real(model, **kw)
-
-    monkeypatch.setattr(vf, "valve_noise", spy)
+    seen, real = noise_cuts.seen, noise_cuts.real
     fixed = {**FIXED, "N": 30, "noise": True}
     ds = sweep({"T_h": [3.0, 4.0]}, fixed={**fixed, "noise_log_cut": 20}, processes=1,
                progress=False)
