@@ -219,6 +219,7 @@ def test_the_coarse_step_is_exact_with_dephasing_and_not_without_its_fluxes():
     assert _coarse_increment(solver) > 0.1
 
 
+@pytest.mark.slow  # ~40 s: the plant only shows at N = 200, where it runs to max_iter
 def test_planted_error_in_the_coarse_sums_is_caught(monkeypatch):
     # at N = 40 the iteration still converges to the right state with the wrong sums (the
     # coarse step is switched off where it flips sign; only sweeps are lost), so the plant
