@@ -47,7 +47,7 @@ unit time of the energy exchanged with each bath), the entropy production
 sigma = -(Q_h/T_h + Q_c/T_c + Q_p/T_p) and the TUR ratio tur_h = S_h sigma / Q_h^2 (>= 2).
 It needs a unique steady state (a parasitic bath, local dephasing or pumping, or --J) and
 costs one more solve (at N = 10000 less than the mean itself at low temperature).
---noise-log-cut X (default 50) leaves out the levels whose population is below e^-X of the
+--noise-log-cut X (default 35) leaves out the levels whose population is below e^-X of the
 largest; lower it (>= 20) when a hot valve at large N keeps too many levels.
 
 Limits: backend 'qutip' N <= 8 with a parasitic bath (full 2^N space) and N <= 400 in one J
@@ -88,7 +88,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                    "production sigma and the TUR ratio tur_h (full counting statistics)")
     p.add_argument("--noise-log-cut", type=_log_cut, metavar="X",
                    help="with --noise: leave out the Dicke levels whose population is below "
-                   "e^-X of the largest (X in [20, 700]; default 50, the library's LOG_CUT). "
+                   "e^-X of the largest (X in [20, 700]; default 35, the library's LOG_CUT). "
                    "A lower X keeps fewer levels (faster, less memory) at a small cost in "
                    "accuracy; see the valve guide")
     p.add_argument("--J", type=float, metavar="F",

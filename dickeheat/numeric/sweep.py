@@ -13,7 +13,7 @@ Data variables (each over the swept dimensions)
 ``S_h, S_c, S_p, sigma, tur_h``
     with ``noise = true`` in ``fixed``: the noise of the three heat currents, the entropy
     production and the TUR ratio (:mod:`~dickeheat.numeric.valve_fcs`, truncated at
-    ``noise_log_cut`` in ``fixed``, default 50, recorded in the attribute ``noise_log_cut``);
+    ``noise_log_cut`` in ``fixed``, default 35, recorded in the attribute ``noise_log_cut``);
     NaN otherwise;
 ``Q_ind``
     ``N`` times the hot-bath current of one qubit coupled alone to the same baths (the

@@ -12,7 +12,7 @@ The TOML schema (see ``docs/sweeps.md``)::
     T_c = 0.3333
     backend = "qutip"  # optional, default "auto"
     noise = true       # optional: also S_h, S_c, S_p, sigma, tur_h (counting statistics)
-    noise_log_cut = 30 # optional, with noise: its truncation, in [20, 700] (default 50)
+    noise_log_cut = 30 # optional, with noise: its truncation, in [20, 700] (default 35)
 
     [grid]             # non-empty lists; the array dimensions, in this order
     N = [1, 2, 3, 4]
