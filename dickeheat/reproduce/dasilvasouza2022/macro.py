@@ -159,7 +159,7 @@ class MacroEngine:
         for i, r in enumerate(self.regression):
             for j, name in enumerate(_U):
                 table = v | {f"C_{u}": float(u == name) for u in _U}
-                M[i, j] = float(r.numpy_function(*[table[str(a)] for a in r.args]))
+                M[i, j] = float(r.evaluate(table, strict=False))
         C0 = np.array([[c[f"{a} {b}"] if f"{a} {b}" in c else c[f"{b} {a}"] for b in _U]
                        for a in _U])
         if np.max(np.linalg.eigvals(M).real) >= 0:

@@ -47,7 +47,7 @@ def power_per_pair_check(result) -> NumericCheck:
         exact = -np.real(np.trace(P_op @ rho)) / N
         mu = np.trace(s1m @ s2p @ rho) / j**2  # ⟨m₋⁽¹⁾m₊⁽²⁾⟩
         table = {"omega_0": w, "nu": nu, "Im<S1- S2+>": float(np.imag(mu))}
-        value = float(result.numpy_function(*[table[str(a)] for a in result.args]))
+        value = float(result.evaluate(table, strict=False))
         errs.append(relative_error(value, exact))
     e = float(max(errs))
     return NumericCheck(e <= 1e-10, e, 1e-10, "−Tr[P̂ρ]/N with QuTiP spin matrices (ω₀ → "
@@ -105,7 +105,7 @@ def regression_check(result) -> NumericCheck:
                 Ou[int(s) - 1] = o[a] / j
                 table[f"C_m{s}{a}"] = float(np.real(np.trace(Ou[0] @ X[0])
                                                     * np.trace(Ou[1] @ X[1])))
-            value = float(result.numpy_function(*[table[str(a)] for a in result.args]))
+            value = float(result.evaluate(table, strict=False))
             devs[A].append(value - exact)
             scale = max(scale, abs(exact))
     err = max(abs(richardson(d)) for d in devs.values()) / max(scale, 1e-3)
@@ -150,7 +150,7 @@ def variance_check(result) -> NumericCheck:
             table[name] = scipy.integrate.quad(
                 lambda tau, i=(iq, ip), k=(it, ir): G(tau)[i] * G(tau)[k], 0, np.inf,
                 limit=200)[0]
-    value = float(result.numpy_function(*[table[str(a)] for a in result.args]))
+    value = float(result.evaluate(table, strict=False))
     e = relative_error(value, direct)
     return NumericCheck(e <= 1e-6, e, 1e-6, "Wick four-point functions of a random Gaussian "
                         "process summed over all pairings, ⟨X⟩² subtracted, quadrature")

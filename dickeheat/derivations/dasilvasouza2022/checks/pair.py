@@ -31,7 +31,7 @@ def pair_check(result) -> NumericCheck:
         ref = {"pair_power": st.power, "pair_heat_1": st.Q1, "pair_heat_2": st.Q2}.get(kind)
         if ref is None:
             ref = power_variance(e, st)
-        value = result.numpy_function(*[table[str(a)] for a in result.args])
+        value = result.evaluate(table, strict=False)
         errs.append(relative_error(value, ref))
     err = float(max(errs))
     return NumericCheck(err <= 1e-8, err, 1e-8, "QuTiP steady state of the full N = 1 "
