@@ -171,6 +171,10 @@ class LadderSolver:
 
     #: largest |log y| accepted before :class:`Drift` is raised
     drift_limit = math.inf
+    #: follow each coarse step in J by one in M (the reference's ``_coarse_M``)
+    aggregate_M = False
+    #: :func:`iterate` switches :attr:`aggregate_M` on when the plain sweeps are slow
+    lazy_M = False
     #: sweeps completed by the last :func:`iterate` call
     iterations_done = 0
     #: per-sector (min, max) log factors of a further rescaling of y made by :meth:`_coarse`
@@ -509,7 +513,14 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
                 mixer.restart()
         if downward:
             continue
-        if (not mixing and depth and plain >= ACCELERATE_AFTER
+        if (not mixing and solver.lazy_M and not solver.aggregate_M
+                and plain >= ACCELERATE_AFTER and plain_rate > ACCELERATE_ABOVE):
+            # slow plain sweeps: first add the coarse step in M (a new iteration operator)
+            solver.aggregate_M = True
+            plain, plain_rate = 0, 0.0
+            if mixer is not None:
+                mixer.restart()
+        elif (not mixing and depth and plain >= ACCELERATE_AFTER
                 and plain_rate > ACCELERATE_ABOVE):
             if mixer is None:
                 mixer = Anderson(depth)

@@ -37,9 +37,13 @@ __all__ = [
     "dot",
     "factorise",
     "ladder_sums",
+    "log_fit_sums",
     "log_populations",
+    "marginal_M",
     "moments",
+    "remove_fit",
     "residual",
+    "scale_M",
     "scale_ladders",
     "snapshot",
     "sweep_part",
@@ -388,3 +392,98 @@ def residual(first, last, y, off, Ls, K, mult, rpiv, sub_c, small, alpha, beta, 
 def as_int_array(values) -> np.ndarray:
     """int64 copy of ``values`` (the layout arrays the kernels index with)."""
     return np.ascontiguousarray(values, dtype=np.int64)
+
+
+
+@_jit
+def marginal_M(first, last, y, off, Ls, N, Gu, Gd, ge, ga, a, r, ef, eb, S, SU,
+               SD):  # pragma: no cover
+    """Sums over the ladders k = first … last − 1 for the coarse step in M: for each
+    m = k + t (M = m − N/2), S[m] += e^{a_k − r_m} y, and SU[m], SD[m] the same times the
+    level's total up and down rates (every process that changes M by ±1).
+
+    The thermal populations are P = e^{a_k + θm} y with a_k = lam_k − θk, so e^{θm} is common
+    to one m; r_m is the largest a_k over the ladders that reach m (k <= min(m, N − m): a
+    prefix maximum, non-decreasing in m up to N/2 and non-increasing beyond). The weight
+    e^{a_k − r_m} is carried from each end of the ladder (m = k and m = N − k, where
+    r_m = r_k) inwards by one multiply per level with the step factors ``ef[m]`` =
+    e^{r_{m−1} − r_m} (t <= J) and ``eb[m]`` = e^{r_{m+1} − r_m} (t > J), both <= 1 there:
+    a weight that underflows stays negligible next to the largest term of its m.
+    """
+    h = 0.5 * N
+    for k in range(first, last):
+        o, L = off[k], Ls[k]
+        J = h - k
+        cu, cd = ga * (h + J), ge * (h - J)
+        tm = (L - 1) // 2
+        w0 = math.exp(a[k] - r[k])
+        w = w0
+        for t in range(tm + 1):
+            m = k + t
+            if t > 0:
+                w *= ef[m]
+            s = L - 1 - t
+            v = w * y[o + t]
+            S[m] += v
+            SU[m] += v * (Gu * s * (t + 1.0) + (cu - ga * t))
+            SD[m] += v * (Gd * t * (s + 1.0) + (cd + ge * t))
+        w = w0
+        for t in range(L - 1, tm, -1):
+            m = k + t
+            if t < L - 1:
+                w *= eb[m]
+            s = L - 1 - t
+            v = w * y[o + t]
+            S[m] += v
+            SU[m] += v * (Gu * s * (t + 1.0) + (cu - ga * t))
+            SD[m] += v * (Gd * t * (s + 1.0) + (cd + ge * t))
+
+
+@_jit
+def scale_M(first, last, y, off, Ls, factors):  # pragma: no cover
+    """y(k, t) *= factors[k + t] over the ladders k = first … last − 1 (the coarse step in
+    M)."""
+    for k in range(first, last):
+        o = off[k]
+        for t in range(Ls[k]):
+            y[o + t] *= factors[k + t]
+
+
+@_jit
+def log_fit_sums(y, off, Ls, K, out):  # pragma: no cover
+    """out[k] = (L, Σ t, Σ t², Σ log y, Σ t log y) over ladder k: the sums of a least-squares
+    fit log y ≈ α_k + β t with one slope for every ladder (``_thermal.refit``)."""
+    for k in range(K + 1):
+        o = off[k]
+        s1 = 0.0
+        s2 = 0.0
+        sl = 0.0
+        stl = 0.0
+        for t in range(Ls[k]):
+            v = math.log(y[o + t])
+            s1 += t
+            s2 += t * t
+            sl += v
+            stl += t * v
+        out[k, 0] = Ls[k]
+        out[k, 1] = s1
+        out[k, 2] = s2
+        out[k, 3] = sl
+        out[k, 4] = stl
+
+
+@_jit
+def remove_fit(y, off, Ls, K, alpha, beta, lo, hi):  # pragma: no cover
+    """y(k, t) *= e^{−α_k − β t}; lo[k], hi[k] = the range of the new log y over ladder k."""
+    for k in range(K + 1):
+        o = off[k]
+        a = -alpha[k]
+        mn = math.inf
+        mx = -math.inf
+        for t in range(Ls[k]):
+            v = math.log(y[o + t]) + (a - beta * t)
+            y[o + t] = math.exp(v)
+            mn = min(mn, v)
+            mx = max(mx, v)
+        lo[k] = mn
+        hi[k] = mx

@@ -30,7 +30,10 @@ class DickePopulations:
     sector
         If not None, the state lives in this one J ladder and ``log_P`` holds only it.
     reference
-        ``"thermal"`` or ``"log"`` (the scaling the iteration ended with) or ``"closed form"``.
+        ``"thermal"`` or ``"log"`` (the scaling the iteration ended with) or ``"closed form"``;
+        the iteration's extras follow after commas: ``"slope refitted"`` (the thermal
+        reference's slope re-centred on the iterate) and ``"coarse step in M"`` (the second
+        coarse step, used when the sweeps are slow), e.g. ``"thermal, coarse step in M"``.
     """
 
     N: int

@@ -50,6 +50,8 @@ RESIDUAL_NORM = (
     "max over levels of |dP(J,M)/dt| / (outflow rate(J,M) * P(J,M)) "
     "(componentwise relative balance residual, infinity norm)"
 )
+#: re-centrings of the thermal reference's slope (``refit``) before the log reference
+_THERMAL_REFITS = 4
 #: re-centrings of the log reference before giving up (N = 1000 with a strong, cold local bath
 #: and hot collective baths needed 13)
 _MAX_RECENTRES = 64
@@ -156,12 +158,19 @@ def _solve_lattice(rates: LatticeRates, tol: float,
         solver = None
         try:
             solver = ThermalReferenceSolver(rates)
-            iterations, change = iterate(solver, tol=tol, max_iter=max_iter,
-                                         spare_bytes=_spare_bytes(rates.N, "thermal"))
-            return solver, iterations, change, "thermal"
+            for _ in range(_THERMAL_REFITS + 1):
+                try:
+                    done, change = iterate(solver, tol=tol,
+                                           max_iter=max(max_iter - iterations, 1),
+                                           spare_bytes=_spare_bytes(rates.N, "thermal"))
+                    return solver, iterations + done, change, _label("thermal", solver)
+                except Drift:
+                    iterations += solver.iterations_done
+                    if not solver.refit():
+                        break
         except (Drift, FloatingPointError):
-            iterations = 0 if solver is None else solver.iterations_done
-            del solver  # free the thermal work arrays before allocating the general ones
+            iterations += 0 if solver is None else solver.iterations_done
+        del solver  # free the thermal work arrays before allocating the general ones
     _check_memory(rates.N, "log", dephasing)
     if not dephasing:
         return _iterate_log(rates, tol, max_iter, iterations, aggregate_M=False)
@@ -176,6 +185,16 @@ def _solve_lattice(rates: LatticeRates, tol: float,
         raise NumericalError(f"{reason}; with the coarse step in M as well: {err}") from None
 
 
+def _label(reference: str, solver: LadderSolver) -> str:
+    """The returned state's ``reference``: the scaling, and the steps the iteration used
+    beyond the coarse step in J."""
+    if getattr(solver, "refits", 0):
+        reference += ", slope refitted"
+    if solver.aggregate_M:
+        reference += ", coarse step in M"
+    return reference
+
+
 def _iterate_log(rates: LatticeRates, tol: float, max_iter: int, iterations: int,
                  aggregate_M: bool) -> tuple[LadderSolver, int, float, str]:
     """The general log reference from the frozen-J balance, re-centred on the iterate
@@ -187,8 +206,7 @@ def _iterate_log(rates: LatticeRates, tol: float, max_iter: int, iterations: int
             done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1),
                                    spare_bytes=_spare_bytes(rates.N, "log", dephasing),
                                    stall_below=DEPHASING_STALL_BELOW if dephasing else 1e-8)
-            return general, iterations + done, change, "log, coarse step in M" if aggregate_M \
-                else "log"
+            return general, iterations + done, change, _label("log", general)
         except Drift:
             iterations += general.iterations_done
             general.rereference()

@@ -60,6 +60,9 @@ class ThermalReferenceSolver(LadderSolver):
     SPLIT_ABOVE = 250_000
     #: the thermal reference is used only for x >= e^{-MIN_LOG_X}
     MIN_LOG_X = 300.0
+    lazy_M = True
+    #: re-centrings of the reference by :meth:`refit` so far
+    refits = 0
 
     @classmethod
     def applicable(cls, rates: LatticeRates) -> bool:
@@ -73,21 +76,17 @@ class ThermalReferenceSolver(LadderSolver):
             raise NumericalError("the thermal reference needs x = Gu/Gd > e^-300")
         super().__init__(rates)
         n = len(self.y)
-        N = self.N
         # factors of (−Ã_k)^T per ladder: multipliers and reciprocal pivots per level, the
         # superdiagonal's scalar per ladder (times a_up)
         self.mult, self.rpiv = np.zeros(n), np.zeros(n)
         self.sub_c = np.zeros(self.K + 1)
         T = self.T
-        self.theta = math.log(rates.Gu / rates.Gd)
-        self.E = np.exp(self.theta * T)
         self.Q1 = (T + 1.0) * (T + 2.0)
         self.Q0 = T * (T - 1.0)
         # reversed copies: Q1r[N+2-L+t] = Q1[L-1-t], i.e. the same polynomial in s = 2J - t
         self.Q1r = self.Q1[::-1].copy()
         self.Q0r = self.Q0[::-1].copy()
-        # beyond tcut, e^{theta t} y < e^-1060 e^300: nothing there reaches a sector sum
-        self.tcut = min(N + 2, math.ceil((760.0 + self.drift_limit) / -self.theta) + 3)
+        self._set_theta(math.log(rates.Gu / rates.Gd))
         K = self.K
         self.cf = [rates.coefficients(k) for k in range(K + 1)]  # (J, c0, cm, cp)
         self.Js, self.c0s, self.cms, self.cps = (np.array(c, dtype=float)
@@ -104,6 +103,51 @@ class ThermalReferenceSolver(LadderSolver):
         self._factorise()
 
     # setup --------------------------------------------------------------------------------------
+    def _set_theta(self, theta: float) -> None:
+        """The slope of the reference, phi = theta·t (theta < 0)."""
+        self.theta = theta
+        self.E = np.exp(theta * self.T)
+        # beyond tcut, e^{theta t} y < e^-1060 e^300: nothing there reaches a sector sum
+        self.tcut = min(self.N + 2, math.ceil((760.0 + self.drift_limit) / -theta) + 3)
+
+    def refit(self) -> bool:
+        """Re-centre the reference on the iterate without leaving the thermal family: the
+        least-squares fit log y ≈ α_k + β t (one slope for all ladders) moves into the
+        reference (theta += β, lam_k += α_k) and out of y; couplings and factors are rebuilt.
+
+        For a strong local bath at another temperature the populations follow a slope in t
+        between the collective and the local one, which at N of a thousand or more strays
+        beyond e^300 of the collective slope. Returns False (y is then unusable and the caller
+        continues with the log reference) if the new slope is not negative or y does not fit
+        within half the drift limit of the new reference.
+        """
+        K = self.K
+        stats = np.zeros((K + 1, 5))
+        _compiled.log_fit_sums(self.y, self.off64, self.L64, K, stats)
+        n, St, Stt, Sl, Stl = stats.T
+        den = float(np.sum(Stt - St * St / n))
+        beta = float(np.sum(Stl - St * Sl / n)) / den if den > 0.0 else 0.0
+        alpha = (Sl - beta * St) / n
+        theta = self.theta + beta
+        if not (math.isfinite(theta) and -self.MIN_LOG_X < theta < -1e-6
+                and np.all(np.isfinite(alpha))):
+            return False
+        lo, hi = np.empty(K + 1), np.empty(K + 1)
+        _compiled.remove_fit(self.y, self.off64, self.L64, K, alpha, beta, lo, hi)
+        if max(float(hi.max()), -float(lo.min())) > 0.5 * self.drift_limit:
+            return False
+        self.lam += alpha
+        self._set_theta(theta)
+        try:
+            with np.errstate(over="raise"):
+                self._couplings()
+        except (FloatingPointError, OverflowError):
+            return False
+        self._factorise()
+        self._ylo, self._yhi = lo, hi
+        self.refits += 1
+        return True
+
     def _initial_weights(self) -> None:
         """lam from the sector chain that the thermal conditionals induce."""
         K = self.K
@@ -235,6 +279,54 @@ class ThermalReferenceSolver(LadderSolver):
         self.snap = np.zeros((2 * parts, N + 2))
         self.bufs = np.zeros((parts, N + 2))
         self.threads = min(parts, _cores())
+
+    def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> np.ndarray:
+        lsc = super()._coarse(m, Wp, Wm)
+        if self.aggregate_M:
+            self._coarse_M()
+        return lsc
+
+    def _coarse_M(self) -> None:
+        """Exact birth–death correction of the marginal of M (as the log reference's
+        ``_coarse_M``): rescale the levels of each M = m − N/2 (index m = t + k in ladder k) by
+        e^{c_m} so that the up-flux out of m balances the down-flux out of m + 1; records the
+        per-sector range of c in :attr:`band`. The sums are compiled
+        (``_compiled.marginal_M``), carried per m relative to the largest sector weight that
+        reaches it, so nothing overflows or loses the dominant terms."""
+        N, K, r, th = self.N, self.K, self.r, self.theta
+        a = self.lam - th * np.arange(K + 1)
+        mm = np.arange(N + 1)
+        rm = np.maximum.accumulate(a)[np.minimum(mm, N - mm)]
+        ef, eb = np.ones(N + 1), np.ones(N + 1)
+        ef[1:] = np.exp(rm[:-1] - rm[1:])
+        eb[:-1] = np.exp(rm[1:] - rm[:-1])
+        P = len(self.bounds) - 1
+        sums = np.zeros((3, P, N + 1))
+        self._in_parts(lambda first, last, p: _compiled.marginal_M(
+            first, last, self.y, self.off64, self.L64, N, r.Gu, r.Gd, r.ge, r.ga, a, rm, ef,
+            eb, sums[0, p], sums[1, p], sums[2, p]))
+        S, SU, SD = sums.sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            inc = (np.log(SU[:-1]) - np.log(SD[1:])) + ((rm[:-1] - rm[1:]) - th)
+            inc[~np.isfinite(inc)] = 0.0  # an M whose mass underflowed: no correction across
+            c = np.concatenate(([0.0], np.cumsum(inc)))
+            log_mass = rm + th * mm + np.log(S)
+        c -= logsumexp(c + log_mass) - logsumexp(log_mass)  # total probability unchanged
+        if not np.all(np.isfinite(c)):
+            raise NumericalError("reduced solver: the coarse correction in M is not finite")
+        big = float(np.max(np.abs(c)))
+        if big > 0.5 * self.drift_limit:
+            # far from the solution (the first steps): a damped correction, which the coarse
+            # step in J renormalises on the next sweep
+            c *= 0.5 * self.drift_limit / big
+        factors = np.exp(c)
+        self._in_parts(lambda first, last, p: _compiled.scale_M(
+            first, last, self.y, self.off64, self.L64, factors))
+        # per sector k the range of c over its m = k … N − k (nested intervals)
+        ks = np.arange(K + 1)
+        lo = np.minimum.accumulate(np.minimum(c[ks], c[N - ks])[::-1])[::-1]
+        hi = np.maximum.accumulate(np.maximum(c[ks], c[N - ks])[::-1])[::-1]
+        self.band = (lo, hi)
 
     def _scale_ladders(self, log_factors: np.ndarray) -> None:
         self._in_parts(lambda first, last, p: _compiled.scale_ladders(
