@@ -44,6 +44,7 @@ __all__ = [
     "RATE_FLOOR",
     "STALL_WINDOW",
     "VERIFY_SWEEPS",
+    "balance_M",
     "exact_pivots",
     "iterate",
 ]
@@ -395,7 +396,22 @@ class LadderSolver:
         if not np.all(np.isfinite(lsc)):
             raise NumericalError("reduced solver: the coarse correction is not finite")
         self._scale_ladders(lsc)
+        if self.aggregate_M:
+            self._coarse_M()
         return lsc
+
+    def _coarse_M(self) -> None:
+        """The coarse step in M (after the one in J when :attr:`aggregate_M`): rescale the
+        levels of each M so that the marginal of M balances; sets :attr:`band`."""
+        raise NotImplementedError
+
+    def _band_of(self, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per sector k, the (min, max) of c over its m = k … N − k (nested intervals)."""
+        ks = np.arange(self.K + 1)
+        tail = self.N - ks
+        lo = np.minimum.accumulate(np.minimum(c[ks], c[tail])[::-1])[::-1]
+        hi = np.maximum.accumulate(np.maximum(c[ks], c[tail])[::-1])[::-1]
+        return lo, hi
 
     def _scale_ladders(self, log_factors: np.ndarray) -> None:
         """y of ladder k *= exp(log_factors[k])."""
@@ -427,6 +443,26 @@ class LadderSolver:
             out[s] += self._log_reference(k)
             out[s] += self.lam[k]
         return out
+
+
+def balance_M(log_up: np.ndarray, log_dn: np.ndarray, log_mass: np.ndarray) -> np.ndarray:
+    """The log factors c_m of the coarse step in M: c_{m+1} − c_m = log up(m) − log dn(m + 1)
+    (the up-flux out of m, the down-flux out of m + 1, each a sum over the levels of that M),
+    0 across an M whose fluxes underflowed, shifted so that the total mass (``log_mass`` per
+    m) is unchanged. Every process changes M by 0 or ±1, so this birth–death chain is exact
+    at the steady state.
+
+    >>> balance_M(np.log([2.0, 1.0]), np.log([1.0, 1.0]), np.log([1.0, 1.0])).round(4).tolist()
+    [-0.4055, 0.2877]
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inc = log_up[:-1] - log_dn[1:]
+        inc[~np.isfinite(inc)] = 0.0
+        c = np.concatenate(([0.0], np.cumsum(inc)))
+        c -= logsumexp(c + log_mass) - logsumexp(log_mass)
+    if not np.all(np.isfinite(c)):
+        raise NumericalError("reduced solver: the coarse correction in M is not finite")
+    return c
 
 
 def iterate(solver: LadderSolver, *, tol: float, max_iter: int,

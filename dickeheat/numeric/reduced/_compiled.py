@@ -396,6 +396,15 @@ def as_int_array(values) -> np.ndarray:
 
 
 @_jit
+def _add_level(m, v, t, s, Gu, Gd, ge, ga, cu, cd, S, SU, SD):  # pragma: no cover
+    """S[m] += v, SU[m] += v·(total up rate), SD[m] += v·(total down rate) of level t of a
+    ladder (s = 2J − t; cu = ga(N/2 + J), cd = ge(N/2 − J))."""
+    S[m] += v
+    SU[m] += v * (Gu * s * (t + 1.0) + (cu - ga * t))
+    SD[m] += v * (Gd * t * (s + 1.0) + (cd + ge * t))
+
+
+@_jit
 def marginal_M(first, last, y, off, Ls, N, Gu, Gd, ge, ga, a, r, ef, eb, S, SU,
                SD):  # pragma: no cover
     """Sums over the ladders k = first … last − 1 for the coarse step in M: for each
@@ -418,25 +427,17 @@ def marginal_M(first, last, y, off, Ls, N, Gu, Gd, ge, ga, a, r, ef, eb, S, SU,
         tm = (L - 1) // 2
         w0 = math.exp(a[k] - r[k])
         w = w0
-        for t in range(tm + 1):
-            m = k + t
+        for t in range(tm + 1):  # from the bottom up to t = J
             if t > 0:
-                w *= ef[m]
-            s = L - 1 - t
-            v = w * y[o + t]
-            S[m] += v
-            SU[m] += v * (Gu * s * (t + 1.0) + (cu - ga * t))
-            SD[m] += v * (Gd * t * (s + 1.0) + (cd + ge * t))
+                w *= ef[k + t]
+            _add_level(k + t, w * y[o + t], float(t), float(L - 1 - t), Gu, Gd, ge, ga, cu,
+                       cd, S, SU, SD)
         w = w0
-        for t in range(L - 1, tm, -1):
-            m = k + t
+        for t in range(L - 1, tm, -1):  # from the top down to t = J + 1
             if t < L - 1:
-                w *= eb[m]
-            s = L - 1 - t
-            v = w * y[o + t]
-            S[m] += v
-            SU[m] += v * (Gu * s * (t + 1.0) + (cu - ga * t))
-            SD[m] += v * (Gd * t * (s + 1.0) + (cd + ge * t))
+                w *= eb[k + t]
+            _add_level(k + t, w * y[o + t], float(t), float(L - 1 - t), Gu, Gd, ge, ga, cu,
+                       cd, S, SU, SD)
 
 
 @_jit

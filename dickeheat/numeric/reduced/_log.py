@@ -33,6 +33,7 @@ from dickeheat.numeric.reduced._aggregation import (
     Drift,
     LadderSolver,
     LatticeRates,
+    balance_M,
     exact_pivots,
 )
 from dickeheat.numeric.reduced._compiled import dot
@@ -268,12 +269,6 @@ class LogReferenceSolver(LadderSolver):
             if not np.all(np.isfinite(getattr(self, name))):
                 raise NumericalError(f"reduced solver: scaled coefficients ({name}) overflowed")
 
-    def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> np.ndarray:
-        lsc = super()._coarse(m, Wp, Wm)
-        if self.aggregate_M:
-            self._coarse_M()
-        return lsc
-
     def _coarse_M(self) -> None:
         """Exact birth–death correction of the marginal of M: rescale the levels of each
         M = m − N/2 (index m = t + k in ladder k) by e^{c_m} so that the up-flux out of m
@@ -290,23 +285,15 @@ class LogReferenceSolver(LadderSolver):
             mass[k : k + L] += w
             up[k : k + L] += w * (r.Gu * sv * (t + 1.0) + r.ga * ((h + J) - t))
             dn[k : k + L] += w * (r.Gd * t * (sv + 1.0) + r.ge * ((h - J) + t))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inc = np.log(up[:-1]) - np.log(dn[1:])
-            inc[~np.isfinite(inc)] = 0.0  # an M whose mass underflowed: no correction across
-            c = np.concatenate(([0.0], np.cumsum(inc)))
-            log_mass = np.log(mass)
-        c -= logsumexp(c + log_mass) - logsumexp(log_mass)  # total probability unchanged
-        if not np.all(np.isfinite(c)):
-            raise NumericalError("reduced solver: the coarse correction in M is not finite")
+        with np.errstate(divide="ignore"):
+            c = balance_M(np.log(up), np.log(dn), np.log(mass))
         if float(np.max(np.abs(c))) > self.drift_limit:
             raise Drift  # y is still valid (the correction in J only)
         E = np.exp(c)
-        lo, hi = np.empty(K + 1), np.empty(K + 1)
         for k in range(K + 1):
             o, L = self.spans[k]
             self.y[o : o + L] *= E[k : k + L]
-            lo[k], hi[k] = c[k : k + L].min(), c[k : k + L].max()
-        self.band = (lo, hi)
+        self.band = self._band_of(c)
 
     @staticmethod
     def _escape(b: dict) -> np.ndarray:

@@ -34,6 +34,7 @@ from dickeheat.numeric.reduced._aggregation import (
     Drift,
     LadderSolver,
     LatticeRates,
+    balance_M,
     exact_pivots,
 )
 
@@ -280,12 +281,6 @@ class ThermalReferenceSolver(LadderSolver):
         self.bufs = np.zeros((parts, N + 2))
         self.threads = min(parts, _cores())
 
-    def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> np.ndarray:
-        lsc = super()._coarse(m, Wp, Wm)
-        if self.aggregate_M:
-            self._coarse_M()
-        return lsc
-
     def _coarse_M(self) -> None:
         """Exact birth–death correction of the marginal of M (as the log reference's
         ``_coarse_M``): rescale the levels of each M = m − N/2 (index m = t + k in ladder k) by
@@ -306,14 +301,9 @@ class ThermalReferenceSolver(LadderSolver):
             first, last, self.y, self.off64, self.L64, N, r.Gu, r.Gd, r.ge, r.ga, a, rm, ef,
             eb, sums[0, p], sums[1, p], sums[2, p]))
         S, SU, SD = sums.sum(axis=1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inc = (np.log(SU[:-1]) - np.log(SD[1:])) + ((rm[:-1] - rm[1:]) - th)
-            inc[~np.isfinite(inc)] = 0.0  # an M whose mass underflowed: no correction across
-            c = np.concatenate(([0.0], np.cumsum(inc)))
-            log_mass = rm + th * mm + np.log(S)
-        c -= logsumexp(c + log_mass) - logsumexp(log_mass)  # total probability unchanged
-        if not np.all(np.isfinite(c)):
-            raise NumericalError("reduced solver: the coarse correction in M is not finite")
+        with np.errstate(divide="ignore"):
+            shift = rm + th * mm  # log of the factor e^{r_m + θm} common to each m
+            c = balance_M(np.log(SU) + shift, np.log(SD) + shift, np.log(S) + shift)
         big = float(np.max(np.abs(c)))
         if big > 0.5 * self.drift_limit:
             # far from the solution (the first steps): a damped correction, which the coarse
@@ -322,11 +312,7 @@ class ThermalReferenceSolver(LadderSolver):
         factors = np.exp(c)
         self._in_parts(lambda first, last, p: _compiled.scale_M(
             first, last, self.y, self.off64, self.L64, factors))
-        # per sector k the range of c over its m = k … N − k (nested intervals)
-        ks = np.arange(K + 1)
-        lo = np.minimum.accumulate(np.minimum(c[ks], c[N - ks])[::-1])[::-1]
-        hi = np.maximum.accumulate(np.maximum(c[ks], c[N - ks])[::-1])[::-1]
-        self.band = (lo, hi)
+        self.band = self._band_of(c)
 
     def _scale_ladders(self, log_factors: np.ndarray) -> None:
         self._in_parts(lambda first, last, p: _compiled.scale_ladders(
