@@ -144,3 +144,18 @@ def test_driver_refits_the_slope_on_drift(monkeypatch):
     assert s.rho.reference.startswith("thermal, slope refitted")
     assert np.max(np.abs(s.rho.log_P - ref)) < 1e-9
     assert _solve._THERMAL_REFITS >= 1
+
+
+def test_driver_does_not_refit_a_reference_that_drifts_at_once(monkeypatch):
+    """A drift in the first sweep says the slope is not what is off (seen with cold
+    collective baths, T = 0.01, where the collective slope is −100): the driver goes to the
+    log reference without re-fitting."""
+    calls = []
+    monkeypatch.setattr(ThermalReferenceSolver, "drift_limit", 1e-3)
+    original = ThermalReferenceSolver.refit
+    monkeypatch.setattr(ThermalReferenceSolver, "refit",
+                        lambda self: calls.append(1) or original(self))
+    model = HeatValve(N=60, **STRONG_HOT)
+    s = reduced.solve(model)
+    assert calls == [] and s.rho.reference.startswith("log")
+    assert s.residual < 1e-10

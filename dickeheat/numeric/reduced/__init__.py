@@ -28,8 +28,8 @@ Method (``gamma_p > 0``, ``gamma_pump > 0`` or ``gamma_phi > 0``, the private ke
       equal size swept independently from snapshots of their neighbours, on two threads when
       there are two cores (the iterates do not depend on the number of cores). When the
       populations drift beyond e^300 of the reference, its slope is re-fitted to the iterate
-      (least squares log y ≈ α_J + β t, moved into ``lam`` and the slope; up to 4 times)
-      before the fallback: a strong local bath at another temperature than the collective
+      (least squares log y ≈ α_J + β t, moved into ``lam`` and the slope; up to 4 times,
+      not when it drifted in its first sweep) before the fallback: a strong local bath at another temperature than the collective
       ones tilts every ladder (N = 1600, γ_p = 5, T_p = 3 needs it once);
     * ``log`` (fallback, when the populations stray more than e^300 from the thermal ones or
       the collective baths are at T ≈ 0, and the only path with local dephasing): any
@@ -50,10 +50,12 @@ Convergence criterion
 
 Slow sweeps
     When the plain sweeps contract by less than 0.5 per sweep (a strong, hot parasitic bath,
-    γ_p ≳ γ), the coarse step in J is first followed by a second one in M (without local
-    dephasing; every process changes M by 0 or ±1, so the marginal of M is an exact
-    birth–death chain: the levels of each M are rescaled so that its up-flux balances the
-    down-flux of M + 1; compiled on the thermal path, one pass over the lattice). It removes
+    γ_p ≳ γ), the thermal path first follows the coarse step in J by a second one in M
+    (every process changes M by 0 or ±1, so the marginal of M is an exact birth–death chain:
+    the levels of each M are rescaled so that its up-flux balances the down-flux of M + 1;
+    compiled, one pass over the lattice). The log path does not switch it on by itself (there
+    it made a cold-collective, hot-local case at N = 1000 drift without end, where plain
+    sweeps converge); it uses it only as the second attempt with local dephasing. It removes
     the slow mode in which the ladders' M-profiles relax only by diffusion across J: with
     γ_p = 5, T_p = 3 the sweeps drop from 834 to 138 at N = 400 and from 3587 to 215 at
     N = 800. The returned state's ``reference`` then ends in ", coarse step in M". If the

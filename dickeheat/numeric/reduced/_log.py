@@ -76,9 +76,6 @@ class LogReferenceSolver(LadderSolver):
         super().__init__(rates)
         #: follow each coarse step in J by one in M (:meth:`_coarse_M`)
         self.aggregate_M = aggregate_M
-        #: without local dephasing :func:`iterate` adds the step in M when the sweeps are
-        #: slow (with it, the driver's second attempt uses it from the start)
-        self.lazy_M = rates.gphi == 0.0
         n = len(self.y)
         #: local dephasing present: the fixed-M couplings J ↔ J ± 1 are carried
         self.dephasing = rates.gphi > 0.0

@@ -166,8 +166,8 @@ def _solve_lattice(rates: LatticeRates, tol: float,
                     return solver, iterations + done, change, _label("thermal", solver)
                 except Drift:
                     iterations += solver.iterations_done
-                    if not solver.refit():
-                        break
+                    if solver.iterations_done <= 1 or not solver.refit():
+                        break  # drifted at once (the slope is not what is off) or no fit
         except (Drift, FloatingPointError):
             iterations += 0 if solver is None else solver.iterations_done
         del solver  # free the thermal work arrays before allocating the general ones
