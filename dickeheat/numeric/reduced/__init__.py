@@ -29,8 +29,9 @@ Method (``gamma_p > 0``, ``gamma_pump > 0`` or ``gamma_phi > 0``, the private ke
       there are two cores (the iterates do not depend on the number of cores). When the
       populations drift beyond e^300 of the reference, its slope is re-fitted to the iterate
       (least squares log y ≈ α_J + β t, moved into ``lam`` and the slope; up to 4 times,
-      not when it drifted in its first sweep) before the fallback: a strong local bath at another temperature than the collective
-      ones tilts every ladder (N = 1600, γ_p = 5, T_p = 3 needs it once);
+      not when it drifted in its first sweep) before the fallback: a strong local bath at
+      another temperature than the collective ones tilts every ladder (N = 1600, γ_p = 5,
+      T_p = 3 needs it once);
     * ``log`` (fallback, when the populations stray more than e^300 from the thermal ones or
       the collective baths are at T ≈ 0, and the only path with local dephasing): any
       per-level log reference, starting from the frozen-J balance of the total up/down rates
