@@ -61,6 +61,8 @@ class ThermalReferenceSolver(LadderSolver):
     SPLIT_ABOVE = 250_000
     #: the thermal reference is used only for x >= e^{-MIN_LOG_X}
     MIN_LOG_X = 300.0
+    #: :func:`~dickeheat.numeric.reduced._aggregation.iterate` adds the coarse step in M
+    #: (:meth:`_coarse_M`) when the plain sweeps are slow
     lazy_M = True
     #: re-centrings of the reference by :meth:`refit` so far
     refits = 0
