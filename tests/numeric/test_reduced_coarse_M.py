@@ -14,6 +14,7 @@ from scipy.special import logsumexp
 from dickeheat.numeric import dicke_lattice as lat
 from dickeheat.numeric import reduced
 from dickeheat.numeric.model import HeatValve
+from dickeheat.numeric.reduced import _aggregation as ag
 from dickeheat.numeric.reduced import _solve
 from dickeheat.numeric.reduced._aggregation import LatticeRates, iterate
 from dickeheat.numeric.reduced._log import LogReferenceSolver
@@ -159,3 +160,21 @@ def test_driver_does_not_refit_a_reference_that_drifts_at_once(monkeypatch):
     s = reduced.solve(model)
     assert calls == [] and s.rho.reference.startswith("log")
     assert s.residual < 1e-10
+
+
+def test_a_stall_with_the_step_in_M_continues_without_it(monkeypatch):
+    """If the iteration stalls once the step in M is on (seen at N = 1000 with every bath at
+    T = 100 and γ_p = 5), it continues without the step, judged afresh, and converges."""
+    model = HeatValve(N=20, **STRONG_HOT)
+    solver = ThermalReferenceSolver(LatticeRates.of(model))
+    real, seen = solver.sweep, []
+
+    def sweep(downward):
+        seen.append(solver.aggregate_M)
+        return 1e-3 if solver.aggregate_M else real(downward)  # no progress with the step
+
+    monkeypatch.setattr(solver, "sweep", sweep)
+    monkeypatch.setattr(ag, "STALL_WINDOW", 40)
+    iterate(solver, tol=1e-12, max_iter=5000)
+    assert any(seen) and not solver.aggregate_M and not solver.lazy_M
+    assert solver.residual() < 1e-10

@@ -529,6 +529,17 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
         recent = history[origin:]
         if len(recent) > STALL_WINDOW and \
                 min(recent[-STALL_WINDOW // 2:]) >= min(recent[:-STALL_WINDOW // 2]):
+            if solver.aggregate_M and solver.lazy_M:
+                # the coarse step in M is not helping (N = 1000, every bath at T = 100,
+                # γ_p = 5: stuck at 5e-7, where the sweeps without it converge): continue
+                # without it (for the rest of the solve), judged afresh
+                solver.aggregate_M = solver.lazy_M = False
+                solver.band = None
+                mixing, u_before = False, None
+                if mixer is not None:
+                    mixer.restart()
+                origin, plain, plain_rate = len(history), 0, 0.0
+                continue
             if depth:
                 # the extrapolation is not helping (seen at N = 800 with a strong, hot local
                 # bath, where plain sweeps converge): continue without it, judged afresh
