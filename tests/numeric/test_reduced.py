@@ -291,3 +291,19 @@ def test_rereference_survives_populations_that_underflowed():
             solver.build()
     assert solver.residual() < 1e-10
     assert np.max(np.abs(solver.log_populations() - ref)) < 1e-9
+
+
+def test_a_coarse_step_that_would_overflow_raises_drift_and_keeps_y():
+    """The coarse rescaling could overflow y to inf before the drift check (N = 10 000,
+    T_h = 300, T_c = 100, γ_p = 0.1, T_p = 0.3 then ended in 'log-space ladder solve failed'
+    after re-centring on inf; it now converges in 48 sweeps). A correction that would take
+    y beyond e^700 raises Drift first, with y still finite for the re-centring."""
+    from dickeheat.numeric.reduced._aggregation import Drift
+
+    model = HeatValve(N=30, gamma_h=1.0, gamma_c=1.0, T_h=3.0, T_c=1 / 3, gamma_p=5.0,
+                      T_p=3.0)
+    solver = LogReferenceSolver(LatticeRates.of(model))
+    solver.lam[8:] -= 1000.0  # the sector chain now wants sectors 8… e^1000 heavier
+    with pytest.raises(Drift):
+        solver.sweep(downward=True)
+    assert np.all(np.isfinite(solver.y))

@@ -304,6 +304,8 @@ class LadderSolver:
         m, Wp, Wm = np.empty(K + 1), np.empty(K + 1), np.empty(K + 1)
         rmin, rmax = np.empty(K + 1), np.empty(K + 1)
         self._ladder_pass(downward, m, Wp, Wm, rmin, rmax)
+        with np.errstate(divide="ignore"):
+            self._yhi_before = self._yhi + np.log(rmax)  # bound on log y before the coarse step
         lsc = self._coarse(m, Wp, Wm)
         lo, hi = lsc + np.log(rmin), lsc + np.log(rmax)
         if self.band is not None:  # a further coarse step rescaled y by e^[band] per sector
@@ -351,6 +353,7 @@ class LadderSolver:
         """Restart the |log y| bound (call when y is reset to 1)."""
         self._ylo = np.zeros(self.K + 1)
         self._yhi = np.zeros(self.K + 1)
+        self._yhi_before = self._yhi
 
     def _log_sums(self, values: np.ndarray, kind: str) -> np.ndarray:
         out = np.zeros(self.K + 1)
@@ -395,6 +398,8 @@ class LadderSolver:
         lsc -= logsumexp(self.lam + lm + lsc)  # total probability 1
         if not np.all(np.isfinite(lsc)):
             raise NumericalError("reduced solver: the coarse correction is not finite")
+        if float(np.max(self._yhi_before + lsc)) > 700.0:
+            raise Drift  # the rescaled y would overflow; y is still valid
         self._scale_ladders(lsc)
         if self.aggregate_M:
             self._coarse_M()

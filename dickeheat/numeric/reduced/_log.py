@@ -122,6 +122,9 @@ class LogReferenceSolver(LadderSolver):
             # positive double (the sweeps take it from there; the residual judges the result)
             p += np.log(np.maximum(self.y[self.sl(k)], np.finfo(float).tiny))
             top = float(p.max())
+            if not math.isfinite(top):
+                raise NumericalError("reduced solver: re-centring the log reference met "
+                                     f"non-finite populations (J = {self.N / 2 - k})")
             p -= top
             self.lam[k] += top
             logmass[k] = self.lam[k] + logsumexp(p)
@@ -140,7 +143,9 @@ class LogReferenceSolver(LadderSolver):
         becomes the new reference (y = 1); call :meth:`build` afterwards.
         """
         r = self.r
-        with np.errstate(divide="ignore"):
+        # log 0 = −inf is expected (closed transitions); −inf − (−inf) where a pivot
+        # underflowed is caught by the finiteness check below, which names the ladder
+        with np.errstate(divide="ignore", invalid="ignore"):
             for k in range(self.K + 1) if downward else range(self.K, -1, -1):
                 b = r.block(k, self.T)
                 s, L, t, sv = self.sl(k), int(b["L"]), b["t"], b["s"]
