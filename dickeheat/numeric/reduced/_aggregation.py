@@ -305,8 +305,7 @@ class LadderSolver:
         rmin, rmax = np.empty(K + 1), np.empty(K + 1)
         self._ladder_pass(downward, m, Wp, Wm, rmin, rmax)
         with np.errstate(divide="ignore"):
-            self._yhi_before = self._yhi + np.log(rmax)  # bound on log y before the coarse step
-        lsc = self._coarse(m, Wp, Wm)
+            lsc = self._coarse(m, Wp, Wm, self._yhi + np.log(rmax))
         lo, hi = lsc + np.log(rmin), lsc + np.log(rmax)
         if self.band is not None:  # a further coarse step rescaled y by e^[band] per sector
             lo += self.band[0]
@@ -353,7 +352,6 @@ class LadderSolver:
         """Restart the |log y| bound (call when y is reset to 1)."""
         self._ylo = np.zeros(self.K + 1)
         self._yhi = np.zeros(self.K + 1)
-        self._yhi_before = self._yhi
 
     def _log_sums(self, values: np.ndarray, kind: str) -> np.ndarray:
         out = np.zeros(self.K + 1)
@@ -372,8 +370,10 @@ class LadderSolver:
             out[k] = self._log_sum(int(k), kind)
         return out
 
-    def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> np.ndarray:
-        """Exact birth–death correction of the sector weights; returns the log scale factors."""
+    def _coarse(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray,
+                log_y_max: np.ndarray) -> np.ndarray:
+        """Exact birth–death correction of the sector weights; returns the log scale factors.
+        ``log_y_max``: a bound on log y per sector, to refuse a rescaling that overflows."""
         K = self.K
         if K == 0:
             return np.zeros(1)
@@ -398,7 +398,7 @@ class LadderSolver:
         lsc -= logsumexp(self.lam + lm + lsc)  # total probability 1
         if not np.all(np.isfinite(lsc)):
             raise NumericalError("reduced solver: the coarse correction is not finite")
-        if float(np.max(self._yhi_before + lsc)) > 700.0:
+        if float(np.max(log_y_max + lsc)) > 700.0:
             raise Drift  # the rescaled y would overflow; y is still valid
         self._scale_ladders(lsc)
         if self.aggregate_M:

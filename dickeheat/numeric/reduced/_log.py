@@ -275,18 +275,17 @@ class LogReferenceSolver(LadderSolver):
         """Exact birth–death correction of the marginal of M: rescale the levels of each
         M = m − N/2 (index m = t + k in ladder k) by e^{c_m} so that the up-flux out of m
         balances the down-flux out of m + 1; records the per-sector range in :attr:`band`."""
-        N, K, r, h, T = self.N, self.K, self.r, self.N / 2, self.T
+        N, K = self.N, self.K
         mass, up, dn = np.zeros(N + 1), np.zeros(N + 1), np.zeros(N + 1)
         top = float(np.max(self.lam))
         for k in range(K + 1):
             o, L = self.spans[k]
-            J = h - k
+            b = self.r.block(k, self.T)  # U, D: every up and down rate out of a level
             w = self.g[o : o + L] * self.y[o : o + L]
             w *= math.exp(self.lam[k] - top)
-            t, sv = T[:L], T[L - 1 :: -1]
             mass[k : k + L] += w
-            up[k : k + L] += w * (r.Gu * sv * (t + 1.0) + r.ga * ((h + J) - t))
-            dn[k : k + L] += w * (r.Gd * t * (sv + 1.0) + r.ge * ((h - J) + t))
+            up[k : k + L] += w * b["U"]
+            dn[k : k + L] += w * b["D"]
         with np.errstate(divide="ignore"):
             c = balance_M(np.log(up), np.log(dn), np.log(mass))
         if float(np.max(np.abs(c))) > self.drift_limit:

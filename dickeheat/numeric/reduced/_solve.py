@@ -172,11 +172,11 @@ def _solve_lattice(rates: LatticeRates, tol: float,
             iterations += 0 if solver is None else solver.iterations_done
         del solver  # free the thermal work arrays before allocating the general ones
     _check_memory(rates.N, "log", dephasing)
-    if not dephasing:
-        return _iterate_log(rates, tol, max_iter, iterations, aggregate_M=False)
     try:
         return _iterate_log(rates, tol, max_iter, iterations, aggregate_M=False)
     except NumericalError as err:
+        if not dephasing:
+            raise
         reason = str(err)  # (leaving the block drops the traceback and the first solver)
     # strong dephasing or cold ladders: a second attempt with the coarse step in M as well
     try:
@@ -256,13 +256,6 @@ def _with_parasitic(model: HeatValve, tol: float, residual_tol: float,
     pops = DickePopulations(model.N, solver.log_populations(), iterations, change,
                             reference=reference)
     return pops, residual, moments
-
-
-def _with_dephasing(model: HeatValve, tol: float, residual_tol: float,
-                    max_iter: int) -> tuple[DickePopulations, float, np.ndarray]:
-    """Local dephasing: the aggregation kernel with the log reference, which carries the
-    fixed-M couplings J ↔ J ± 1 (``_log``); the same convergence and residual checks."""
-    return _with_parasitic(model, tol, residual_tol, max_iter)
 
 
 def _direct_lu(model: HeatValve,
@@ -391,7 +384,6 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
     if isinstance(max_iter, bool) or not float(max_iter).is_integer() or max_iter < 1:
         raise ParameterError(f"max_iter must be an integer >= 1, got {max_iter!r}")
     t0 = time.perf_counter()
-    norm = RESIDUAL_NORM
     # the steady state depends on rate ratios only: solve with the largest rate set to 1
     # (γ = 1e-300 and γ = 1e300 alike), and scale the currents back
     scale = model.max_rate
@@ -402,15 +394,13 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
                 f"N = {model.N} is too large for backend 'reduced' with local dephasing "
                 f"(gamma_phi > 0): it accepts N <= {DEPHASING_MAX_N}"
             )
-        _check_memory(model.N, "log", dephasing=True)
-        pops, residual, moments = _with_dephasing(model, float(tol), float(residual_tol),
-                                                  int(max_iter))
-        obs = _observables(model, moments)
-    elif model.conserves_J:
+        _check_memory(model.N, "log", dephasing=True)  # the log path carries dephasing
+    elif not model.conserves_J:
+        _check_memory(model.N, "thermal")  # the log fallback checks its own need
+    if model.conserves_J:
         pops, residual = _fixed_J(model)
         obs = _sector_observables(model, pops)
     else:
-        _check_memory(model.N, "thermal")  # the log fallback checks its own need
         pops, residual, moments = _with_parasitic(model, float(tol), float(residual_tol),
                                                   int(max_iter))
         obs = _observables(model, moments)
@@ -422,7 +412,7 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         backend="reduced",
         residual=residual,
         solve_seconds=time.perf_counter() - t0,
-        residual_norm=norm,
+        residual_norm=RESIDUAL_NORM,
         rho=pops,
         **obs,
     )
