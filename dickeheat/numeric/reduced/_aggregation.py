@@ -95,6 +95,11 @@ class LatticeRates:
     ``ge = γ_p(1+n_p)`` and ``ga = γ_p n_p + γ_pump`` (local; the pumping adds to the local
     absorption, being the same jump operator σ_+^{(j)}), ``gphi = γ_φ`` (local dephasing
     (γ_φ/2) Σ_j D[σ_z^{(j)}], which moves (J, M) → (J ± 1, M); 0 by default).
+
+    ``J_top``: the largest J of the lattice (N/2 by default). Below N/2 the lattice is cut
+    above J_top: its ladders are those of ``2 J_top`` qubits, the rates those of N, and the
+    local rates from J_top to J_top + 1 are removed from the top ladder (a closed chain; the
+    driver checks that the probability the full chain holds above the cut is negligible).
     """
 
     N: int
@@ -103,6 +108,26 @@ class LatticeRates:
     ge: float
     ga: float
     gphi: float = 0.0
+    J_top: float = -1.0
+
+    @property
+    def n_layout(self) -> int:
+        """The ladders of the lattice are those of this many qubits (``2 J_top``)."""
+        return self.N if self.J_top < 0 else round(2 * self.J_top)
+
+    @property
+    def cut(self) -> bool:
+        """Whether the lattice is cut above ``J_top`` < N/2."""
+        return self.n_layout < self.N
+
+    def top_rates(self, k: int, t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray | float,
+                                                                         np.ndarray | float]:
+        """(up, down) local rates of ladder k to J + 1 that the cut removes (0 unless k is the
+        top ladder of a cut lattice)."""
+        if k != 0 or not self.cut:
+            return 0.0, 0.0
+        cp = self.coefficients(0)[3]
+        return self.ga * cp * (t + 1.0) * (t + 2.0), self.ge * cp * (s + 1.0) * (s + 2.0)
 
     @classmethod
     def of(cls, model: HeatValve) -> LatticeRates:
@@ -115,7 +140,7 @@ class LatticeRates:
         ``c0·a``, ``cm·t(t−1)`` (emission; ``s(s−1)`` absorption), ``cp·(s+1)(s+2)``
         (emission; ``(t+1)(t+2)`` absorption), with t = J + M and s = J − M."""
         h = self.N / 2
-        J = h - k
+        J = self.n_layout / 2 - k
         if J > 0:
             c0 = (h + 1) / (2 * J * (J + 1))
             cm = (h + J + 1) / (2 * J * (2 * J + 1))
@@ -136,13 +161,16 @@ class LatticeRates:
         """
         J, c0, cm, cp = self.coefficients(k)
         h = self.N / 2
-        L = self.N + 1 - 2 * k
+        L = self.n_layout + 1 - 2 * k
         t = T[:L]
         s = T[L - 1 :: -1]
         a_up = s * (t + 1.0)
         a_dn = t * (s + 1.0)
-        U = self.Gu * a_up + self.ga * ((h + J) - t)
-        D = self.Gd * a_dn + self.ge * ((h - J) + t)
+        cut_up, cut_dn = self.top_rates(k, t, s)
+        U = self.Gu * a_up + self.ga * ((h + J) - t) - cut_up
+        D = self.Gd * a_dn + self.ge * ((h - J) + t) - cut_dn
+        if k == 0 and self.cut:
+            cp = 0.0  # no J + 1 above the cut
         Zp: np.ndarray | float
         Zm: np.ndarray | float
         if self.gphi > 0.0:
@@ -189,8 +217,9 @@ class LadderSolver:
     piv: np.ndarray
 
     def __init__(self, rates: LatticeRates) -> None:
-        N = rates.N
+        N = rates.n_layout  # the layout (N itself unless the lattice is cut above J_top)
         self.r = rates
+        self.h = rates.N / 2  # the rates' N/2
         self.N, self.K = N, N // 2
         self.off = lat.block_offsets(N)
         self.L = N + 1 - 2 * np.arange(self.K + 1)

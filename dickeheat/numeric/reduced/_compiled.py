@@ -310,8 +310,8 @@ def scale_ladders(first, last, y, off, Ls, log_factors):  # pragma: no cover
 
 
 @_jit
-def factorise(first, last, off, Ls, N, Gu, Gd, ge, ga, theta, Js, c0s, mult, rpiv, sub_c,
-              limit, flagged):  # pragma: no cover
+def factorise(first, last, off, Ls, h, Gu, Gd, ge, ga, theta, Js, c0s, top_cp, mult, rpiv,
+              sub_c, limit, flagged):  # pragma: no cover
     """Factors of (−Ã_k)^T for the ladders k = first … last − 1 with more than two levels
     (``_thermal._factorise``).
 
@@ -320,9 +320,9 @@ def factorise(first, last, off, Ls, N, Gu, Gd, ge, ga, theta, Js, c0s, mult, rpi
     by ρ = z_{i+1}/z_i. ``rpiv`` receives the reciprocal pivots and ``sub_c[k]`` the scalar of
     the superdiagonal of (−Ã_k)^T, a_up·sub_c[k]. ``flagged[k]`` is set where a pivot is not
     positive or ``diag >= limit·pivot`` (cancellation): the caller recomputes those pivots
-    without subtractions.
+    without subtractions. ``h`` is N/2 of the rates; ``top_cp`` (0 unless the lattice is cut
+    above ladder 0) removes ladder 0's local rates to J + 1 from its diagonal.
     """
-    h = N / 2.0
     for k in range(first, last):
         L = Ls[k]
         o = off[k]
@@ -344,6 +344,8 @@ def factorise(first, last, off, Ls, N, Gu, Gd, ge, ga, theta, Js, c0s, mult, rpi
             s = float(L - 1 - i)
             a_up = s * (t + 1.0)
             diag = (Gu * a_up + Gd * t * (s + 1.0)) + (const + slope * t)
+            if k == 0 and top_cp != 0.0:
+                diag -= top_cp * (ga * (t + 1.0) * (t + 2.0) + ge * (s + 1.0) * (s + 2.0))
             if i == 0:
                 d = diag
             else:
@@ -396,16 +398,17 @@ def as_int_array(values) -> np.ndarray:
 
 
 @_jit
-def _add_level(m, v, t, s, Gu, Gd, ge, ga, cu, cd, S, SU, SD):  # pragma: no cover
+def _add_level(m, v, t, s, Gu, Gd, ge, ga, cu, cd, top, S, SU, SD):  # pragma: no cover
     """S[m] += v, SU[m] += v·(total up rate), SD[m] += v·(total down rate) of level t of a
-    ladder (s = 2J − t; cu = ga(N/2 + J), cd = ge(N/2 − J))."""
+    ladder (s = 2J − t; cu = ga(N/2 + J), cd = ge(N/2 − J); ``top``: cp of a top ladder
+    whose rates to J + 1 are cut, else 0)."""
     S[m] += v
-    SU[m] += v * (Gu * s * (t + 1.0) + (cu - ga * t))
-    SD[m] += v * (Gd * t * (s + 1.0) + (cd + ge * t))
+    SU[m] += v * (Gu * s * (t + 1.0) + (cu - ga * t) - top * ga * (t + 1.0) * (t + 2.0))
+    SD[m] += v * (Gd * t * (s + 1.0) + (cd + ge * t) - top * ge * (s + 1.0) * (s + 2.0))
 
 
 @_jit
-def marginal_M(first, last, y, off, Ls, N, Gu, Gd, ge, ga, a, r, ef, eb, S, SU,
+def marginal_M(first, last, y, off, Ls, N, h, top_cp, Gu, Gd, ge, ga, a, r, ef, eb, S, SU,
                SD):  # pragma: no cover
     """Sums over the ladders k = first … last − 1 for the coarse step in M: for each
     m = k + t (M = m − N/2), S[m] += e^{a_k − r_m} y, and SU[m], SD[m] the same times the
@@ -418,12 +421,14 @@ def marginal_M(first, last, y, off, Ls, N, Gu, Gd, ge, ga, a, r, ef, eb, S, SU,
     r_m = r_k) inwards by one multiply per level with the step factors ``ef[m]`` =
     e^{r_{m−1} − r_m} (t <= J) and ``eb[m]`` = e^{r_{m+1} − r_m} (t > J), both <= 1 there:
     a weight that underflows stays negligible next to the largest term of its m.
+    ``N`` is the layout's (ladder k has J = N/2 − k), ``h`` the rates' N/2, ``top_cp`` as in
+    :func:`factorise`.
     """
-    h = 0.5 * N
     for k in range(first, last):
         o, L = off[k], Ls[k]
-        J = h - k
+        J = 0.5 * N - k
         cu, cd = ga * (h + J), ge * (h - J)
+        top = top_cp if k == 0 else 0.0
         tm = (L - 1) // 2
         w0 = math.exp(a[k] - r[k])
         w = w0
@@ -431,13 +436,13 @@ def marginal_M(first, last, y, off, Ls, N, Gu, Gd, ge, ga, a, r, ef, eb, S, SU,
             if t > 0:
                 w *= ef[k + t]
             _add_level(k + t, w * y[o + t], float(t), float(L - 1 - t), Gu, Gd, ge, ga, cu,
-                       cd, S, SU, SD)
+                       cd, top, S, SU, SD)
         w = w0
         for t in range(L - 1, tm, -1):  # from the top down to t = J + 1
             if t < L - 1:
                 w *= eb[k + t]
             _add_level(k + t, w * y[o + t], float(t), float(L - 1 - t), Gu, Gd, ge, ga, cu,
-                       cd, S, SU, SD)
+                       cd, top, S, SU, SD)
 
 
 @_jit

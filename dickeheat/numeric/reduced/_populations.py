@@ -33,7 +33,15 @@ class DickePopulations:
         ``"thermal"`` or ``"log"`` (the scaling the iteration ended with) or ``"closed form"``;
         the iteration's extras follow after commas: ``"slope refitted"`` (the thermal
         reference's slope re-centred on the iterate) and ``"coarse step in M"`` (the second
-        coarse step, used when the sweeps are slow), e.g. ``"thermal, coarse step in M"``.
+        coarse step, used when the sweeps are slow), e.g. ``"thermal, coarse step in M"``,
+        and ``"cut above J = …"`` when the lattice was cut (``J_max``).
+    J_max
+        None, or the largest J that was solved: the lattice was cut above it because the
+        probability there is negligible, and every level above holds ``-inf`` (not resolved).
+    cut_mass
+        With ``J_max``: the probability of the ladder J_max plus an estimate of what the
+        uncut chain holds above it (≤ 1e-20; the populations of the last few ladders below
+        the cut are not resolved to relative accuracy, their sum is).
     """
 
     N: int
@@ -42,6 +50,8 @@ class DickePopulations:
     change: float = 0.0
     sector: float | None = None
     reference: str = "closed form"
+    J_max: float | None = None
+    cut_mass: float = 0.0
 
     def J_values(self) -> np.ndarray:
         """The J of each block, N/2, N/2 − 1, …"""

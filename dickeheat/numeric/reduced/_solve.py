@@ -23,7 +23,7 @@ from dickeheat.numeric.reduced._aggregation import (
 from dickeheat.numeric.reduced._direct import solve_direct
 from dickeheat.numeric.reduced._log import LogReferenceSolver
 from dickeheat.numeric.reduced._populations import DickePopulations
-from dickeheat.numeric.reduced._thermal import ThermalReferenceSolver
+from dickeheat.numeric.reduced._thermal import ThermalReferenceSolver, thermal_sector_weights
 from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
@@ -63,6 +63,15 @@ MIN_RATE_RATIO = 1e-12
 DEPHASING_STALL_BELOW = 0.0
 #: largest N accepted with local dephasing (the log path, memory permitting): as without
 DEPHASING_MAX_N = MAX_N
+#: the lattice is cut above the largest J at which the thermal sector chain's estimate of the
+#: probability of J is at least this ...
+CUT_ESTIMATE = 1e-30
+#: ... and the cut solution is accepted when the probability of its top ladder plus the
+#: probability the full chain would hold above it (estimated from the top ladder's rates to
+#: J ± 1) is at most this; otherwise the cut moves up (or goes)
+CUT_TOL = 1e-20
+#: a cut is made only if it keeps at most this fraction of N/2 (else the whole lattice)
+CUT_BELOW = 0.8
 
 
 # -- memory -------------------------------------------------------------------------------
@@ -162,7 +171,7 @@ def _solve_lattice(rates: LatticeRates, tol: float,
                 try:
                     done, change = iterate(solver, tol=tol,
                                            max_iter=max(max_iter - iterations, 1),
-                                           spare_bytes=_spare_bytes(rates.N, "thermal"))
+                                           spare_bytes=_spare_bytes(rates.n_layout, "thermal"))
                     return solver, iterations + done, change, _label("thermal", solver)
                 except Drift:
                     iterations += solver.iterations_done
@@ -171,7 +180,7 @@ def _solve_lattice(rates: LatticeRates, tol: float,
         except (Drift, FloatingPointError):
             iterations += 0 if solver is None else solver.iterations_done
         del solver  # free the thermal work arrays before allocating the general ones
-    _check_memory(rates.N, "log", dephasing)
+    _check_memory(rates.n_layout, "log", dephasing)
     try:
         return _iterate_log(rates, tol, max_iter, iterations, aggregate_M=False)
     except NumericalError as err:
@@ -204,7 +213,7 @@ def _iterate_log(rates: LatticeRates, tol: float, max_iter: int, iterations: int
     for _ in range(_MAX_RECENTRES):
         try:
             done, change = iterate(general, tol=tol, max_iter=max(max_iter - iterations, 1),
-                                   spare_bytes=_spare_bytes(rates.N, "log", dephasing),
+                                   spare_bytes=_spare_bytes(rates.n_layout, "log", dephasing),
                                    stall_below=DEPHASING_STALL_BELOW if dephasing else 1e-8)
             return general, iterations + done, change, _label("log", general)
         except Drift:
@@ -239,22 +248,83 @@ def _sector_observables(model: HeatValve, pops: DickePopulations) -> dict:
     }
 
 
-def _with_parasitic(model: HeatValve, tol: float, residual_tol: float,
-                    max_iter: int) -> tuple[DickePopulations, float, np.ndarray]:
+def _first_cut(rates: LatticeRates) -> float | None:
+    """J_top of the first cut: the largest J whose probability the thermal sector chain
+    estimates at >= :data:`CUT_ESTIMATE` (plus 2); None where no cut applies (local
+    dephasing, no thermal reference, the estimate not finite, or a cut above
+    :data:`CUT_BELOW` · N/2)."""
+    if rates.gphi > 0.0 or not ThermalReferenceSolver.applicable(rates):
+        return None
+    log_W, _ = thermal_sector_weights(rates)
+    if not np.all(np.isfinite(log_W)):
+        return None
+    k = int(np.argmax(log_W >= math.log(CUT_ESTIMATE)))  # the first (largest J) such ladder
+    return _cut_at(rates.N, rates.N / 2 - k + 2)
+
+
+def _cut_at(N: int, J_top: float) -> float | None:
+    """``J_top`` if it cuts at most :data:`CUT_BELOW` of N/2 (and leaves two ladders)."""
+    return J_top if 1.0 <= J_top <= CUT_BELOW * N / 2 else None
+
+
+def _mass_at_cut(rates: LatticeRates, lam0: float, S: np.ndarray) -> float:
+    """Probability of the top ladder of a cut lattice plus an estimate of what the full chain
+    holds above it: P_top q/(1 − q), q = (rate per probability from J_top to J_top + 1) /
+    (the same to J_top − 1), the birth–death ratio at the cut (∞ if q >= 1). ``lam0`` and
+    ``S`` = (Σ y', Σ y' t, Σ y' t²) are the top ladder's weight and moments."""
+    J, _, cm, cp = rates.coefficients(0)
+    P = math.exp(lam0) * S[0]
+    if not P > 0.0:
+        return 0.0
+    mean = S[1] / S[0]
+    second = S[2] / S[0]
+    # Σ P·poly(t) / P for the local rates' polynomials in t (s = 2J − t)
+    tt1 = second + 3 * mean + 2  # (t+1)(t+2)
+    ss1 = (2 * J + 1) * (2 * J + 2) - (4 * J + 3) * mean + second  # (s+1)(s+2)
+    t0 = second - mean  # t(t−1)
+    s0 = 2 * J * (2 * J - 1) - (4 * J - 1) * mean + second  # s(s−1)
+    up = cp * (rates.ge * ss1 + rates.ga * tt1)
+    dn = cm * (rates.ge * t0 + rates.ga * s0)
+    q = up / dn if dn > 0.0 else math.inf
+    return P * (1.0 + q / (1.0 - q)) if q < 1.0 else math.inf
+
+
+def _with_parasitic(model: HeatValve, tol: float, residual_tol: float, max_iter: int,
+                    cut: bool = True) -> tuple[DickePopulations, float, np.ndarray]:
     rates = LatticeRates.of(model)
     if rates.Gu == 0.0 and rates.ga == 0.0:  # every bath at T = 0: the ground state absorbs
         pops = _ground_state(model.N)
         return pops, 0.0, _moments_from_logs(pops)
-    solver, iterations, change, reference = _solve_lattice(rates, tol, max_iter)
-    residual = solver.residual()
-    if not residual <= residual_tol:
-        raise NumericalError(
-            f"reduced solver: relative balance residual {residual:.2e} exceeds {residual_tol:.1e} "
-            f"(N = {model.N}, {iterations} iterations, {reference} reference)"
-        )
-    moments = np.column_stack([solver.lam, solver.all_moments()])
-    pops = DickePopulations(model.N, solver.log_populations(), iterations, change,
-                            reference=reference)
+    J_top = _first_cut(rates) if cut else None
+    while True:
+        lattice = rates if J_top is None else dataclasses.replace(rates, J_top=J_top)
+        solver, iterations, change, reference = _solve_lattice(lattice, tol, max_iter)
+        residual = solver.residual()
+        if not residual <= residual_tol:
+            raise NumericalError(
+                f"reduced solver: relative balance residual {residual:.2e} exceeds "
+                f"{residual_tol:.1e} (N = {model.N}, {iterations} iterations, {reference} "
+                f"reference)"
+            )
+        S = solver.all_moments()
+        if J_top is None:
+            mass = 0.0
+            break
+        mass = _mass_at_cut(lattice, float(solver.lam[0]), S[0])
+        if mass <= CUT_TOL:
+            break
+        # too much probability at the cut: move it up by half its distance from the peak
+        peak = J_top - int(np.argmax(solver.lam + np.log(S[:, 0])))
+        J_top = _cut_at(rates.N, J_top + max(8.0, math.ceil(0.5 * (J_top - peak))))
+    moments = np.column_stack([solver.lam, S])
+    log_P = solver.log_populations()
+    if J_top is not None:  # nothing above the cut: the full layout's first ladders are empty
+        k0 = round(rates.N / 2 - J_top)
+        moments = np.vstack([np.tile([-np.inf, 0.0, 0.0, 0.0], (k0, 1)), moments])
+        log_P = np.concatenate([np.full(int(lat.block_offsets(rates.N)[k0]), -np.inf), log_P])
+        reference += f", cut above J = {J_top:g}"
+    pops = DickePopulations(model.N, log_P, iterations, change, reference=reference,
+                            J_max=J_top, cut_mass=mass)
     return pops, residual, moments
 
 
@@ -270,7 +340,8 @@ def _direct_lu(model: HeatValve,
         proxy = dataclasses.replace(model, gamma_phi=0.0, gamma_phi_c=0.0,
                                     gamma_p=model.gamma_p + model.gamma_phi, T_p=T_p)
         try:
-            reference = _with_parasitic(proxy, 1e-8, 1e-4, 500)[0].log_P.copy()
+            # every level sets a scale: the whole lattice, not cut
+            reference = _with_parasitic(proxy, 1e-8, 1e-4, 500, cut=False)[0].log_P.copy()
         except NumericalError:
             reference = None
     log_P, residual = solve_direct(model, reference)
@@ -341,7 +412,7 @@ def _observables(model: HeatValve, moments: np.ndarray) -> dict:
 
 
 def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
-          max_iter: int = 2000) -> SteadyState:
+          max_iter: int = 2000, cut: bool = True) -> SteadyState:
     """Exact steady state of ``model`` on the Dicke lattice.
 
     With ``gamma_p > 0`` or local dephasing ``gamma_phi > 0``: the unique steady state on all
@@ -402,7 +473,7 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         obs = _sector_observables(model, pops)
     else:
         pops, residual, moments = _with_parasitic(model, float(tol), float(residual_tol),
-                                                  int(max_iter))
+                                                  int(max_iter), bool(cut))
         obs = _observables(model, moments)
     for key in ("Q_h", "Q_c", "Q_p", "Q_pump"):
         if key in obs:

@@ -49,6 +49,36 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def _tcut(N: int, theta: float, drift_limit: float) -> int:
+    """Levels t >= tcut have e^{theta t} y < e^-1060 e^drift_limit: no sector sum sees them."""
+    return min(N + 2, math.ceil((760.0 + drift_limit) / -theta) + 3)
+
+
+def thermal_sector_weights(rates: LatticeRates) -> tuple[np.ndarray, np.ndarray]:
+    """(log W_k, log m_k) per ladder k: the stationary log weights (normalised) of the sector
+    chain in J that the thermal conditionals p(M | J) ∝ x^{J+M} induce, and log Σ_t x^t of
+    each ladder (−inf or nan where the sums underflow). One compiled pass over the ladders,
+    with no per-level storage (every ladder reads the same row of ones)."""
+    N, K = rates.n_layout, rates.n_layout // 2
+    T = np.arange(N + 2, dtype=float)
+    theta = math.log(rates.Gu / rates.Gd)
+    E = np.exp(theta * T)
+    cf = [rates.coefficients(k) for k in range(K + 1)]
+    cms = np.array([c[2] for c in cf], dtype=float)
+    cps = np.array([c[3] for c in cf], dtype=float)
+    Ls = _compiled.as_int_array(N + 1 - 2 * np.arange(K + 1))
+    m0, kp, km = np.empty(K + 1), np.empty(K + 1), np.empty(K + 1)
+    _compiled.ladder_sums(np.ones(N + 2), np.zeros(K + 1, dtype=np.int64), Ls, K, E,
+                          T * (T - 1.0), (T + 1.0) * (T + 2.0),
+                          _tcut(N, theta, ThermalReferenceSolver.drift_limit), cms, cps,
+                          rates.ge, rates.ga, m0, kp, km)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_W = np.zeros(K + 1)
+        log_W[1:] = np.cumsum(np.log(km[:-1]) - np.log(kp[1:]))
+        log_W -= logsumexp(log_W)
+        return log_W, np.log(m0)
+
+
 class ThermalReferenceSolver(LadderSolver):
     """Aggregation–disaggregation with the thermal reference (see the module docstring)."""
 
@@ -94,6 +124,9 @@ class ThermalReferenceSolver(LadderSolver):
         self.cf = [rates.coefficients(k) for k in range(K + 1)]  # (J, c0, cm, cp)
         self.Js, self.c0s, self.cms, self.cps = (np.array(c, dtype=float)
                                                  for c in zip(*self.cf))
+        #: cp of the top ladder when the lattice is cut above it (its rates to J + 1 leave
+        #: the diagonal), else 0
+        self.top_cp = float(self.cps[0]) if rates.cut else 0.0
         # layout as int64 for the compiled loops (``_compiled``)
         self.off64 = _compiled.as_int_array(self.off)
         self.L64 = _compiled.as_int_array(self.L)
@@ -110,8 +143,7 @@ class ThermalReferenceSolver(LadderSolver):
         """The slope of the reference, phi = theta·t (theta < 0)."""
         self.theta = theta
         self.E = np.exp(theta * self.T)
-        # beyond tcut, e^{theta t} y < e^-1060 e^300: nothing there reaches a sector sum
-        self.tcut = min(self.N + 2, math.ceil((760.0 + self.drift_limit) / -theta) + 3)
+        self.tcut = _tcut(self.N, theta, self.drift_limit)
 
     def refit(self) -> bool:
         """Re-centre the reference on the iterate without leaving the thermal family: the
@@ -153,15 +185,9 @@ class ThermalReferenceSolver(LadderSolver):
 
     def _initial_weights(self) -> None:
         """lam from the sector chain that the thermal conditionals induce."""
-        K = self.K
-        m0, kp, km = np.empty(K + 1), np.empty(K + 1), np.empty(K + 1)
         self.y.fill(1.0)
-        self._all_sums(m0, kp, km)
-        with np.errstate(divide="ignore"):
-            log_W = np.zeros(K + 1)
-            log_W[1:] = np.cumsum(np.log(km[:-1]) - np.log(kp[1:]))
-        log_W -= logsumexp(log_W)
-        self.lam[:] = log_W - np.log(m0)
+        log_W, log_m0 = thermal_sector_weights(self.r)
+        self.lam[:] = log_W - log_m0
         if not np.all(np.isfinite(self.lam)):
             raise NumericalError("reduced solver: thermal sector weights are not finite")
 
@@ -183,12 +209,13 @@ class ThermalReferenceSolver(LadderSolver):
         r, th = self.r, self.theta
         J, c0, _, _ = self.cf[k]
         L = int(self.L[k])
-        h = self.N / 2
+        h = self.h
         t = self.T[:L]
         s = self.T[L - 1 :: -1]
         a_up = s * (t + 1.0)
+        cut_up, cut_dn = r.top_rates(k, t, s)
         diag = (r.Gu * a_up + r.Gd * t * (s + 1.0)) + ((r.ga * (h + J) + r.ge * (h - J))
-                                                       + (r.ge - r.ga) * t)
+                                                       + (r.ge - r.ga) * t) - (cut_up + cut_dn)
         wu, wd = r.Gu + r.ga * c0, r.Gd + r.ge * c0  # ladder up/down rates per unit a_up
         return diag, a_up, -wu * math.exp(-th), -wd * math.exp(th), wu, wd
 
@@ -199,8 +226,9 @@ class ThermalReferenceSolver(LadderSolver):
         r = self.r
         flagged = np.zeros(self.K + 1, dtype=np.bool_)
         self._in_parts(lambda first, last, p: _compiled.factorise(
-            first, last, self.off64, self.L64, self.N, r.Gu, r.Gd, r.ge, r.ga, self.theta,
-            self.Js, self.c0s, self.mult, self.rpiv, self.sub_c, CANCELLATION_LIMIT, flagged))
+            first, last, self.off64, self.L64, self.h, r.Gu, r.Gd, r.ge, r.ga, self.theta,
+            self.Js, self.c0s, self.top_cp, self.mult, self.rpiv, self.sub_c,
+            CANCELLATION_LIMIT, flagged))
         for k in range(self.K + 1):
             L = int(self.L[k])
             if L <= 2:
@@ -222,12 +250,6 @@ class ThermalReferenceSolver(LadderSolver):
                 e /= d[:-1]
 
     # compiled passes ----------------------------------------------------------------------------
-    def _all_sums(self, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray) -> None:
-        """The three sector sums of every ladder at the current y."""
-        r = self.r
-        _compiled.ladder_sums(self.y, self.off64, self.L64, self.K, self.E, self.Q0, self.Q1,
-                              self.tcut, self.cms, self.cps, r.ge, r.ga, m, Wp, Wm)
-
     def _ladder_pass(self, downward: bool, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray,
                      rmin: np.ndarray, rmax: np.ndarray) -> None:
         """The base class's ladder pass as compiled loops, in :attr:`PARTS` independent runs
@@ -300,8 +322,8 @@ class ThermalReferenceSolver(LadderSolver):
         P = len(self.bounds) - 1
         sums = np.zeros((3, P, N + 1))
         self._in_parts(lambda first, last, p: _compiled.marginal_M(
-            first, last, self.y, self.off64, self.L64, N, r.Gu, r.Gd, r.ge, r.ga, a, rm, ef,
-            eb, sums[0, p], sums[1, p], sums[2, p]))
+            first, last, self.y, self.off64, self.L64, N, self.h, self.top_cp, r.Gu, r.Gd,
+            r.ge, r.ga, a, rm, ef, eb, sums[0, p], sums[1, p], sums[2, p]))
         S, SU, SD = sums.sum(axis=1)
         with np.errstate(divide="ignore"):
             shift = rm + th * mm  # log of the factor e^{r_m + θm} common to each m
