@@ -344,8 +344,20 @@ class LadderSolver:
         self._ylo += lo
         self._yhi += hi
         if max(float(np.max(self._yhi)), -float(np.min(self._ylo))) > self.drift_limit:
-            raise Drift
+            # the bound adds worst cases (the ranges of the ladder ratios and of the step in
+            # M): measure y itself before giving up on the reference
+            self.measure_drift()
         return change
+
+    def measure_drift(self) -> None:
+        """Reset the |log y| bound per sector from y itself; :class:`Drift` if beyond
+        :attr:`drift_limit`."""
+        starts = self.off[:-1]
+        with np.errstate(divide="ignore"):
+            self._ylo = np.log(np.minimum.reduceat(self.y, starts))
+            self._yhi = np.log(np.maximum.reduceat(self.y, starts))
+        if max(float(np.max(self._yhi)), -float(np.min(self._ylo))) > self.drift_limit:
+            raise Drift
 
     def _ladder_pass(self, downward: bool, m: np.ndarray, Wp: np.ndarray, Wm: np.ndarray,
                      rmin: np.ndarray, rmax: np.ndarray) -> None:

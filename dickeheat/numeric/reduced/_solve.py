@@ -175,8 +175,15 @@ def _solve_lattice(rates: LatticeRates, tol: float,
                     return solver, iterations + done, change, _label("thermal", solver)
                 except Drift:
                     iterations += solver.iterations_done
-                    if solver.iterations_done <= 1 or not solver.refit():
-                        break  # drifted at once (the slope is not what is off) or no fit
+                    if solver.iterations_done <= 1:
+                        # drifted at once: after a re-fit, the iterate it kept was still a
+                        # transient (N = 10 000, gamma_p = 5, T_p = 3 after 9 sweeps); start
+                        # again on the fitted line, else the slope is not what is off
+                        if solver.restarts or not solver.refits:
+                            break
+                        solver.restart()
+                    elif not solver.refit():
+                        break  # no fit
         except (Drift, FloatingPointError):
             iterations += 0 if solver is None else solver.iterations_done
         del solver  # free the thermal work arrays before allocating the general ones

@@ -96,6 +96,8 @@ class ThermalReferenceSolver(LadderSolver):
     lazy_M = True
     #: re-centrings of the reference by :meth:`refit` so far
     refits = 0
+    #: restarts from the reference itself (:meth:`restart`) so far
+    restarts = 0
 
     @classmethod
     def applicable(cls, rates: LatticeRates) -> bool:
@@ -182,6 +184,16 @@ class ThermalReferenceSolver(LadderSolver):
         self._ylo, self._yhi = lo, hi
         self.refits += 1
         return True
+
+    def restart(self) -> None:
+        """Start again from the reference itself (y = 1): the populations of the last
+        :meth:`refit`'s line, lam_k + theta t, without what the fit left in y; the coarse
+        step in M waits again until the plain sweeps prove slow (on from the first sweep it
+        moved y beyond the drift limit at once, N = 10 000, γ_p = 5, T_p = 3)."""
+        self.y.fill(1.0)
+        self.reset_drift()
+        self.aggregate_M, self.band = False, None
+        self.restarts += 1
 
     def _initial_weights(self) -> None:
         """lam from the sector chain that the thermal conditionals induce."""
