@@ -240,6 +240,8 @@ def test_bad_options_raise():
         reduced.solve(model, residual_tol=-1.0)
     with pytest.raises(ParameterError, match="max_iter"):
         reduced.solve(model, max_iter=0)
+    with pytest.raises(ParameterError, match="cut must be True or False"):
+        reduced.solve(model, cut="no")  # a string would otherwise count as True
     with pytest.raises(ParameterError, match="HeatValve"):
         reduced.solve({"N": 4})
     with pytest.raises(TypeError):

@@ -36,6 +36,7 @@ from dickeheat.numeric.reduced._accelerate import Anderson, depth_for
 __all__ = [
     "ACCELERATE_ABOVE",
     "ACCELERATE_AFTER",
+    "FLAT_WINDOW",
     "CANCELLATION_LIMIT",
     "Drift",
     "LadderSolver",
@@ -64,6 +65,10 @@ MAX_RATE = 0.99
 VERIFY_SWEEPS = 6
 #: sweeps over which some progress is required (else :class:`NumericalError`, not a stall)
 STALL_WINDOW = 400
+#: plain sweeps over which a change below ``stall_below`` must not have improved by 1% to be
+#: taken for the rounding floor (12 stopped a cut lattice at N = 361 on a plateau at 8e-10,
+#: 1e-8 from the solution, that the sweeps left after ~30 more sweeps)
+FLAT_WINDOW = 48
 
 
 def exact_pivots(u: np.ndarray, d: np.ndarray, X: np.ndarray) -> np.ndarray:
@@ -381,14 +386,6 @@ class LadderSolver:
             yk[:] = x
             m[k], Wp[k], Wm[k] = self._sums(k, yk)
 
-    def set_drift_bounds(self, log_y: np.ndarray) -> None:
-        """Reset the |log y| bound per sector from ``log_y`` (after an external update of y)."""
-        starts = self.off[:-1]
-        self._ylo = np.minimum.reduceat(log_y, starts)
-        self._yhi = np.maximum.reduceat(log_y, starts)
-        if max(float(np.max(self._yhi)), -float(np.min(self._ylo))) > self.drift_limit:
-            raise Drift
-
     def reset_drift(self) -> None:
         """Restart the |log y| bound (call when y is reset to 1)."""
         self._ylo = np.zeros(self.K + 1)
@@ -515,8 +512,9 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
             stall_below: float = 1e-8, accelerate: bool = True,
             spare_bytes: int | None = None) -> tuple[int, float]:
     """Sweep (alternating direction) until the estimated error change/(1 − rate) is <= ``tol``,
-    or the change stays flat below ``stall_below``, or it is below ``tol`` and has not halved
-    in 12 plain sweeps (the rounding floor); returns (iterations, last change).
+    or the change stays flat below ``stall_below`` for :data:`FLAT_WINDOW` plain sweeps, or it
+    is below ``tol`` and has not halved in 12 plain sweeps (the rounding floor); returns
+    (iterations, last change).
 
     ``rate`` is the contraction per sweep of the *plain* sweeps (the largest observed over
     four successive plain sweeps). With ``accelerate``, once the plain sweeps contract by less
@@ -537,13 +535,18 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
     mixing = False
     plain = 0  # plain sweeps since the last extrapolation
     plain_rate = 0.0
-    u_before: np.ndarray | None = None
+    u_ready = False  # the mixer's u holds log y at the start of this double sweep
+    u_fresh = False  # ... and is log y now (the last step's image, swapped in)
     depth = depth_for(len(solver.y), spare_bytes) if accelerate else 0
     origin = 0  # the stall test looks at the sweeps since here
     while len(history) < max_iter:
         downward = len(history) % 2 == 0
-        if mixing and downward:
-            u_before = np.log(solver.y)
+        if mixing and downward and mixer is not None:
+            if not u_fresh:
+                np.log(solver.y, out=mixer.u)
+            u_ready, u_fresh = True, False
+        else:
+            u_fresh = False  # y is about to change otherwise
         with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught as Drift
             change = solver.sweep(downward=downward)
         history.append(change)
@@ -557,12 +560,13 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
         if converged and not mixing and (mixer is None or plain >= VERIFY_SWEEPS):
             return len(history), change
         if converged and mixing:
-            mixing, u_before = False, None  # verify with plain sweeps
+            mixing, u_ready = False, False  # verify with plain sweeps
             continue
-        flat = (change < stall_below and len(history) >= 12
-                and min(history[-4:]) > 0.99 * min(history[-12:-4]))
-        if flat and plain >= 12:
-            return len(history), change  # flat for 12 plain sweeps: the rounding floor
+        w = FLAT_WINDOW
+        flat = (change < stall_below and len(history) >= w
+                and min(history[-w // 3:]) > 0.99 * min(history[-w:-w // 3]))
+        if flat and plain >= w:
+            return len(history), change  # flat for FLAT_WINDOW plain sweeps: the rounding floor
         if change <= tol and plain >= 12 and min(history[-6:]) > 0.5 * min(history[-12:-6]):
             return len(history), change  # below tol and not halving in 12 plain sweeps: the
             # rounding floor lies between tol·(1 − rate) and tol
@@ -570,7 +574,7 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
                 and min(history[-6:]) > 0.5 * min(history[-12:-6]):
             flat = True  # below tol and no longer improving: verify with plain sweeps
         if flat and mixing:
-            mixing, u_before = False, None  # at the rounding floor: let plain sweeps decide
+            mixing, u_ready = False, False  # at the rounding floor: let plain sweeps decide
             continue
         recent = history[origin:]
         if len(recent) > STALL_WINDOW and \
@@ -581,7 +585,7 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
                 # without it (for the rest of the solve), judged afresh
                 solver.aggregate_M = solver.lazy_M = False
                 solver.band = None
-                mixing, u_before = False, None
+                mixing, u_ready = False, False
                 if mixer is not None:
                     mixer.restart()
                 origin, plain, plain_rate = len(history), 0, 0.0
@@ -589,7 +593,7 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
             if depth:
                 # the extrapolation is not helping (seen at N = 800 with a strong, hot local
                 # bath, where plain sweeps converge): continue without it, judged afresh
-                depth, mixing, u_before, mixer = 0, False, None, None
+                depth, mixing, u_ready, mixer = 0, False, False, None
                 origin, plain, plain_rate = len(history), 0, 0.0
                 continue
             raise NumericalError(
@@ -616,22 +620,29 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
         elif (not mixing and depth and plain >= ACCELERATE_AFTER
                 and plain_rate > ACCELERATE_ABOVE):
             if mixer is None:
-                mixer = Anderson(depth)
+                mixer = Anderson(depth, len(solver.y))
             else:
                 mixer.restart()
             mixing = True
-        elif mixing and u_before is not None and mixer is not None:
-            nxt = mixer.step(u_before, np.log(solver.y))
-            u_before = None
-            if nxt is not None and not (
-                np.all(np.isfinite(nxt)) and float(np.max(np.abs(nxt))) < solver.drift_limit
-            ):
-                mixer.restart()  # extrapolated out of the reference's range: keep y
-                nxt = None
-            if nxt is not None:
+        elif mixing and u_ready and mixer is not None:
+            np.log(solver.y, out=mixer.g)
+            nxt = mixer.step()
+            u_ready = False
+            if nxt is None:  # g is log y: the next iterate
+                mixer.swap()
+                u_fresh = True
+                continue
+            starts = solver.off[:-1]
+            lo, hi = np.minimum.reduceat(nxt, starts), np.maximum.reduceat(nxt, starts)
+            if (np.all(np.isfinite(lo)) and np.all(np.isfinite(hi))
+                    and max(float(hi.max()), -float(lo.min())) < solver.drift_limit):
                 np.exp(nxt, out=solver.y)
-                solver.set_drift_bounds(nxt)
+                solver._ylo, solver._yhi = lo, hi
                 plain = 0
+                mixer.swap()
+                u_fresh = True
+            else:
+                mixer.restart()  # extrapolated out of the reference's range: keep y
     raise NumericalError(
         f"reduced solver did not converge in {max_iter} iterations (last relative change "
         f"{history[-1]:.2e}, tol {tol:.1e}); N = {solver.N}"

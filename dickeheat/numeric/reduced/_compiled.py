@@ -67,6 +67,47 @@ def dot(a, b):  # pragma: no cover
 
 
 @_jit
+def anderson_update(F, G, slots, new, f, g, f_prev, g_prev, gram_row, rhs):  # pragma: no cover
+    """One pass of an Anderson step (``_accelerate``) over the n levels: if ``new`` >= 0, the
+    new history column F[new] = f − f_prev, G[new] = g − g_prev, and its Gram entries
+    gram_row[j] = F[slots[j]]·F[new]; rhs[j] = F[slots[j]]·f (slots: the columns in use,
+    ``new`` among them); f_prev, g_prev = f, g. Returns f·f. Each sum runs over the levels in
+    order, as :func:`dot` does; the sums of one level go to independent accumulators."""
+    m = slots.shape[0]
+    acc_g = np.zeros(m)
+    acc_r = np.zeros(m)
+    ff = 0.0
+    for i in range(f.shape[0]):
+        fi, gi = f[i], g[i]
+        ff += fi * fi
+        if new >= 0:
+            df = fi - f_prev[i]
+            F[new, i] = df
+            G[new, i] = gi - g_prev[i]
+            for j in range(m):
+                c = F[slots[j], i]
+                acc_g[j] += c * df
+                acc_r[j] += c * fi
+        f_prev[i] = fi
+        g_prev[i] = gi
+    for j in range(m):
+        gram_row[j] = acc_g[j]
+        rhs[j] = acc_r[j]
+    return ff
+
+
+@_jit
+def anderson_mix(G, slots, gamma, g):  # pragma: no cover
+    """g −= Σ_j gamma[j] G[slots[j]], in one pass."""
+    m = slots.shape[0]
+    for i in range(g.shape[0]):
+        v = g[i]
+        for j in range(m):
+            v -= gamma[j] * G[slots[j], i]
+        g[i] = v
+
+
+@_jit
 def log_populations(first, last, y, off, Ls, lam, theta, out):  # pragma: no cover
     """out = lam_k + theta·t + log y over the ladders k = first … last − 1 (the thermal
     reference's log populations)."""

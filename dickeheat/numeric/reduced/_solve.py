@@ -28,6 +28,8 @@ from dickeheat.numeric.steady import SteadyState
 
 __all__ = [
     "BYTES_PER_LEVEL",
+    "CUT_ESTIMATE",
+    "CUT_TOL",
     "DEPHASING_BYTES_PER_LEVEL",
     "DEPHASING_MAX_N",
     "MAX_N",
@@ -438,6 +440,9 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         Largest accepted relative balance residual (see :data:`RESIDUAL_NORM`), > 0.
     max_iter
         Iteration limit, >= 1.
+    cut
+        Cut the lattice above the J where the probability is negligible (see the package
+        docstring, "Cut lattice"); False solves every level.
 
     Raises
     ------
@@ -461,6 +466,8 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         raise ParameterError(f"residual_tol must be > 0, got {residual_tol!r}")
     if isinstance(max_iter, bool) or not float(max_iter).is_integer() or max_iter < 1:
         raise ParameterError(f"max_iter must be an integer >= 1, got {max_iter!r}")
+    if not isinstance(cut, bool | np.bool_):
+        raise ParameterError(f"cut must be True or False, got {cut!r}")
     t0 = time.perf_counter()
     # the steady state depends on rate ratios only: solve with the largest rate set to 1
     # (γ = 1e-300 and γ = 1e300 alike), and scale the currents back
@@ -490,7 +497,8 @@ def solve(model: HeatValve, *, tol: float = 1e-11, residual_tol: float = 1e-8,
         backend="reduced",
         residual=residual,
         solve_seconds=time.perf_counter() - t0,
-        residual_norm=RESIDUAL_NORM,
+        residual_norm=RESIDUAL_NORM if pops.J_max is None else
+        f"{RESIDUAL_NORM}, over J <= {pops.J_max:g} (the lattice cut above it)",
         rho=pops,
         **obs,
     )
