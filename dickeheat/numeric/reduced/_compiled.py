@@ -1,6 +1,7 @@
 r"""Compiled loops of the ``reduced`` backend: the thermal reference's (``_thermal``) ladder
 sweep, factorisation, sector sums, moments and residual, as single passes over the packed
-lattice, and a single-threaded dot product (for ``_accelerate``).
+lattice, a single-threaded dot product (for ``_log``), and the two passes of an Anderson step
+(for ``_accelerate``).
 
 The NumPy version of the sweep calls half a dozen array operations and a LAPACK ``dgttrs`` per
 ladder: at N = 10 000 that is 5 001 ladders × ~15 calls per sweep, and the time went into call
@@ -34,6 +35,8 @@ import numpy as np
 from numba import njit
 
 __all__ = [
+    "anderson_mix",
+    "anderson_update",
     "dot",
     "factorise",
     "ladder_sums",

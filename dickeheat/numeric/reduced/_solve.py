@@ -259,12 +259,19 @@ def _sector_observables(model: HeatValve, pops: DickePopulations) -> dict:
 
 def _first_cut(rates: LatticeRates) -> float | None:
     """J_top of the first cut: the largest J whose probability the thermal sector chain
-    estimates at >= :data:`CUT_ESTIMATE` (plus 2); None where no cut applies (local
-    dephasing, no thermal reference, the estimate not finite, or a cut above
-    :data:`CUT_BELOW` · N/2)."""
-    if rates.gphi > 0.0 or not ThermalReferenceSolver.applicable(rates):
+    estimates at >= :data:`CUT_ESTIMATE` (plus 2), the chain of the collective baths' detailed
+    balance in M, or of the local bath's where the collective baths are at T = 0 (there the
+    local bath sets every ladder's profile); None where no cut applies (local dephasing, no
+    such balance, the estimate not finite, or a cut above :data:`CUT_BELOW` · N/2)."""
+    if rates.gphi > 0.0:
         return None
-    log_W, _ = thermal_sector_weights(rates)
+    if ThermalReferenceSolver.applicable(rates):
+        theta = None
+    elif rates.Gu == 0.0 and 0.0 < rates.ga < rates.ge:
+        theta = math.log(rates.ga / rates.ge)
+    else:
+        return None
+    log_W, _ = thermal_sector_weights(rates, theta)
     if not np.all(np.isfinite(log_W)):
         return None
     k = int(np.argmax(log_W >= math.log(CUT_ESTIMATE)))  # the first (largest J) such ladder

@@ -54,14 +54,17 @@ def _tcut(N: int, theta: float, drift_limit: float) -> int:
     return min(N + 2, math.ceil((760.0 + drift_limit) / -theta) + 3)
 
 
-def thermal_sector_weights(rates: LatticeRates) -> tuple[np.ndarray, np.ndarray]:
+def thermal_sector_weights(rates: LatticeRates,
+                           theta: float | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(log W_k, log m_k) per ladder k: the stationary log weights (normalised) of the sector
     chain in J that the thermal conditionals p(M | J) ∝ x^{J+M} induce, and log Σ_t x^t of
-    each ladder (−inf or nan where the sums underflow). One compiled pass over the ladders,
-    with no per-level storage (every ladder reads the same row of ones)."""
+    each ladder (−inf or nan where the sums underflow); ``theta`` = ln x < 0, by default the
+    collective baths' ln(Gu/Gd). One compiled pass over the ladders, with no per-level
+    storage (every ladder reads the same row of ones)."""
     N, K = rates.n_layout, rates.n_layout // 2
     T = np.arange(N + 2, dtype=float)
-    theta = math.log(rates.Gu / rates.Gd)
+    if theta is None:
+        theta = math.log(rates.Gu / rates.Gd)
     E = np.exp(theta * T)
     cf = [rates.coefficients(k) for k in range(K + 1)]
     cms = np.array([c[2] for c in cf], dtype=float)
