@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from dickeheat.numeric.reduced import _accelerate as acc
+from dickeheat.numeric.reduced import _compiled
 from dickeheat.numeric.reduced._accelerate import Anderson, depth_for
 
 
@@ -19,15 +21,20 @@ def _reference_step(us: list[np.ndarray], gs: list[np.ndarray], depth: int) -> n
     return gs[-1] - dG @ gamma
 
 
+@pytest.mark.parametrize("split", [False, True], ids=["one part", "two halves"])
 @pytest.mark.parametrize("depth", [2, 3, 5])
-def test_steps_match_numpy_least_squares(depth):
-    """Over more steps than the history holds (the oldest column's storage is reused)."""
+def test_steps_match_numpy_least_squares(depth, split, monkeypatch):
+    """Over more steps than the history holds (the oldest column's storage is reused), in
+    one pass or in two halves."""
+    if split:
+        monkeypatch.setattr(acc, "SPLIT_ABOVE", 10)
     rng = np.random.default_rng(7)
     n = 40
     A = rng.normal(size=(n, n))
     A *= 0.9 / np.max(np.abs(np.linalg.eigvals(A)))  # a contraction
     b = rng.normal(size=n)
     mixer = Anderson(depth, n)
+    assert len(mixer.bounds) == (3 if split else 2)
     u = rng.normal(size=n)
     us, gs = [], []
     for step in range(3 * depth + 2):
@@ -35,8 +42,7 @@ def test_steps_match_numpy_least_squares(depth):
         us.append(u.copy())
         gs.append(g.copy())
         mixer.u[:] = u
-        mixer.g[:] = g
-        out = mixer.step()
+        out = mixer.step(np.exp(g))
         if step == 0:
             assert out is None  # no history yet: take g
             u = g
@@ -64,8 +70,7 @@ def test_accelerates_a_slow_linear_iteration():
     while np.max(np.abs(u - exact)) >= 1e-9 and steps < 200:
         steps += 1
         mixer.u[:] = u
-        mixer.g[:] = A @ u + b
-        out = mixer.step()
+        out = mixer.step(np.exp(A @ u + b))
         u = (mixer.g if out is None else out).copy()
         mixer.swap()
     assert np.max(np.abs(u - exact)) < 1e-9
@@ -76,8 +81,7 @@ def test_a_growing_residual_restarts_the_history():
     mixer = Anderson(3, 4)
     for scale in (1.0, 0.5, 100.0):
         mixer.u[:] = 0.0
-        mixer.g[:] = scale * np.arange(1.0, 5.0)
-        out = mixer.step()
+        out = mixer.step(np.exp(scale * np.arange(1.0, 5.0)))
         mixer.swap()
     assert out is None and mixer.restarts == 1 and not mixer.slots
 
@@ -87,3 +91,34 @@ def test_depth_fits_the_spare_memory():
     assert depth_for(n, None) == 8
     assert depth_for(n, 8 * n * (2 * 3 + 4)) == 3
     assert depth_for(n, 8 * n * 7) == 0  # fewer than two columns fit
+
+
+def test_threads_do_not_change_the_iterates(monkeypatch):
+    """Two halves on one thread and on two threads give bitwise the same mix."""
+    monkeypatch.setattr(acc, "SPLIT_ABOVE", 10)
+    rng = np.random.default_rng(11)
+    n = 64
+    images = [np.exp(rng.normal(size=n)) for _ in range(5)]
+    results = []
+    for threads in (1, 2):
+        monkeypatch.setattr(_compiled, "cores", lambda t=threads: t)
+        mixer = Anderson(3, n)
+        assert mixer.threads == threads
+        mixer.u[:] = 0.0
+        for y in images:
+            out = mixer.step(y)
+            mixer.swap()
+        results.append(out.copy())
+    assert np.array_equal(results[0], results[1])
+
+
+def test_load_and_store_are_log_and_exp():
+    y = np.exp(np.linspace(-700.0, 700.0, 11))
+    mixer = Anderson(2, 11)
+    mixer.load(y)
+    assert np.allclose(mixer.u, np.linspace(-700.0, 700.0, 11), rtol=0, atol=1e-12)
+    mixer.g[:] = np.arange(11.0)
+    out = np.empty(11)
+    mixer.store(out)
+    assert np.allclose(out, np.exp(np.arange(11.0)), rtol=1e-15)
+    assert np.array_equal(mixer.u, np.arange(11.0))  # the stored iterate is the next u

@@ -17,9 +17,10 @@ dropped (a restart) whenever the residual grows, so a poor extrapolation costs o
 
 Memory: ``2 depth + 4`` float64 arrays of n_levels (:func:`depth_for`): the history, the
 previous residual and image, and the iterate and image of the current step. Each step is two
-compiled passes over them (``_compiled.anderson_update``: the new column, its Gram entries and
-the right-hand side; ``_compiled.anderson_mix``), single-threaded (NumPy's threaded BLAS
-stalls on a busy machine) and without temporaries.
+compiled passes over them (``_compiled.anderson_update``: log y, the residual, the new column,
+its Gram entries and the right-hand side; ``_compiled.anderson_mix``), without temporaries,
+in two fixed halves of the levels above :data:`SPLIT_ABOVE` (on two threads when there are
+two cores; NumPy's threaded BLAS is not used, it stalls on a busy machine).
 """
 
 from __future__ import annotations
@@ -28,12 +29,15 @@ import math
 
 import numpy as np
 
-from dickeheat.numeric.reduced._compiled import anderson_mix, anderson_update
+from dickeheat.numeric.reduced import _compiled
 
 __all__ = ["Anderson", "depth_for"]
 
 #: largest history kept
 MAX_DEPTH = 8
+#: vectors of at least this many entries are processed in two halves, on two threads when
+#: there are two cores (the halves, not the threads, fix the arithmetic)
+SPLIT_ABOVE = 250_000
 
 
 def depth_for(n: int, spare_bytes: int | None) -> int:
@@ -47,9 +51,9 @@ def depth_for(n: int, spare_bytes: int | None) -> int:
 
 
 class Anderson:
-    """Type-II Anderson mixing over a bounded history of n-vectors (see the module
-    docstring). The caller writes the iterate into :attr:`u` and its image into :attr:`g`,
-    then calls :meth:`step`."""
+    """Type-II Anderson mixing over a bounded history of n-vectors in log y (see the module
+    docstring): :meth:`load` takes the iterate from y, :meth:`step` its image from y, and
+    :meth:`store` writes the mixed iterate back."""
 
     def __init__(self, depth: int, n: int) -> None:
         self.depth = depth
@@ -63,6 +67,12 @@ class Anderson:
         self.best = math.inf
         self.steps = 0
         self.restarts = 0
+        parts = 2 if n >= SPLIT_ABOVE else 1
+        self.bounds = np.array([n * p // parts for p in range(parts + 1)], dtype=np.int64)
+        self.threads = min(parts, _compiled.cores())
+
+    def _parts(self, call) -> list:
+        return _compiled.in_parts(self.bounds, self.threads, call)
 
     def restart(self) -> None:
         self.slots.clear()
@@ -70,15 +80,23 @@ class Anderson:
         self.best = math.inf
         self.restarts += 1
 
+    def load(self, y: np.ndarray) -> None:
+        """The iterate: :attr:`u` = log y."""
+        self._parts(lambda lo, hi, p: _compiled.log_into(y, self.u, lo, hi))
+
+    def store(self, y: np.ndarray) -> None:
+        """y = exp(:attr:`g`), the mixed iterate; it becomes the next iterate (:attr:`u`)."""
+        self._parts(lambda lo, hi, p: _compiled.exp_into(self.g, y, lo, hi))
+        self.swap()
+
     def swap(self) -> None:
         """Exchange :attr:`u` and :attr:`g` (the image of one step is the next iterate)."""
         self.u, self.g = self.g, self.u
 
-    def step(self) -> np.ndarray | None:
-        """The next iterate, mixed over :attr:`g` (which is returned), or None to take ``g``
-        itself (first step after a restart, or a rejected mix; :attr:`g` is then unchanged).
-        :attr:`u` is consumed."""
-        f = np.subtract(self.g, self.u, out=self.u)
+    def step(self, y: np.ndarray) -> np.ndarray | None:
+        """Given the image y of the iterate in :attr:`u`: the next iterate in log y, mixed
+        over :attr:`g` (which is returned), or None to take the image itself (first step after
+        a restart, or a rejected mix; :attr:`g` then holds log y). :attr:`u` is consumed."""
         new = -1
         if self.has_prev:
             if len(self.slots) == self.depth:
@@ -87,9 +105,12 @@ class Anderson:
                 new = min(set(range(self.depth)) - set(self.slots))
             self.slots.append(new)
         slots = np.array(self.slots, dtype=np.int64)
-        row, rhs = np.zeros(len(slots)), np.zeros(len(slots))
-        ff = anderson_update(self.F, self.G, slots, new, f, self.g, self.f_prev, self.g_prev,
-                             row, rhs)
+        P = len(self.bounds) - 1
+        rows, rhss = np.zeros((P, len(slots))), np.zeros((P, len(slots)))
+        ffs = self._parts(lambda lo, hi, p: _compiled.anderson_update(
+            self.F, self.G, slots, new, self.u, y, self.g, self.f_prev, self.g_prev, lo, hi,
+            rows[p], rhss[p]))
+        row, rhs, ff = rows.sum(axis=0), rhss.sum(axis=0), math.fsum(ffs)
         self.has_prev = True
         norm = math.sqrt(ff) if ff >= 0.0 else math.nan
         if not math.isfinite(norm) or norm > 10.0 * self.best:
@@ -111,6 +132,7 @@ class Anderson:
         if not np.all(np.isfinite(gamma)):
             self.restart()
             return None
-        anderson_mix(self.G, slots, gamma, self.g)
+        self._parts(lambda lo, hi, p: _compiled.anderson_mix(self.G, slots, gamma, self.g,
+                                                             lo, hi))
         self.steps += 1
         return self.g

@@ -543,7 +543,7 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
         downward = len(history) % 2 == 0
         if mixing and downward and mixer is not None:
             if not u_fresh:
-                np.log(solver.y, out=mixer.u)
+                mixer.load(solver.y)
             u_ready, u_fresh = True, False
         else:
             u_fresh = False  # y is about to change otherwise
@@ -625,8 +625,7 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
                 mixer.restart()
             mixing = True
         elif mixing and u_ready and mixer is not None:
-            np.log(solver.y, out=mixer.g)
-            nxt = mixer.step()
+            nxt = mixer.step(solver.y)
             u_ready = False
             if nxt is None:  # g is log y: the next iterate
                 mixer.swap()
@@ -636,10 +635,9 @@ def iterate(solver: LadderSolver, *, tol: float, max_iter: int,
             lo, hi = np.minimum.reduceat(nxt, starts), np.maximum.reduceat(nxt, starts)
             if (np.all(np.isfinite(lo)) and np.all(np.isfinite(hi))
                     and max(float(hi.max()), -float(lo.min())) < solver.drift_limit):
-                np.exp(nxt, out=solver.y)
+                mixer.store(solver.y)
                 solver._ylo, solver._yhi = lo, hi
                 plain = 0
-                mixer.swap()
                 u_fresh = True
             else:
                 mixer.restart()  # extrapolated out of the reference's range: keep y

@@ -30,6 +30,10 @@ every kernel with the NumPy/LAPACK path it replaces.
 from __future__ import annotations
 
 import math
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from numba import njit
@@ -37,10 +41,14 @@ from numba import njit
 __all__ = [
     "anderson_mix",
     "anderson_update",
+    "cores",
     "dot",
+    "exp_into",
     "factorise",
+    "in_parts",
     "ladder_sums",
     "log_fit_sums",
+    "log_into",
     "log_populations",
     "marginal_M",
     "moments",
@@ -70,18 +78,23 @@ def dot(a, b):  # pragma: no cover
 
 
 @_jit
-def anderson_update(F, G, slots, new, f, g, f_prev, g_prev, gram_row, rhs):  # pragma: no cover
-    """One pass of an Anderson step (``_accelerate``) over the n levels: if ``new`` >= 0, the
-    new history column F[new] = f − f_prev, G[new] = g − g_prev, and its Gram entries
-    gram_row[j] = F[slots[j]]·F[new]; rhs[j] = F[slots[j]]·f (slots: the columns in use,
-    ``new`` among them); f_prev, g_prev = f, g. Returns f·f. Each sum runs over the levels in
-    order, as :func:`dot` does; the sums of one level go to independent accumulators."""
+def anderson_update(F, G, slots, new, u, y, g, f_prev, g_prev, lo, hi, gram_row,
+                    rhs):  # pragma: no cover
+    """One pass of an Anderson step (``_accelerate``) over the levels lo … hi − 1: the image
+    g = log y, the residual f = g − u (written over u); if ``new`` >= 0 the new history
+    column F[new] = f − f_prev, G[new] = g − g_prev and the partial sums gram_row[j] +=
+    F[slots[j]]·F[new], rhs[j] += F[slots[j]]·f (slots: the columns in use, ``new`` among
+    them); then f_prev, g_prev = f, g. Returns the partial f·f. The sums run over the levels
+    in order; those of one level go to independent accumulators."""
     m = slots.shape[0]
     acc_g = np.zeros(m)
     acc_r = np.zeros(m)
     ff = 0.0
-    for i in range(f.shape[0]):
-        fi, gi = f[i], g[i]
+    for i in range(lo, hi):
+        gi = math.log(y[i])
+        g[i] = gi
+        fi = gi - u[i]
+        u[i] = fi
         ff += fi * fi
         if new >= 0:
             df = fi - f_prev[i]
@@ -94,20 +107,34 @@ def anderson_update(F, G, slots, new, f, g, f_prev, g_prev, gram_row, rhs):  # p
         f_prev[i] = fi
         g_prev[i] = gi
     for j in range(m):
-        gram_row[j] = acc_g[j]
-        rhs[j] = acc_r[j]
+        gram_row[j] += acc_g[j]
+        rhs[j] += acc_r[j]
     return ff
 
 
 @_jit
-def anderson_mix(G, slots, gamma, g):  # pragma: no cover
-    """g −= Σ_j gamma[j] G[slots[j]], in one pass."""
+def anderson_mix(G, slots, gamma, g, lo, hi):  # pragma: no cover
+    """g −= Σ_j gamma[j] G[slots[j]] over the levels lo … hi − 1, in one pass."""
     m = slots.shape[0]
-    for i in range(g.shape[0]):
+    for i in range(lo, hi):
         v = g[i]
         for j in range(m):
             v -= gamma[j] * G[slots[j], i]
         g[i] = v
+
+
+@_jit
+def log_into(x, out, lo, hi):  # pragma: no cover
+    """out = log x over lo … hi − 1."""
+    for i in range(lo, hi):
+        out[i] = math.log(x[i])
+
+
+@_jit
+def exp_into(x, out, lo, hi):  # pragma: no cover
+    """out = exp x over lo … hi − 1."""
+    for i in range(lo, hi):
+        out[i] = math.exp(x[i])
 
 
 @_jit
@@ -433,6 +460,43 @@ def residual(first, last, y, off, Ls, K, mult, rpiv, sub_c, small, alpha, beta, 
                 r -= upper * y[o + i + 1]
             w = max(w, abs(r) / (diag * y[o + i]))
         worst[k] = w
+
+
+def cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def in_parts(bounds: np.ndarray, threads: int, call: Callable[[int, int, int], Any]) -> list:
+    """``call(first, last, p)`` for each part p = [bounds[p], bounds[p + 1]), part 0 in a
+    second thread when ``threads`` > 1 (the kernels release the GIL and write disjoint
+    parts); returns the results in order. An exception in either thread is raised here. The
+    parts, not the threads, decide the arithmetic: the results do not depend on the cores."""
+    P = len(bounds) - 1
+    out: list = [None] * P
+    errors: list[BaseException] = []
+
+    def run(p: int) -> None:
+        try:
+            out[p] = call(int(bounds[p]), int(bounds[p + 1]), p)
+        except BaseException as err:  # re-raised in the calling thread
+            errors.append(err)
+
+    if threads > 1 and P > 1:
+        helper = threading.Thread(target=run, args=(0,))
+        helper.start()
+        for p in range(1, P):
+            run(p)
+        helper.join()
+    else:
+        for p in range(P):
+            run(p)
+    if errors:
+        raise errors[0]
+    return out
 
 
 def as_int_array(values) -> np.ndarray:

@@ -19,8 +19,6 @@ and the caller continues with the general log reference.
 from __future__ import annotations
 
 import math
-import os
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -41,12 +39,7 @@ from dickeheat.numeric.reduced._aggregation import (
 __all__ = ["ThermalReferenceSolver"]
 
 
-def _cores() -> int:
-    """CPU cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+_cores = _compiled.cores  # (a module name the tests can replace)
 
 
 def _tcut(N: int, theta: float, drift_limit: float) -> int:
@@ -282,32 +275,8 @@ class ThermalReferenceSolver(LadderSolver):
 
     def _in_parts(self, call: Callable[[int, int, int], Any]) -> list:
         """``call(first, last, p)`` for each run p of ladders first … last − 1 of
-        :attr:`bounds`, run 0 in a second thread when there is a second core (the compiled
-        kernels release the GIL and write disjoint ladders); returns the results in order.
-        An exception in either thread is raised here."""
-        b = self.bounds
-        P = len(b) - 1
-        out: list = [None] * P
-        errors: list[BaseException] = []
-
-        def run(p: int) -> None:
-            try:
-                out[p] = call(int(b[p]), int(b[p + 1]), p)
-            except BaseException as err:  # re-raised in the calling thread
-                errors.append(err)
-
-        if self.threads > 1 and P > 1:
-            helper = threading.Thread(target=run, args=(0,))
-            helper.start()
-            for p in range(1, P):
-                run(p)
-            helper.join()
-        else:
-            for p in range(P):
-                run(p)
-        if errors:
-            raise errors[0]
-        return out
+        :attr:`bounds` (``_compiled.in_parts``)."""
+        return _compiled.in_parts(self.bounds, self.threads, call)
 
     def _split(self, parts: int) -> None:
         """Split the ladders into ``parts`` runs of about equal numbers of levels."""
