@@ -15,6 +15,7 @@ import math
 import numpy as np
 import pytest
 
+from dickeheat.errors import NumericalError
 from dickeheat.numeric import dicke_lattice as lat
 from dickeheat.numeric import reduced
 from dickeheat.numeric.model import HeatValve
@@ -167,3 +168,39 @@ def test_strong_local_bath_at_ten_thousand(monkeypatch):
     for key in OBSERVABLES:
         a, b = getattr(higher, key), getattr(s, key)
         assert abs(a - b) <= 1e-10 * max(abs(a), 1.0), key
+
+
+def test_log_reference_of_a_cut_lattice_builds_at_ten_thousand():
+    """Cold collective baths and a weak local bath at N = 10 000: the top ladder of the cut
+    lost its up rates near M = J, and a reference balanced on the cut rates overflowed the
+    scaled couplings ("cBe overflowed"); the reference keeps them, the rates stay cut."""
+    model = HeatValve(N=10_000, gamma_h=1.0, gamma_c=1.0, T_h=0.01, T_c=0.01, gamma_p=1e-6,
+                      T_p=3.0)
+    rates = LatticeRates.of(model.rates_divided_by(model.max_rate))
+    J_top = _solve._first_cut(rates)
+    assert J_top is not None and J_top < 2000
+    solver = LogReferenceSolver(dataclasses.replace(rates, J_top=J_top))
+    assert np.all(np.isfinite(solver.lam))
+
+
+def test_a_failing_cut_falls_back_to_the_whole_lattice(monkeypatch):
+    model = HeatValve(N=400, **STRONG_HOT)
+    real = _solve._solve_lattice
+
+    def cut_fails(rates, tol, max_iter):
+        if rates.cut:
+            raise NumericalError("planted failure of the cut lattice")
+        return real(rates, tol, max_iter)
+
+    monkeypatch.setattr(_solve, "_solve_lattice", cut_fails)
+    s = reduced.solve(model)
+    assert s.rho.J_max is None and "cut" not in s.rho.reference
+    assert s.residual < 1e-10
+
+    def both_fail(rates, tol, max_iter):
+        raise NumericalError("planted failure" + (" (cut)" if rates.cut else ""))
+
+    monkeypatch.setattr(_solve, "_solve_lattice", both_fail)
+    with pytest.raises(NumericalError, match=r"planted failure; cut above J = \d+: planted "
+                                             r"failure \(cut\)"):
+        reduced.solve(model)

@@ -96,7 +96,11 @@ class LogReferenceSolver(LadderSolver):
             b = self.r.block(k, self.T)
             p = self.phi[self.sl(k)]
             p[0] = 0.0
-            np.cumsum(np.log(b["U"][:-1] / b["D"][1:]), out=p[1:])
+            # the top ladder of a cut lattice keeps its rates to J + 1 here: without them its
+            # levels near M = J lose every up rate and the balance would set them e^-1000s
+            # below the ladder under it (the reference is a scaling; the rates stay cut)
+            cut_up, cut_dn = self.r.top_rates(k, b["t"], b["s"])
+            np.cumsum(np.log((b["U"] + cut_up)[:-1] / (b["D"] + cut_dn)[1:]), out=p[1:])
             p -= p.max()
             g = np.exp(p)
             log_m0[k] = math.log(g.sum())

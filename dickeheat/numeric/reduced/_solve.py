@@ -312,16 +312,27 @@ def _with_parasitic(model: HeatValve, tol: float, residual_tol: float, max_iter:
         pops = _ground_state(model.N)
         return pops, 0.0, _moments_from_logs(pops)
     J_top = _first_cut(rates) if cut else None
+    cut_failed = ""
     while True:
         lattice = rates if J_top is None else dataclasses.replace(rates, J_top=J_top)
-        solver, iterations, change, reference = _solve_lattice(lattice, tol, max_iter)
-        residual = solver.residual()
-        if not residual <= residual_tol:
-            raise NumericalError(
-                f"reduced solver: relative balance residual {residual:.2e} exceeds "
-                f"{residual_tol:.1e} (N = {model.N}, {iterations} iterations, {reference} "
-                f"reference)"
-            )
+        try:
+            solver, iterations, change, reference = _solve_lattice(lattice, tol, max_iter)
+            residual = solver.residual()
+            if not residual <= residual_tol:
+                raise NumericalError(
+                    f"reduced solver: relative balance residual {residual:.2e} exceeds "
+                    f"{residual_tol:.1e} (N = {model.N}, {iterations} iterations, {reference} "
+                    f"reference)"
+                )
+        except NumericalError as err:
+            if J_top is None:
+                if cut_failed:
+                    raise NumericalError(f"{err}; cut above J = {cut_failed}") from None
+                raise
+            # the cut lattice failed: the whole lattice decides (the cut never makes a case
+            # fail that the whole lattice solves)
+            cut_failed, J_top = f"{J_top:g}: {err}", None
+            continue
         S = solver.all_moments()
         if J_top is None:
             mass = 0.0
