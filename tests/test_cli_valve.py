@@ -109,3 +109,20 @@ def test_unknown_backend_is_usage_error(capsys):
     with pytest.raises(SystemExit) as e:
         main(["valve", "--N", "2", "--Th", "1", "--Tc", "1", "--backend", "nope"])
     assert e.value.code == 2
+
+
+def test_a_cut_lattice_is_reported(capsys):
+    """A strong, hot parasitic bath: backend reduced solves J <= J_max only and says so, in
+    the JSON and in the text; the probability it left out is below 1e-20."""
+    argv = ("--N", 400, "--Th", 3.0, "--Tc", 1 / 3, "--gamma-p", 5.0, "--Tp", 3.0)
+    rec = valve_json(capsys, *argv)
+    assert rec["backend"] == "reduced"
+    J_max = rec["lattice_cut_above_J"]
+    assert 50 < J_max < 200 and 0.0 < rec["probability_at_cut"] <= 1e-20
+    assert all(p == 0.0 for J, p in rec["P_J"].items() if float(J) > J_max)
+    assert math.fsum(rec["P_J"].values()) == pytest.approx(1.0, abs=1e-12)
+    code, out, _ = run(capsys, "valve", *argv)
+    assert code == 0 and f"solved for J <= {J_max:g}" in out
+    paper = valve_json(capsys, "--N", 400, "--Th", 3.0, "--Tc", 1 / 3, "--gamma-p", 1e-3,
+                       "--Tp", 1 / 3)
+    assert "lattice_cut_above_J" not in paper

@@ -232,6 +232,10 @@ def valve_record(model, *, backend: str = "auto", omega0_GHz: float | None = Non
                   "T_p": model.T_p,
                   "J": model.J, "units": "natural (omega0 = 1)" if si else "natural"},
     }
+    J_max = getattr(ss.rho, "J_max", None)
+    if J_max is not None:  # backend reduced cut the lattice where the probability is negligible
+        rec["lattice_cut_above_J"] = J_max
+        rec["probability_at_cut"] = ss.rho.cut_mass
     if noise:
         rec.update(_noise_record(model, ss, omega0_GHz, noise_log_cut))
     return rec
@@ -299,6 +303,10 @@ def _cmd_valve(args: argparse.Namespace) -> int:
     if rec["J_sector"] is not None:
         print(f"  (no parasitic bath, no local dephasing: J^2 is conserved; solved in the "
               f"J = {rec['J_sector']:g} sector)")
+    if "lattice_cut_above_J" in rec:
+        print(f"  (solved for J <= {rec['lattice_cut_above_J']:g}: the ladder there and all "
+              f"above it hold {rec['probability_at_cut']:.1e} of the probability; P_J above "
+              f"is 0)")
     print(f"  residual ||L rho|| = {rec['residual']:.2e}   first law Q_h+Q_c+Q_p"
           f"{'+Q_pump' if model.gamma_pump > 0 else ''} = {rec['first_law']:.2e}{uq}")
     if args.noise:
